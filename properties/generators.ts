@@ -1,0 +1,64 @@
+/**
+ * Domain generators shared by the property files: deployments, traffic intervals, cost constants.
+ * Each covers its edges on purpose (one vantage, one cell, quorum 0, 1 ms ticks, the draft's values).
+ */
+import fc from 'fast-check';
+import type { CostConstants } from '../model/constants.js';
+import type { Deployment } from '../model/deployment.js';
+import type { Traffic } from '../model/ledger.js';
+
+/** The draft's §1.3 constants (the default model input). */
+export const DRAFT_CONSTANTS: CostConstants = { c_json: 4.2, c_bfd_parse: 0.3, c_hmac: 2.1, c_ed25519: 78.8, c_xdp: 0.05 };
+
+const cost = fc.double({ min: 0.001, max: 500, noNaN: true, noDefaultInfinity: true });
+
+/** Per-operation costs: the draft's, or any positive values (a measured machine). */
+export function costConstants(): fc.Arbitrary<CostConstants> {
+  return fc.oneof(
+    fc.constant(DRAFT_CONSTANTS),
+    fc.record({ c_json: cost, c_bfd_parse: cost, c_hmac: cost, c_ed25519: cost, c_xdp: cost }),
+  );
+}
+
+/** Tick periods in whole ms: the draft's 1000, 50 and 5 ms, and anything from 1 ms to 2 s. */
+export const tickMs = fc.oneof(fc.constantFrom(1000, 50, 5), fc.integer({ min: 1, max: 2000 }));
+
+/** A deployment small enough to enumerate packet by packet (N up to 40 vantages). */
+export function deployment(maxN = 40): fc.Arbitrary<Deployment> {
+  return fc.record({
+    n: fc.integer({ min: 1, max: maxN }),
+    tickMs,
+    q: fc.integer({ min: 0, max: 7 }),
+    bundlePeriodTicks: fc.integer({ min: 1, max: 20 }),
+    cellsK: fc.integer({ min: 1, max: 16 }),
+  });
+}
+
+/** An interval of traffic for a deployment: phases of every emitter, and an external attack rate. */
+export function traffic(d: Deployment, maxAttackPackets = 4000): fc.Arbitrary<Traffic> {
+  const tickUs = d.tickMs * 1000;
+  const bundleUs = tickUs * d.bundlePeriodTicks;
+  return fc.integer({ min: 1, max: 3 }).chain((bundlePeriods) =>
+    fc.record({
+      bundlePeriods: fc.constant(bundlePeriods),
+      vantagePhasesUs: fc.array(fc.integer({ min: 0, max: tickUs - 1 }), { minLength: d.n, maxLength: d.n }),
+      cellPhasesUs: fc.array(fc.integer({ min: 0, max: bundleUs - 1 }), { minLength: d.cellsK, maxLength: d.cellsK }),
+      // R up to what keeps the interval enumerable; 0 (no attack) is the shrink target.
+      attackPps: fc.integer({ min: 0, max: Math.max(0, Math.floor(maxAttackPackets / ((bundleUs * bundlePeriods) / 1e6))) }),
+    }),
+  );
+}
+
+/** A deployment with one interval of its traffic. */
+export interface Scenario {
+  readonly deployment: Deployment;
+  readonly traffic: Traffic;
+}
+
+/** A deployment and its traffic, generated together (the traffic depends on N, cells and ticks). */
+export function scenario(): fc.Arbitrary<Scenario> {
+  return deployment().chain((d) => traffic(d).map((t) => ({ deployment: d, traffic: t })));
+}
+
+/** Whole-number scale factors for the linearity claims. */
+export const factor = fc.integer({ min: 2, max: 1000 });

@@ -1,0 +1,81 @@
+/**
+ * How a property file declares the draft's claims once, for both vitest (`npm test`) and the
+ * `perfsec search` command. A claim is a titled fast-check property; a theorem is a list of claims
+ * built against a model, so a test can hand in a deliberately broken model instead.
+ */
+import fc from 'fast-check';
+import { fileURLToPath } from 'node:url';
+
+/** The arguments of a predicate: one value per arbitrary. */
+export type Args = [unknown, ...unknown[]];
+
+/** One claim of the draft, searchable with fast-check. */
+export interface Claim<Ts extends Args = Args> {
+  /** Stable id, `THEOREM.name`, used by `perfsec search` and counterexample files. */
+  readonly id: string;
+  /** The claim as a reviewer reads it, with its draft section. */
+  readonly title: string;
+  readonly arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
+  /** True (or no throw) when the claim holds for these values. */
+  readonly predicate: (...args: Ts) => boolean | void;
+  /** Set when the draft states this claim and the search refutes it: the counterexample id. */
+  readonly refutedBy?: string;
+  /** Runs per search when PERFSEC_RUNS does not say (fast-check's default is 100). */
+  readonly numRuns?: number;
+}
+
+/** Declares one claim. */
+export function claim<Ts extends Args>(
+  id: string,
+  title: string,
+  arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
+  predicate: (...args: Ts) => boolean | void,
+  options: { refutedBy?: string; numRuns?: number } = {},
+): Claim {
+  return { id, title, arbitraries, predicate, ...options } as unknown as Claim;
+}
+
+/** The fast-check property that searches a claim. */
+export function propertyOf(c: Claim): fc.IPropertyWithHooks<Args> {
+  return fc.property(...(c.arbitraries as unknown as [fc.Arbitrary<unknown>]), c.predicate as (...a: unknown[]) => boolean | void) as unknown as fc.IPropertyWithHooks<Args>;
+}
+
+/** Whether the claim holds at one value (a stored counterexample); a throw counts as "does not hold". */
+export function holdsAt(c: Claim, value: readonly unknown[]): boolean {
+  try {
+    return (c.predicate as (...a: unknown[]) => boolean | void)(...value) !== false;
+  } catch {
+    return false;
+  }
+}
+
+/** A theorem of the draft: its claims, built against a model (the faithful one unless a test says otherwise). */
+export interface Theorem<M = unknown> {
+  readonly id: string;
+  readonly section: string;
+  readonly title: string;
+  /** The faithful model of what the draft specifies. */
+  readonly model: M;
+  readonly claims: (model: M) => readonly Claim[];
+  /** The property file that declares it. */
+  readonly file: string;
+}
+
+// Under vitest, theorem() also registers the claims as tests; the CLI loads the same files without it.
+const vitest = process.env.VITEST ? await import('./vitest-bridge.js') : undefined;
+
+/**
+ * Declares a theorem in a property file. When vitest is collecting that very file, each claim
+ * becomes a test: a property test for a claim that holds, a replay of its counterexample for a
+ * refuted one. Importing the file from anywhere else (the CLI, a mutant test) only returns it.
+ */
+export function theorem<M>(meta: ImportMeta, spec: Omit<Theorem<M>, 'file'>): Theorem<M> {
+  const t: Theorem<M> = { ...spec, file: fileURLToPath(meta.url) };
+  vitest?.register(t as Theorem);
+  return t;
+}
+
+/** |a - b| within a relative tolerance (floating sums in a different order differ in the last bits). */
+export function near(a: number, b: number, rel = 1e-9): boolean {
+  return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,27 @@
+/**
+ * The vitest side of the harness: turns a theorem's claims into tests, only for the file vitest is
+ * collecting. Loaded by harness.ts under vitest alone.
+ */
+import { test as fcTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { loadCounterexample } from '../src/lib/counterexamples.js';
+import { replay } from '../src/lib/search.js';
+import type { Claim, Theorem } from './harness.js';
+
+function refutedTest(c: Claim & { refutedBy: string }): void {
+  test(`${c.title} [refuted: ${c.refutedBy}]`, () => {
+    const r = replay(c, loadCounterexample(c.refutedBy));
+    expect(r.summary, r.summary).toMatch(/^reproduced/);
+  });
+}
+
+/** Registers the theorem's claims when vitest is collecting the file that declares it. */
+export function register(t: Theorem): void {
+  if (expect.getState().testPath !== t.file) return;
+  describe(`${t.id} (${t.section}) ${t.title}`, () => {
+    for (const c of t.claims(t.model)) {
+      if (c.refutedBy) refutedTest(c as Claim & { refutedBy: string });
+      else fcTest.prop(c.arbitraries as never, c.numRuns ? { numRuns: c.numRuns } : {})(c.title, c.predicate as never);
+    }
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The draft's printed numbers as data (spec/claims/*.json): loads them, computes each from the
+ * model, and compares at the draft's printed precision. The verdict is computed, then checked
+ * against the project's pinned finding; a change either way fails the suite.
+ */
+import type { CostConstants } from '../../model/constants.js';
+import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deployment.js';
+import { US_PER_CORE_SECOND, type CostModel } from '../../model/joint-cost.js';
+import { InputError } from './errors.js';
+import { readValidated } from './json-file.js';
+import { projectPath } from './paths.js';
+
+/** A named deployment the draft evaluates (a §3.3 table row). */
+export interface Scenario {
+  readonly label: string;
+  readonly section: string;
+  readonly n: number;
+  readonly t_tick_ms: number;
+  readonly q: number;
+  readonly bundle_period_ticks: number;
+  readonly cells_k: number;
+}
+/** A model quantity at a scenario. */
+export interface QuantityRef { readonly quantity: Quantity; readonly scenario: string }
+/** A number the draft cites from elsewhere (an input here, not computed). */
+export interface Cited { readonly cited: number; readonly what: string }
+/** How a claim's value is computed. */
+export type Expr = QuantityRef | { readonly ratio: readonly [QuantityRef | Cited, QuantityRef | Cited] };
+/** How the model's value is compared with the printed one. */
+export type Compare = { readonly kind: 'decimals'; readonly places: number } | { readonly kind: 'approx'; readonly places: number; readonly rel_tol: number };
+/** The three outcomes of comparing a printed number with the model. */
+export type Verdict = 'reproduced' | 'within-tolerance' | 'not-reproduced';
+
+/** One printed number of the draft. */
+export interface PrintedClaim {
+  readonly id: string;
+  readonly section: string;
+  readonly paraphrase: string;
+  readonly printed: string;
+  readonly value: number;
+  readonly expr: Expr;
+  readonly compare: Compare;
+  /** The project's pinned finding. */
+  readonly verdict: Verdict;
+  /** Why the verdict is what it is. */
+  readonly note?: string;
+  /** For a claim not reproduced: the corrected statement and the value the model gives. */
+  readonly corrected?: { readonly statement: string; readonly value: number };
+}
+
+/** A claims file (schemas/claims-v1.schema.json). */
+export interface ClaimsFile {
+  readonly schema: 'perfsec-claims-v1';
+  readonly theorem: string;
+  readonly about: string;
+  readonly scenarios: Readonly<Record<string, Scenario>>;
+  readonly claims: readonly PrintedClaim[];
+}
+
+/** Loads spec/claims/NAME.json. */
+export function loadClaims(name: string): ClaimsFile {
+  return readValidated<ClaimsFile>(projectPath('spec', 'claims', `${name}.json`), 'claims-v1');
+}
+
+/** The model's Deployment for a scenario. */
+export function deploymentOf(s: Scenario): Deployment {
+  return { n: s.n, tickMs: s.t_tick_ms, q: s.q, bundlePeriodTicks: s.bundle_period_ticks, cellsK: s.cells_k };
+}
+
+/** The quantities a claim may name, each computed by the model. */
+export type Quantity = keyof typeof QUANTITIES;
+const QUANTITIES = {
+  pps_t: (d: Deployment) => ppsPerPath(d),
+  bundles_per_s: (d: Deployment) => bundlesPerSecond(d),
+  joint_pct: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).pctOneCore,
+  joint_cores: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).usPerSecond / US_PER_CORE_SECOND,
+  cores_needed: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).coresNeeded,
+  path_a_us_per_op: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.A.usPerOp,
+  path_a_ms_per_s: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.A.usPerSecond / 1000,
+  path_a_pct: (d: Deployment, c: CostConstants, m: CostModel) => (m.joint(d, c).paths.A.usPerSecond / US_PER_CORE_SECOND) * 100,
+  path_b_us_per_op: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.B.usPerOp,
+  path_b_ms_per_s: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.B.usPerSecond / 1000,
+  path_b_pct: (d: Deployment, c: CostConstants, m: CostModel) => (m.joint(d, c).paths.B.usPerSecond / US_PER_CORE_SECOND) * 100,
+  path_c_us_per_s: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.C.usPerSecond,
+  path_c_pct: (d: Deployment, c: CostConstants, m: CostModel) => (m.joint(d, c).paths.C.usPerSecond / US_PER_CORE_SECOND) * 100,
+} satisfies Record<string, (d: Deployment, c: CostConstants, m: CostModel) => number>;
+
+/** Computes an expression with a model and constants. */
+export function evaluate(e: Expr, file: ClaimsFile, c: CostConstants, m: CostModel): number {
+  const operand = (o: QuantityRef | Cited): number => {
+    if ('cited' in o) return o.cited;
+    const s = file.scenarios[o.scenario];
+    if (!s) throw new InputError(`claims file ${file.theorem}: unknown scenario '${o.scenario}'`);
+    return QUANTITIES[o.quantity](deploymentOf(s), c, m);
+  };
+  return 'ratio' in e ? operand(e.ratio[0]) / operand(e.ratio[1]) : operand(e);
+}
+
+/** X rounded to PLACES decimals, as the draft prints. */
+export function roundTo(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f + Math.sign(x) * 1e-9) / f; // the nudge keeps 0.5-boundaries from float noise
+}
+
+/** Compares the model's value with the printed one. */
+export function verdictOf(model: number, printed: number, cmp: Compare): Verdict {
+  if (roundTo(model, cmp.places) === printed) return 'reproduced';
+  if (cmp.kind === 'approx' && Math.abs(model - printed) <= cmp.rel_tol * Math.abs(printed)) return 'within-tolerance';
+  return 'not-reproduced';
+}
+
+/** One claim, computed. */
+export interface ClaimResult {
+  readonly claim: PrintedClaim;
+  readonly model: number;
+  readonly verdict: Verdict;
+  /** The computed verdict equals the pinned one (and a correction, if stated, matches the model). */
+  readonly asPinned: boolean;
+}
+
+/** Computes every claim of a file. */
+export function computeClaims(file: ClaimsFile, c: CostConstants, m: CostModel): ClaimResult[] {
+  return file.claims.map((claim) => {
+    const model = evaluate(claim.expr, file, c, m);
+    const verdict = verdictOf(model, claim.value, claim.compare);
+    const correctionHolds = !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
+    return { claim, model, verdict, asPinned: verdict === claim.verdict && correctionHolds };
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * Counterexamples as files: what a search found, saved under spec/counterexamples/ so anyone can
+ * replay it (`perfsec replay FILE`) and the test suite can pin the refutation.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { readValidated, writeJsonAtomic } from './json-file.js';
+import { InputError } from './errors.js';
+import { projectPath } from './paths.js';
+import type { SearchOutcome } from './search.js';
+
+/** The folder of stored counterexamples. */
+export const COUNTEREXAMPLE_DIR = projectPath('spec', 'counterexamples');
+
+/** A stored counterexample (schemas/counterexample-v1.schema.json). */
+export interface CounterexampleRecord {
+  readonly schema: 'perfsec-counterexample-v1';
+  /** `CX-<THEOREM>-<NNN>`. */
+  readonly id: string;
+  readonly theorem: string;
+  /** The claim id the counterexample refutes. */
+  readonly property: string;
+  /** The claim as the property titles it, with its draft section. */
+  readonly claim: string;
+  readonly seed: number;
+  readonly path: string;
+  /** For command sequences (fc.commands): the replay path of the scheduler; null otherwise. */
+  readonly replayPath: string | null;
+  readonly numRuns: number;
+  /** The shrunk counterexample, one JSON value per arbitrary. */
+  readonly value: readonly unknown[];
+  /** The same value as fast-check prints it. */
+  readonly valueText: string;
+  /** The error the predicate raised, if any. */
+  readonly error: string | null;
+  /** Which model was searched: the faithful one, or a named mutant. */
+  readonly model: string;
+  readonly found_at: string;
+  readonly replay: string;
+}
+
+/** Loads a counterexample by id (from spec/counterexamples/) or by file path. */
+export function loadCounterexample(idOrFile: string, dir = COUNTEREXAMPLE_DIR): CounterexampleRecord {
+  const file = idOrFile.endsWith('.json') ? idOrFile : path.join(dir, `${idOrFile}.json`);
+  return readValidated<CounterexampleRecord>(file, 'counterexample-v1');
+}
+
+/** Every stored counterexample file, sorted by id. */
+export function listCounterexamples(dir = COUNTEREXAMPLE_DIR): string[] {
+  try {
+    return readdirSync(dir).filter((f) => /^CX-.*\.json$/.test(f)).sort().map((f) => path.join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/** The next free id for a theorem: CX-T-JCOST-1-001, -002, ... */
+export function nextId(theorem: string, dir = COUNTEREXAMPLE_DIR): string {
+  const prefix = `CX-${theorem}-`;
+  const taken = listCounterexamples(dir).map((f) => path.basename(f, '.json')).filter((n) => n.startsWith(prefix));
+  const max = taken.reduce((m, n) => Math.max(m, Number(n.slice(prefix.length)) || 0), 0);
+  return `${prefix}${String(max + 1).padStart(3, '0')}`;
+}
+
+/** Builds the record of a failed search. */
+export function recordOf(o: SearchOutcome, meta: { id: string; theorem: string; claim: string; model: string; file: string }): CounterexampleRecord {
+  if (!o.failed || !o.counterexample || o.path === null) throw new InputError(`${o.claimId}: the search found no counterexample to record`);
+  const value = JSON.parse(JSON.stringify(o.counterexample)) as unknown[];
+  return {
+    schema: 'perfsec-counterexample-v1',
+    id: meta.id,
+    theorem: meta.theorem,
+    property: o.claimId,
+    claim: meta.claim,
+    seed: o.seed,
+    path: o.path,
+    replayPath: null,
+    numRuns: o.numRuns,
+    value,
+    valueText: fc.stringify(o.counterexample),
+    error: o.error,
+    model: meta.model,
+    found_at: new Date().toISOString(),
+    replay: `npx perfsec replay ${meta.file}`,
+  };
+}
+
+/** Saves a record atomically as DIR/<id>.json and returns the file. */
+export async function saveCounterexample(r: CounterexampleRecord, dir = COUNTEREXAMPLE_DIR): Promise<string> {
+  const file = path.join(dir, `${r.id}.json`);
+  await writeJsonAtomic(file, r);
+  return file;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['properties/**/*.prop.ts', 'test/**/*.test.ts'],
+    globalSetup: ['./vitest.global-setup.ts'],
+    setupFiles: ['./vitest.setup.ts'],
+    testTimeout: 60_000,
+    coverage: {
+      provider: 'v8',
+      include: ['model/**', 'src/**', 'properties/**'],
+      reporter: ['text-summary', 'text'],
+    },
+  },
+});
