@@ -6,6 +6,7 @@ export default defineConfig({
     globalSetup: ['./vitest.global-setup.ts'],
     setupFiles: ['./vitest.setup.ts'],
     testTimeout: 60_000,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
     coverage: {
       provider: 'v8',
       include: ['model/**', 'src/**', 'properties/**'],

@@ -6,8 +6,9 @@
  * Model: model/joint-cost.ts (closed form), model/ledger.ts (per-packet accounting), model/nic.ts
  * (the I1 filter). Generators: properties/generators.ts (N from 1, ticks of 1 ms to 2 s, quorum
  * 0..7, 1..16 cells, the draft's constants or any positive ones, attack rates from 0).
- * The draft's printed numbers (§1.1, §3.3, App. A) are checked in test/t-jcost-1-claims.test.ts
- * from spec/claims/t-jcost-1.json; the Appendix A witness line is not reproduced there.
+ * The draft's printed numbers (§1.1, §3.3, App. A) come from spec/claims/t-jcost-1.json, each
+ * computed with the model at the draft's printed precision. The Appendix A witness line is refuted:
+ * 8 cells / (10 ticks * 0.05 s) is 16 bundles/s, not 1.6; the printed JOINT already uses 16.
  */
 import fc from 'fast-check';
 import type { CostConstants } from '../model/constants.js';
@@ -16,6 +17,8 @@ import { closedForm, PATHS, type CostModel } from '../model/joint-cost.js';
 import { account } from '../model/ledger.js';
 import { invariantI1, type NicFilter } from '../model/nic.js';
 import { costConstants, deployment, factor, scenario } from './generators.js';
+import { printedExamples } from '../src/lib/claims.js';
+import { loadConstants } from '../src/lib/constants.js';
 import { claim, near, theorem } from './harness.js';
 
 /** What T-JCOST-1's properties check: a cost model and the NIC filter in front of the broker. */
@@ -93,4 +96,6 @@ export default theorem<JointCostSubject>(import.meta, {
       { numRuns: 60 },
     ),
   ],
+  // draft §1.1, §3.3 table and headline, Appendix A: every printed number, with its pinned verdict.
+  examples: ({ cost }) => printedExamples('t-jcost-1', loadConstants().constants_us, cost),
 });

@@ -23,5 +23,11 @@ export function register(t: Theorem): void {
       if (c.refutedBy) refutedTest(c as Claim & { refutedBy: string });
       else fcTest.prop(c.arbitraries as never, c.numRuns ? { numRuns: c.numRuns } : {})(c.title, c.predicate as never);
     }
+    for (const e of t.examples?.(t.model) ?? []) {
+      test(e.title, () => {
+        const r = e.check();
+        expect(r.ok, r.detail).toBe(true);
+      });
+    }
   });
 }

@@ -127,3 +127,25 @@ export function computeClaims(file: ClaimsFile, c: CostConstants, m: CostModel):
     return { claim, model, verdict, asPinned: verdict === claim.verdict && correctionHolds };
   });
 }
+
+/** The printed claims of a file as harness examples: titled with the claim and its pinned verdict. */
+export function printedExamples(name: string, c: CostConstants, m: CostModel): Array<{ id: string; title: string; check: () => { ok: boolean; detail: string } }> {
+  const file = loadClaims(name);
+  return file.claims.map((claim) => ({
+    id: claim.id,
+    title: `${claim.section} printed "${claim.printed}" (${claim.paraphrase}): ${pinnedPhrase(claim)}`,
+    check: () => {
+      const [r] = computeClaims({ ...file, claims: [claim] }, c, m);
+      const detail = `${claim.id}: model ${r!.model}, verdict ${r!.verdict}, pinned ${claim.verdict}${claim.corrected ? `, corrected value ${claim.corrected.value}` : ''}`;
+      return { ok: r!.asPinned, detail };
+    },
+  }));
+}
+
+function pinnedPhrase(claim: PrintedClaim): string {
+  switch (claim.verdict) {
+    case 'reproduced': return `reproduced at ${claim.compare.places} decimal(s)`;
+    case 'within-tolerance': return `within ${claim.compare.kind === 'approx' ? claim.compare.rel_tol * 100 : 0} % (not at ${claim.compare.places} decimal(s))`;
+    case 'not-reproduced': return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * `perfsec receipts`: regenerates the Appendix B receipts from the model, each validated against
+ * its schema before it is written, each written atomically.
+ */
+import type { Command } from 'commander';
+import { EXIT } from '../../lib/errors.js';
+import { relativeToRoot } from '../../lib/paths.js';
+import { DEFAULT_RECEIPTS_DIR, writeReceipts } from '../../receipts/index.js';
+import { printJson, say } from '../output.js';
+
+/** Registers the command. */
+export function registerReceipts(program: Command): void {
+  program
+    .command('receipts')
+    .description('regenerate the Appendix B receipts from the model (validated, written atomically)')
+    .option('--out <dir>', 'output folder', DEFAULT_RECEIPTS_DIR)
+    .option('--constants <file>', 'constants file (default: the draft §1.3 values)')
+    .option('--json', 'print one JSON document')
+    .action(async (o: { out: string; constants?: string; json?: boolean }) => {
+      const written = await writeReceipts(o.out, o.constants ? { constantsFile: o.constants } : {});
+      process.exitCode = written.every((w) => w.verdict === 'PASS') ? EXIT.ok : EXIT.failed;
+      if (o.json) {
+        printJson({ written });
+        return;
+      }
+      for (const w of written) say(`wrote ${relativeToRoot(w.file)} (verdict ${w.verdict})`);
+    });
+}

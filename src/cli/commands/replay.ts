@@ -1,0 +1,35 @@
+/**
+ * `perfsec replay FILE`: reproduces a stored counterexample against the faithful model, from its
+ * stored value and from its seed and path.
+ */
+import type { Command } from 'commander';
+import { loadCounterexample } from '../../lib/counterexamples.js';
+import { EXIT, InputError } from '../../lib/errors.js';
+import { replay } from '../../lib/search.js';
+import { allClaims } from '../../lib/theorems.js';
+import { printJson, say } from '../output.js';
+
+/** Registers the command. */
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('reproduce a stored counterexample (exit 0 when it still refutes its claim)')
+    .argument('<file>', 'a counterexample file, e.g. spec/counterexamples/CX-T-VDOS-1-001.json')
+    .option('--json', 'print one JSON document')
+    .action((file: string, o: { json?: boolean }) => {
+      const cx = loadCounterexample(file);
+      if (cx.model !== 'faithful') throw new InputError(`${file}: found against model '${cx.model}'; only counterexamples of the faithful model replay here`);
+      const claim = allClaims().find(({ claim: c }) => c.id === cx.property)?.claim;
+      if (!claim) throw new InputError(`${file}: names claim '${cx.property}', which no theorem declares`);
+      const r = replay(claim, cx);
+      const reproduced = r.valueRefutes && r.seedRefutes;
+      process.exitCode = reproduced ? EXIT.ok : EXIT.failed;
+      if (o.json) {
+        printJson({ id: cx.id, property: cx.property, claim: cx.claim, seed: cx.seed, path: cx.path, value: cx.value, ...r, reproduced });
+        return;
+      }
+      say(r.summary);
+      say(`  claim: ${cx.claim}`);
+      say(`  value: ${cx.valueText}`);
+    });
+}

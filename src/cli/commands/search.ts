@@ -1,0 +1,107 @@
+/**
+ * `perfsec search`: runs the property searches outside vitest, with progress on stderr, a
+ * replayable seed, deterministic shards, and every new counterexample saved under
+ * spec/counterexamples/.
+ */
+import type { Command } from 'commander';
+import { COUNTEREXAMPLE_DIR, loadCounterexample, nextId, recordOf, saveCounterexample } from '../../lib/counterexamples.js';
+import { EXIT } from '../../lib/errors.js';
+import { relativeToRoot } from '../../lib/paths.js';
+import { budgetFor, parseShard, replay, search, shardOf, type SearchOutcome, type Shard } from '../../lib/search.js';
+import { runSettings } from '../../lib/seed.js';
+import { allClaims, selectClaims } from '../../lib/theorems.js';
+import { runsOption, seedOption } from '../options.js';
+import { printJson, progress, progressDone, say } from '../output.js';
+
+interface Options { runs?: number; seed?: number; shard?: string; json?: boolean; list?: boolean; save: boolean; saveDir?: string }
+
+/** What the search concluded for one claim. */
+type Status = 'holds' | 'refuted-as-pinned' | 'pinned-not-reproduced' | 'new-counterexample';
+
+/** One claim's line of the report. */
+interface ClaimReport extends SearchOutcome {
+  readonly theorem: string;
+  readonly claim: string;
+  readonly title: string;
+  readonly status: Status;
+  readonly shard: string;
+  readonly saved: string | null;
+  readonly pinned: string | null;
+}
+
+/** Registers the command. */
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('search the claims of a theorem (or one claim) for counterexamples')
+    .argument('[selector]', 'a theorem id (T-JCOST-1) or a claim id (T-JCOST-1.ledger); all when omitted')
+    .option('--runs <N>', 'runs per claim (default: PERFSEC_RUNS, else each claim\'s own)', runsOption)
+    .option('--seed <S>', 'seed (default: PERFSEC_SEED, else random; always printed)', seedOption)
+    .option('--shard <i/n>', 'run shard i of n of the search (deterministic; shards search disjoint streams)')
+    .option('--list', 'list the claims and exit')
+    .option('--no-save', 'do not save new counterexamples')
+    .option('--save-dir <dir>', 'where to save counterexamples', COUNTEREXAMPLE_DIR)
+    .option('--json', 'print one JSON document')
+    .action(async (selector: string | undefined, o: Options) => {
+      const picked = selectClaims(selector);
+      if (o.list) {
+        for (const { claim } of picked) say(`${claim.id}${claim.refutedBy ? ` [refuted: ${claim.refutedBy}]` : ''}  ${claim.title}`);
+        return;
+      }
+      const settings = runSettings();
+      const seed = o.seed ?? settings.seed;
+      const shard: Shard = o.shard ? parseShard(o.shard) : { index: 1, count: 1 };
+      const source = o.seed !== undefined ? 'flag' : settings.seedSource;
+      process.stderr.write(`perfsec search: seed ${seed} (${source}), shard ${shard.index}/${shard.count}, ${picked.length} claim(s)\n`);
+      const results: ClaimReport[] = [];
+      for (const [i, { theorem, claim }] of picked.entries()) {
+        const budget = o.runs ?? budgetFor(claim);
+        const s = shardOf(seed, budget, shard);
+        progress(`[${i + 1}/${picked.length}] ${claim.id}: ${s.numRuns} runs at seed ${s.seed}`);
+        const out = search(claim, s);
+        let status: Status = 'holds';
+        let saved: string | null = null;
+        let pinned: string | null = null;
+        if (claim.refutedBy) {
+          const r = replay(claim, loadCounterexample(claim.refutedBy));
+          pinned = r.summary;
+          status = r.summary.startsWith('reproduced') ? 'refuted-as-pinned' : 'pinned-not-reproduced';
+        } else if (out.failed) {
+          status = 'new-counterexample';
+          if (o.save) {
+            const dir = o.saveDir ?? COUNTEREXAMPLE_DIR;
+            const id = nextId(theorem.id, dir);
+            const file = relativeToRoot(`${dir}/${id}.json`);
+            saved = relativeToRoot(await saveCounterexample(recordOf(out, { id, theorem: theorem.id, claim: claim.title, model: 'faithful', file }), dir));
+          }
+        }
+        results.push({ theorem: theorem.id, claim: claim.id, title: claim.title, status, ...out, shard: `${shard.index}/${shard.count}`, saved, pinned });
+      }
+      progressDone();
+      const fresh = results.filter((r) => r.status === 'new-counterexample' || r.status === 'pinned-not-reproduced');
+      process.exitCode = fresh.length > 0 ? EXIT.failed : EXIT.ok;
+      if (o.json) {
+        printJson({ seed, shard: `${shard.index}/${shard.count}`, results });
+        return;
+      }
+      for (const r of results) {
+        say(`${r.status.toUpperCase().padEnd(26)} ${r.claim} (${r.runsExecuted}/${r.numRuns} runs, seed ${r.seed})`);
+        if (r.status === 'new-counterexample') {
+          say(`  claim:   ${r.title}`);
+          say(`  value:   ${JSON.stringify(r.counterexample)}`);
+          if (r.error) say(`  error:   ${r.error}`);
+          say(`  seed:    ${r.seed}   path: ${r.path}`);
+          if (r.saved) say(`  saved:   ${r.saved}`);
+          say(`  replay:  ${r.saved ? `npx perfsec replay ${r.saved}` : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`}`);
+        }
+        if (r.pinned) say(`  pinned:  ${r.pinned}`);
+      }
+      const count = (s: Status) => results.filter((r) => r.status === s).length;
+      say(`${results.length} claim(s): ${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, ${count('new-counterexample')} new counterexample(s), ${count('pinned-not-reproduced')} pinned refutation(s) not reproduced (seed ${seed}, shard ${shard.index}/${shard.count})`);
+    });
+}
+
+/** Claim ids, for completion and help texts. */
+export function claimIds(): string[] {
+  return allClaims().map(({ claim }) => claim.id);
+}

@@ -1,0 +1,41 @@
+/**
+ * Option parsers shared by the commands: each rejects a bad value with commander's one-line error.
+ */
+import { InvalidArgumentError } from 'commander';
+import { parseRuns, parseSeed } from '../lib/seed.js';
+import { InputError } from '../lib/errors.js';
+
+function wrap<T>(parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    try {
+      return parse(text);
+    } catch (e) {
+      throw new InvalidArgumentError(e instanceof InputError ? e.message : String(e));
+    }
+  };
+}
+
+/** A positive integer (N, quorum sizes, cells). */
+export const positiveInt = wrap((t) => {
+  if (!/^\d+$/.test(t) || Number(t) < 1 || !Number.isSafeInteger(Number(t))) throw new InputError(`must be a positive integer, got '${t}'`);
+  return Number(t);
+});
+
+/** A non-negative integer (the witness quorum may be 0). */
+export const nonNegativeInt = wrap((t) => {
+  if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t))) throw new InputError(`must be a non-negative integer, got '${t}'`);
+  return Number(t);
+});
+
+/** A positive finite number (tick periods, factors). */
+export const positiveNumber = wrap((t) => {
+  const n = Number(t);
+  if (t.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InputError(`must be a positive number, got '${t}'`);
+  return n;
+});
+
+/** A fast-check seed. */
+export const seedOption = wrap((t) => parseSeed(t, 'seed'));
+
+/** A run budget. */
+export const runsOption = wrap((t) => parseRuns(t, 'runs'));

@@ -1,0 +1,93 @@
+/**
+ * The command line as a user meets it: exit codes, one-line errors, --json output.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { projectPath } from '../src/lib/paths.js';
+
+// The command runs as a user runs it: without the VITEST* variables this test process carries.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+
+function perfsec(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [projectPath('bin', 'perfsec.js'), ...args], { encoding: 'utf8', env: { ...env, PERFSEC_SEED: '7' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-cli-'));
+
+describe('perfsec command line', () => {
+  test('validate: one line per check, ends N/N PASS, exit 0', () => {
+    const r = perfsec('validate');
+    expect(r.stderr).toContain('seed 7');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^(\d+)\/\1 PASS$/);
+    expect(lines.slice(0, -1).every((l) => l.startsWith('PASS  '))).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  test('validate --json: every check with id, section, result', () => {
+    const r = perfsec('validate', '--json', '--runs', '5');
+    const doc = JSON.parse(r.stdout) as { passed: number; total: number; checks: Array<{ id: string; section: string; pass: boolean }> };
+    expect(doc.passed).toBe(doc.total);
+    expect(doc.checks.map((c) => c.id)).toContain('T-JCOST-1.A');
+  });
+
+  test('dimension: JOINT per path and the cores needed at Regime C', () => {
+    const r = perfsec('dimension', '--n', '10000', '--tick-ms', '50');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/JOINT\s+1,742,521\.6\s+174\.252/);
+    expect(r.stdout).toContain('cores needed: 2');
+  });
+
+  test('dimension --json with other constants', () => {
+    const file = path.join(tmp, 'measured.json');
+    writeFileSync(file, JSON.stringify({ schema: 'perfsec-constants-v1', source: 'test', constants_us: { c_json: 1, c_bfd_parse: 1, c_hmac: 1, c_ed25519: 1, c_xdp: 1 } }));
+    const doc = JSON.parse(perfsec('dimension', '--n', '1000', '--tick-ms', '1000', '--q', '1', '--cells', '1', '--bundle-period', '1', '--constants', file, '--json').stdout) as { joint_us_per_s: number };
+    expect(doc.joint_us_per_s).toBeCloseTo(1000 * 2 + 1000 * 2 + 1, 9);
+  });
+
+  test('search: a short search holds and names its seed; --list lists the claims', () => {
+    const r = perfsec('search', 'T-JCOST-1', '--runs', '5', '--seed', '11', '--shard', '2/3');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('seed 11 (flag), shard 2/3');
+    expect(r.stdout).toMatch(/claim\(s\): \d+ hold, 0 refuted as pinned, 0 new/);
+    expect(perfsec('search', '--list').stdout).toContain('T-JCOST-1.ledger');
+  });
+
+  test('receipts --out: writes the B.1 receipt', () => {
+    const out = path.join(tmp, 'receipts');
+    const r = perfsec('receipts', '--out', out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toContain('perfsec_joint_cost_receipt.json');
+  });
+
+  test('vectors verify: every T-JCOST-1 vector passes', () => {
+    const r = perfsec('vectors', 'verify', projectPath('spec', 'vectors', 't-jcost-1.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/T-JCOST-1: (\d+)\/\1 vectors pass/);
+  });
+
+  const bad = path.join(tmp, 'bad.json');
+  writeFileSync(bad, '{ not json');
+  test.each([
+    ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+    ['an unknown flag', ['validate', '--colour'], /unknown option '--colour'/],
+    ['a missing required flag', ['dimension', '--n', '10'], /required option '--tick-ms <ms>' not specified/],
+    ['a non-numeric N', ['dimension', '--n', 'ten', '--tick-ms', '50'], /--n <N>.*must be a positive integer, got 'ten'/],
+    ['a zero tick', ['dimension', '--n', '10', '--tick-ms', '0'], /--tick-ms <ms>.*must be a positive number/],
+    ['a missing constants file', ['dimension', '--n', '10', '--tick-ms', '50', '--constants', 'nope.json'], /nope\.json: no such file/],
+    ['a malformed counterexample file', ['replay', bad], /bad\.json: not valid JSON/],
+    ['a missing vectors file', ['vectors', 'verify', 'missing.json'], /missing\.json: no such file/],
+    ['an unknown theorem', ['search', 'T-NOPE'], /no theorem or claim named 'T-NOPE'/],
+    ['a bad seed', ['search', '--seed', 'x'], /seed must be an integer/],
+    ['a bad shard', ['search', '--shard', '5/2', '--runs', '1'], /--shard must be i\/n/],
+  ])('%s: one line on stderr, exit 2', (_what, args, message) => {
+    const r = perfsec(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Every stored counterexample (spec/counterexamples/) replays, and every claim the project marks
+ * refuted points at one: a refutation cannot silently stop reproducing or lose its evidence.
+ */
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { listCounterexamples, loadCounterexample } from '../src/lib/counterexamples.js';
+import { replay } from '../src/lib/search.js';
+import { allClaims } from '../src/lib/theorems.js';
+
+const files = listCounterexamples();
+const claims = new Map(allClaims().map(({ claim }) => [claim.id, claim]));
+
+describe('stored counterexamples', () => {
+  test('every claim marked refuted has its counterexample file, and every file pins a refuted claim', () => {
+    const pinned = [...claims.values()].flatMap((c) => (c.refutedBy ? [c.refutedBy] : [])).sort();
+    expect(files.map((f) => path.basename(f, '.json')).sort()).toEqual(pinned);
+  });
+
+  test.each(files.map((f) => [path.basename(f), f]))('%s replays from its value and from its seed and path', (_name, file) => {
+    const cx = loadCounterexample(file);
+    const claim = claims.get(cx.property);
+    expect(claim, `no claim ${cx.property}`).toBeDefined();
+    expect(replay(claim!, cx).summary).toMatch(/^reproduced/);
+  });
+});
