@@ -22,6 +22,11 @@ export interface Claim<Ts extends Args = Args> {
   readonly refutedBy?: string;
   /** Runs per search when PERFSEC_RUNS does not say (fast-check's default is 100). */
   readonly numRuns?: number;
+  /**
+   * Turns a stored counterexample (plain JSON, one entry per arbitrary) back into the values the
+   * predicate takes; needed when those are not plain data (fc.commands: give commands a toJSON).
+   */
+  readonly revive?: (stored: readonly unknown[]) => unknown[];
 }
 
 /** Declares one claim. */
@@ -30,7 +35,7 @@ export function claim<Ts extends Args>(
   title: string,
   arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
   predicate: (...args: Ts) => boolean | void,
-  options: { refutedBy?: string; numRuns?: number } = {},
+  options: { refutedBy?: string; numRuns?: number; revive?: (stored: readonly unknown[]) => unknown[] } = {},
 ): Claim {
   return { id, title, arbitraries, predicate, ...options } as unknown as Claim;
 }
@@ -43,7 +48,7 @@ export function propertyOf(c: Claim): fc.IPropertyWithHooks<Args> {
 /** Whether the claim holds at one value (a stored counterexample); a throw counts as "does not hold". */
 export function holdsAt(c: Claim, value: readonly unknown[]): boolean {
   try {
-    return (c.predicate as (...a: unknown[]) => boolean | void)(...value) !== false;
+    return (c.predicate as (...a: unknown[]) => boolean | void)(...(c.revive ? c.revive(value) : value)) !== false;
   } catch {
     return false;
   }

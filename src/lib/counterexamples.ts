@@ -67,6 +67,9 @@ export function nextId(theorem: string, dir = COUNTEREXAMPLE_DIR): string {
 export function recordOf(o: SearchOutcome, meta: { id: string; theorem: string; claim: string; model: string; file: string }): CounterexampleRecord {
   if (!o.failed || !o.counterexample || o.path === null) throw new InputError(`${o.claimId}: the search found no counterexample to record`);
   const value = JSON.parse(JSON.stringify(o.counterexample)) as unknown[];
+  const valueText = fc.stringify(o.counterexample);
+  // fc.commands prints the scheduler's replay path inside the value: /*replayPath="..."*/
+  const replayPath = /replayPath="([^"]+)"/.exec(valueText)?.[1] ?? null;
   return {
     schema: 'perfsec-counterexample-v1',
     id: meta.id,
@@ -75,10 +78,10 @@ export function recordOf(o: SearchOutcome, meta: { id: string; theorem: string; 
     claim: meta.claim,
     seed: o.seed,
     path: o.path,
-    replayPath: null,
+    replayPath,
     numRuns: o.numRuns,
     value,
-    valueText: fc.stringify(o.counterexample),
+    valueText,
     error: o.error,
     model: meta.model,
     found_at: new Date().toISOString(),
