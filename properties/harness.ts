@@ -91,7 +91,12 @@ export function theorem<M>(meta: ImportMeta, spec: Omit<Theorem<M>, 'file'>): Th
   return t;
 }
 
-/** |a - b| within a relative tolerance (floating sums in a different order differ in the last bits). */
+/** A within REL of B, relative to |B| alone (for small quantities such as slopes). */
+export function within(a: number, b: number, rel: number): boolean {
+  return Math.abs(a - b) <= rel * Math.abs(b);
+}
+
+/** |a - b| within a relative tolerance, never finer than REL absolute (floating sums in a different order differ in the last bits). */
 export function near(a: number, b: number, rel = 1e-9): boolean {
   return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
 }

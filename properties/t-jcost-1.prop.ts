@@ -17,7 +17,7 @@ import { closedForm, PATHS, type CostModel } from '../model/joint-cost.js';
 import { account } from '../model/ledger.js';
 import { invariantI1, type NicFilter } from '../model/nic.js';
 import { costConstants, deployment, factor, scenario } from './generators.js';
-import { printedExamples } from '../src/lib/claims.js';
+import { jointCostQuantities, printedExamples } from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
 import { claim, near, theorem } from './harness.js';
 
@@ -97,5 +97,5 @@ export default theorem<JointCostSubject>(import.meta, {
     ),
   ],
   // draft §1.1, §3.3 table and headline, Appendix A: every printed number, with its pinned verdict.
-  examples: ({ cost }) => printedExamples('t-jcost-1', loadConstants().constants_us, cost),
+  examples: ({ cost }) => printedExamples('t-jcost-1', jointCostQuantities(cost), loadConstants().constants_us),
 });

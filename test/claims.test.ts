@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { closedForm } from '../model/joint-cost.js';
-import { computeClaims, loadClaims, roundTo, verdictOf } from '../src/lib/claims.js';
+import { computeClaims, jointCostQuantities, loadClaims, roundTo, verdictOf } from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
 import { problems } from '../src/lib/schemas.js';
 import { MUTANTS } from './mutants/t-jcost-1.js';
@@ -31,24 +31,24 @@ describe('printed numbers compared at the draft precision', () => {
 
 describe('spec/claims/t-jcost-1.json', () => {
   test('every claim computes to its pinned verdict with the draft constants', () => {
-    const off = computeClaims(file, draft, closedForm).filter((r) => !r.asPinned).map((r) => `${r.claim.id}: ${r.verdict} (model ${r.model})`);
+    const off = computeClaims(file, jointCostQuantities(closedForm), draft).filter((r) => !r.asPinned).map((r) => `${r.claim.id}: ${r.verdict} (model ${r.model})`);
     expect(off).toEqual([]);
   });
 
   test('the Appendix A witness line is refuted, and its correction is what the model computes', () => {
-    const refuted = computeClaims(file, draft, closedForm).filter((r) => r.verdict === 'not-reproduced');
+    const refuted = computeClaims(file, jointCostQuantities(closedForm), draft).filter((r) => r.verdict === 'not-reproduced');
     expect(refuted.map((r) => r.claim.id)).toEqual(['JCOST-A-path-c-bundles', 'JCOST-A-path-c-us', 'JCOST-A-path-c-pct']);
     for (const r of refuted) expect(roundTo(r.model, r.claim.compare.places)).toBe(r.claim.corrected?.value);
   });
 
   test('a broken cost model no longer matches the pins', () => {
-    const off = computeClaims(file, draft, MUTANTS[0]!.subject.cost).filter((r) => !r.asPinned);
+    const off = computeClaims(file, jointCostQuantities(MUTANTS[0]!.subject.cost), draft).filter((r) => !r.asPinned);
     expect(off.length).toBeGreaterThan(10);
   });
 
   test.each([
     ['a claim without its verdict', (d: any) => delete d.claims[0].verdict, /missing field 'claims\/0\/verdict'/],
-    ['an unknown quantity', (d: any) => (d.claims[0].expr.quantity = 'joules'), /claims\/0\/expr/],
+    ['a quantity that is not a name', (d: any) => (d.claims[0].expr.quantity = 'Joules!'), /claims\/0\/expr/],
     ['a section that is not a section', (d: any) => (d.claims[0].section = 'three'), /claims\/0\/section/],
     ['an unknown field', (d: any) => (d.claims[0].colour = 'red'), /unknown field 'claims\/0\/colour'/],
   ])('the schema rejects %s', (_what, breakIt, message) => {

@@ -10,18 +10,16 @@ import { InputError } from './errors.js';
 import { readValidated } from './json-file.js';
 import { projectPath } from './paths.js';
 
-/** A named deployment the draft evaluates (a §3.3 table row). */
+/** A named setting the draft evaluates (a table row, a worked example): a label, a section, parameters. */
 export interface Scenario {
   readonly label: string;
   readonly section: string;
-  readonly n: number;
-  readonly t_tick_ms: number;
-  readonly q: number;
-  readonly bundle_period_ticks: number;
-  readonly cells_k: number;
+  readonly [param: string]: string | number;
 }
 /** A model quantity at a scenario. */
-export interface QuantityRef { readonly quantity: Quantity; readonly scenario: string }
+export interface QuantityRef { readonly quantity: string; readonly scenario: string }
+/** How a theorem computes its quantities: name -> value at a scenario with given constants. */
+export type Quantities = Readonly<Record<string, (s: Scenario, c: CostConstants) => number>>;
 /** A number the draft cites from elsewhere (an input here, not computed). */
 export interface Cited { readonly cited: number; readonly what: string }
 /** How a claim's value is computed. */
@@ -62,14 +60,25 @@ export function loadClaims(name: string): ClaimsFile {
   return readValidated<ClaimsFile>(projectPath('spec', 'claims', `${name}.json`), 'claims-v1');
 }
 
-/** The model's Deployment for a scenario. */
-export function deploymentOf(s: Scenario): Deployment {
-  return { n: s.n, tickMs: s.t_tick_ms, q: s.q, bundlePeriodTicks: s.bundle_period_ticks, cellsK: s.cells_k };
+/** A numeric parameter of a scenario; InputError names it when missing. */
+export function param(s: Scenario, name: string): number {
+  const v = s[name];
+  if (typeof v !== 'number') throw new InputError(`scenario '${s.label}': missing numeric parameter '${name}'`);
+  return v;
 }
 
-/** The quantities a claim may name, each computed by the model. */
-export type Quantity = keyof typeof QUANTITIES;
-const QUANTITIES = {
+/** The model's Deployment for a T-JCOST-1 scenario. */
+export function deploymentOf(s: Scenario): Deployment {
+  return { n: param(s, 'n'), tickMs: param(s, 't_tick_ms'), q: param(s, 'q'), bundlePeriodTicks: param(s, 'bundle_period_ticks'), cellsK: param(s, 'cells_k') };
+}
+
+/** The T-JCOST-1 quantities a claim may name, each computed by the cost model M. */
+export function jointCostQuantities(m: CostModel): Quantities {
+  const q = JCOST_QUANTITIES;
+  return Object.fromEntries(Object.entries(q).map(([k, f]) => [k, (s: Scenario, c: CostConstants) => f(deploymentOf(s), c, m)]));
+}
+
+const JCOST_QUANTITIES = {
   pps_t: (d: Deployment) => ppsPerPath(d),
   bundles_per_s: (d: Deployment) => bundlesPerSecond(d),
   joint_pct: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).pctOneCore,
@@ -85,13 +94,15 @@ const QUANTITIES = {
   path_c_pct: (d: Deployment, c: CostConstants, m: CostModel) => (m.joint(d, c).paths.C.usPerSecond / US_PER_CORE_SECOND) * 100,
 } satisfies Record<string, (d: Deployment, c: CostConstants, m: CostModel) => number>;
 
-/** Computes an expression with a model and constants. */
-export function evaluate(e: Expr, file: ClaimsFile, c: CostConstants, m: CostModel): number {
+/** Computes an expression with a theorem's quantities and constants. */
+export function evaluate(e: Expr, file: ClaimsFile, quantities: Quantities, c: CostConstants): number {
   const operand = (o: QuantityRef | Cited): number => {
     if ('cited' in o) return o.cited;
     const s = file.scenarios[o.scenario];
     if (!s) throw new InputError(`claims file ${file.theorem}: unknown scenario '${o.scenario}'`);
-    return QUANTITIES[o.quantity](deploymentOf(s), c, m);
+    const f = quantities[o.quantity];
+    if (!f) throw new InputError(`claims file ${file.theorem}: unknown quantity '${o.quantity}'`);
+    return f(s, c);
   };
   return 'ratio' in e ? operand(e.ratio[0]) / operand(e.ratio[1]) : operand(e);
 }
@@ -119,9 +130,9 @@ export interface ClaimResult {
 }
 
 /** Computes every claim of a file. */
-export function computeClaims(file: ClaimsFile, c: CostConstants, m: CostModel): ClaimResult[] {
+export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostConstants): ClaimResult[] {
   return file.claims.map((claim) => {
-    const model = evaluate(claim.expr, file, c, m);
+    const model = evaluate(claim.expr, file, quantities, c);
     const verdict = verdictOf(model, claim.value, claim.compare);
     const correctionHolds = !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
     return { claim, model, verdict, asPinned: verdict === claim.verdict && correctionHolds };
@@ -129,13 +140,13 @@ export function computeClaims(file: ClaimsFile, c: CostConstants, m: CostModel):
 }
 
 /** The printed claims of a file as harness examples: titled with the claim and its pinned verdict. */
-export function printedExamples(name: string, c: CostConstants, m: CostModel): Array<{ id: string; title: string; check: () => { ok: boolean; detail: string } }> {
+export function printedExamples(name: string, quantities: Quantities, c: CostConstants): Array<{ id: string; title: string; check: () => { ok: boolean; detail: string } }> {
   const file = loadClaims(name);
   return file.claims.map((claim) => ({
     id: claim.id,
     title: `${claim.section} printed "${claim.printed}" (${claim.paraphrase}): ${pinnedPhrase(claim)}`,
     check: () => {
-      const [r] = computeClaims({ ...file, claims: [claim] }, c, m);
+      const [r] = computeClaims({ ...file, claims: [claim] }, quantities, c);
       const detail = `${claim.id}: model ${r!.model}, verdict ${r!.verdict}, pinned ${claim.verdict}${claim.corrected ? `, corrected value ${claim.corrected.value}` : ''}`;
       return { ok: r!.asPinned, detail };
     },

@@ -5,7 +5,7 @@
  */
 import { CONSTANT_NAMES, type ConstantsFile, type CostConstants } from '../../model/constants.js';
 import { closedForm, joint } from '../../model/joint-cost.js';
-import { computeClaims, deploymentOf, loadClaims, type ClaimResult } from '../lib/claims.js';
+import { computeClaims, deploymentOf, jointCostQuantities, loadClaims, type ClaimResult } from '../lib/claims.js';
 
 /** The value of B.1's "schema" field. */
 export const JOINT_COST_RECEIPT_SCHEMA = 'perfsec-joint-cost-receipt-v1';
@@ -81,21 +81,22 @@ function printedJoint(results: readonly ClaimResult[], scenario: string): ClaimR
 export function buildJointCostReceipt(constants: ConstantsFile & { readonly file: string }, issuedAt: Date): JointCostReceipt {
   const c = Object.fromEntries(CONSTANT_NAMES.map((k) => [k, constants.constants_us[k]])) as unknown as CostConstants;
   const claims = loadClaims('t-jcost-1');
-  const results = computeClaims(claims, c, closedForm); // one rounding rule: src/lib/claims.ts
+  const results = computeClaims(claims, jointCostQuantities(closedForm), c); // one rounding rule: src/lib/claims.ts
   const byKey = new Map<string, ScalePoint>();
   // draft §3.3: one scale point per table row, in the claims file's (= the table's) order.
   for (const [key, s] of Object.entries(claims.scenarios)) {
     if (s.section !== TABLE_SECTION) continue;
-    const j = joint(deploymentOf(s), c); // draft §3.2 closed form
+    const d = deploymentOf(s);
+    const j = joint(d, c); // draft §3.2 closed form
     const printed = printedJoint(results, key);
     byKey.set(key, {
       scenario: s.label,
       section: s.section,
-      n: s.n,
-      t_tick_ms: s.t_tick_ms,
-      q: s.q,
-      bundle_period_ticks: s.bundle_period_ticks,
-      cells_k: s.cells_k,
+      n: d.n,
+      t_tick_ms: d.tickMs,
+      q: d.q,
+      bundle_period_ticks: d.bundlePeriodTicks,
+      cells_k: d.cellsK,
       pps_t: j.paths.A.opsPerSecond, // draft §1.3: N * 1000 / T_tick_ms (same on path B)
       bundles_per_s: j.paths.C.opsPerSecond, // draft §3.2: cells_k / (bundle_period_ticks * T_tick_s)
       path_a_us_per_s: j.paths.A.usPerSecond,

@@ -2,8 +2,7 @@
  * Validator checks over the draft's printed numbers (spec/claims): a check passes when every
  * claim it covers computes to the project's pinned verdict.
  */
-import { closedForm } from '../../model/joint-cost.js';
-import { computeClaims, loadClaims, roundTo, type ClaimResult } from '../lib/claims.js';
+import { computeClaims, loadClaims, roundTo, type ClaimResult, type Quantities } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import type { Check, CheckResult } from './registry.js';
 
@@ -19,12 +18,12 @@ function describe(rs: readonly ClaimResult[]): CheckResult {
   return { pass: true, detail: `${rs.length} claims as pinned: ${tally}${refuted.length ? `; refuted: ${refuted.join(', ')}` : ''}` };
 }
 
-/** A check over the claims of one theorem file whose ids start with PREFIX. */
-export function claimsCheck(id: string, title: string, section: string, file: string, prefixes: readonly string[]): Check {
+/** A check over the claims of spec/claims/FILE.json whose ids start with one of PREFIXES, computed with QUANTITIES. */
+export function claimsCheck(id: string, title: string, section: string, file: string, prefixes: readonly string[], quantities: () => Quantities): Check {
   return {
     id, title, section,
     run: () => {
-      const all = computeClaims(loadClaims(file), loadConstants().constants_us, closedForm);
+      const all = computeClaims(loadClaims(file), quantities(), loadConstants().constants_us);
       return describe(all.filter((r) => prefixes.some((p) => r.claim.id.startsWith(p))));
     },
   };

@@ -3,9 +3,9 @@
  * accounting, independence of the attack rate under I1, the printed numbers, a short property
  * search, the B.1 receipt and the conformance vectors.
  */
-import { joint, PATHS, type PathName } from '../../model/joint-cost.js';
+import { closedForm, joint, PATHS, type PathName } from '../../model/joint-cost.js';
 import { account, type Traffic } from '../../model/ledger.js';
-import { deploymentOf, loadClaims } from '../lib/claims.js';
+import { deploymentOf, jointCostQuantities, loadClaims } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import { near } from '../../properties/harness.js';
 import { receiptCheck, vectorsCheck } from './artifact-checks.js';
@@ -45,6 +45,8 @@ function pathCheck(p: PathName): Check {
   };
 }
 
+const q = () => jointCostQuantities(closedForm);
+
 /** The T-JCOST-1 checks. */
 export const T_JCOST_1_CHECKS: readonly Check[] = [
   ...PATHS.map(pathCheck),
@@ -58,9 +60,9 @@ export const T_JCOST_1_CHECKS: readonly Check[] = [
       return { pass: near(quiet.usPerSecond, attacked.usPerSecond) && attacked.offered > quiet.offered, detail: `${attacked.offered - quiet.offered} attack packets offered, ${attacked.admitted - quiet.admitted} reached the CPU; JOINT ${attacked.usPerSecond.toFixed(1)} µs/s both ways` };
     },
   },
-  claimsCheck('T-JCOST-1.table', 'the §3.3 table (PPS_t, JOINT, cores) computed by the model', '§3.3', 't-jcost-1', ['JCOST-3.3-']),
-  claimsCheck('T-JCOST-1.headline', 'the headline figures and ratios of §1.1 and §3.3 (a), (b)', '§1.1', 't-jcost-1', ['JCOST-1.1-', 'JCOST-3.3a', 'JCOST-3.3b']),
-  claimsCheck('T-JCOST-1.appendix-A', 'the Appendix A worked example (Regime C), line by line', 'App. A', 't-jcost-1', ['JCOST-A-']),
+  claimsCheck('T-JCOST-1.table', 'the §3.3 table (PPS_t, JOINT, cores) computed by the model', '§3.3', 't-jcost-1', ['JCOST-3.3-'], q),
+  claimsCheck('T-JCOST-1.headline', 'the headline figures and ratios of §1.1 and §3.3 (a), (b)', '§1.1', 't-jcost-1', ['JCOST-1.1-', 'JCOST-3.3a', 'JCOST-3.3b'], q),
+  claimsCheck('T-JCOST-1.appendix-A', 'the Appendix A worked example (Regime C), line by line', 'App. A', 't-jcost-1', ['JCOST-A-'], q),
   searchCheck('T-JCOST-1'),
   receiptCheck('T-JCOST-1', 'App. B.1'),
   vectorsCheck('T-JCOST-1', '§3.2', 't-jcost-1.json'),

@@ -7,7 +7,7 @@
 import type { CostConstants } from '../../model/constants.js';
 import { DeploymentError, TABLE_DEFAULTS, type Deployment } from '../../model/deployment.js';
 import { closedForm, US_PER_CORE_SECOND, type CostModel } from '../../model/joint-cost.js';
-import { loadClaims } from '../lib/claims.js';
+import { loadClaims, param } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import { InputError } from '../lib/errors.js';
 import { assertValid } from '../lib/schemas.js';
@@ -129,9 +129,9 @@ function tableRows(): Array<{ readonly id: string; readonly label: string; reado
   const claims = loadClaims('t-jcost-1');
   return Object.entries(claims.scenarios).map(([id, s]) => ({
     id,
-    label: `'${s.label}' (N=${s.n}, T_tick=${s.t_tick_ms} ms)`,
+    label: `'${s.label}' (N=${param(s, 'n')}, T_tick=${param(s, 't_tick_ms')} ms)`,
     printed: claims.claims.find((x) => x.section === '§3.3' && 'quantity' in x.expr && x.expr.quantity === 'joint_pct' && x.expr.scenario === id)?.printed ?? '(not printed)',
-    input: at(s.n, s.t_tick_ms),
+    input: at(param(s, 'n'), param(s, 't_tick_ms')),
   }));
 }
 

@@ -4,6 +4,8 @@
  * spec/counterexamples/.
  */
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { COUNTEREXAMPLE_DIR, loadCounterexample, nextId, recordOf, saveCounterexample } from '../../lib/counterexamples.js';
 import { EXIT } from '../../lib/errors.js';
 import { relativeToRoot } from '../../lib/paths.js';
@@ -62,14 +64,22 @@ export function registerSearch(program: Command): void {
         let status: Status = 'holds';
         let saved: string | null = null;
         let pinned: string | null = null;
-        if (claim.refutedBy) {
-          const r = replay(claim, loadCounterexample(claim.refutedBy));
+        const dir = o.saveDir ?? COUNTEREXAMPLE_DIR;
+        if (claim.refutedBy && !existsSync(path.join(dir, `${claim.refutedBy}.json`)) && out.failed && o.save) {
+          // A claim pinned as refuted whose counterexample is not stored yet: store this one under the pinned id.
+          const file = relativeToRoot(path.join(dir, `${claim.refutedBy}.json`));
+          saved = relativeToRoot(await saveCounterexample(recordOf(out, { id: claim.refutedBy, theorem: theorem.id, claim: claim.title, model: 'faithful', file }), dir));
+        }
+        if (claim.refutedBy && !existsSync(path.join(dir, `${claim.refutedBy}.json`))) {
+          pinned = `pinned counterexample ${claim.refutedBy} is not stored${out.failed ? ' (run without --no-save to store it)' : ' and this search found none: try more --runs or another --seed'}`;
+          status = 'pinned-not-reproduced';
+        } else if (claim.refutedBy) {
+          const r = replay(claim, loadCounterexample(claim.refutedBy, dir));
           pinned = r.summary;
           status = r.summary.startsWith('reproduced') ? 'refuted-as-pinned' : 'pinned-not-reproduced';
         } else if (out.failed) {
           status = 'new-counterexample';
           if (o.save) {
-            const dir = o.saveDir ?? COUNTEREXAMPLE_DIR;
             const id = nextId(theorem.id, dir);
             const file = relativeToRoot(`${dir}/${id}.json`);
             saved = relativeToRoot(await saveCounterexample(recordOf(out, { id, theorem: theorem.id, claim: claim.title, model: 'faithful', file }), dir));

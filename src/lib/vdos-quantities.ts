@@ -1,0 +1,49 @@
+/**
+ * The T-VDOS-1 quantities the draft prints (§2.2, §4.3, §4.4, §9), computed by the flood model:
+ * the aggregated simulator for ratios, the §4.3 formula for the stated bound.
+ */
+import type { CostConstants } from '../../model/constants.js';
+import { floodCost, cPath } from '../../model/vdos-cost.js';
+import { simulateAggregated } from '../../model/vdos-aggregate.js';
+import { DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.js';
+import type { FloodScenario } from '../../model/flood.js';
+import { param, type Quantities, type Scenario } from './claims.js';
+
+/** The flood experiment a claims scenario describes (every vantage floods unless `coalition` says otherwise). */
+export function floodScenarioOf(s: Scenario): FloodScenario {
+  const tickMs = param(s, 't_tick_ms');
+  const n = param(s, 'n');
+  return {
+    n, tickMs,
+    coalition: typeof s.coalition === 'number' ? s.coalition : n,
+    floodFactor: param(s, 'flood_factor'),
+    durationTicks: Math.round((param(s, 'duration_s') * 1000) / tickMs),
+  };
+}
+
+/** The rate-limit policy of a claims scenario (the code's readings: one bucket per path, §4.2 budget literally). */
+export function policyOf(s: Scenario): RateLimitPolicy {
+  return { ...DEFAULT_POLICY, rateLimitFactor: param(s, 'rate_limit_factor'), burstFactor: param(s, 'burst_factor') };
+}
+
+const ratio = (s: Scenario, c: CostConstants, limited: boolean) =>
+  floodCost(floodScenarioOf(s), simulateAggregated(floodScenarioOf(s), limited ? policyOf(s) : null), c, limited);
+
+/** The quantities T-VDOS-1 claims may name. */
+export const VDOS_QUANTITIES: Quantities = {
+  c_path_us: (_s, c) => cPath(c),
+  slope: (_s, c) => c.c_xdp / cPath(c), // draft §4.3 (b)
+  flood_added: (s, c) => (param(s, 'flood_factor') * c.c_xdp) / cPath(c),
+  bound_predicted: (s, c) => param(s, 'rate_limit_factor') + (param(s, 'flood_factor') * c.c_xdp) / cPath(c), // draft §4.3
+  ratio_no_rl: (s, c) => ratio(s, c, false).ratio,
+  ratio_with_rl: (s, c) => ratio(s, c, true).ratio,
+  baseline_pct: (s, c) => (param(s, 'n') * (1000 / param(s, 't_tick_ms')) * cPath(c)) / 1e4,
+  cores_no_rl: (s, c) => ratio(s, c, false).usPerSecond / 1e6,
+  cores_with_rl: (s, c) => ratio(s, c, true).usPerSecond / 1e6,
+  // draft §2.2: k insiders at `insider_pps` each, every packet verified (no rate limit)
+  insider_ms_per_s: (s, c) => (param(s, 'insider_pps') * cPath(c)) / 1000,
+  insider_pct: (s, c) => (param(s, 'insider_pps') * cPath(c)) / 1e4,
+  insider_cores: (s, c) => (param(s, 'coalition') * param(s, 'insider_pps') * cPath(c)) / 1e6,
+  // draft §4.2: the compounded worst legitimate burst
+  legit_worst_case: (s) => param(s, 'jitter') * param(s, 'bgp') * param(s, 'recalibration'),
+};
