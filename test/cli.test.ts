@@ -42,6 +42,13 @@ describe('perfsec command line', () => {
     expect(r.stdout).toContain('cores needed: 2');
   });
 
+  test('dimension --flood: attacked cores with and without the rate limit, beside both bounds', () => {
+    const doc = JSON.parse(perfsec('dimension', '--n', '1000', '--tick-ms', '50', '--flood', '64', '--duration-s', '60', '--json').stdout) as { flood: { without_rate_limit: { ratio: number }; with_rate_limit: { ratio: number; cores_needed: number }; draft_bound: number; token_bucket_bound: number } };
+    expect(doc.flood.without_rate_limit.ratio).toBeCloseTo(64, 9);
+    expect(doc.flood.with_rate_limit.ratio).toBeLessThanOrEqual(doc.flood.token_bucket_bound + 1e-9);
+    expect(doc.flood.with_rate_limit.ratio).toBeGreaterThan(doc.flood.draft_bound);
+  });
+
   test('dimension --json with other constants', () => {
     const file = path.join(tmp, 'measured.json');
     writeFileSync(file, JSON.stringify({ schema: 'perfsec-constants-v1', source: 'test', constants_us: { c_json: 1, c_bfd_parse: 1, c_hmac: 1, c_ed25519: 1, c_xdp: 1 } }));
@@ -84,6 +91,8 @@ describe('perfsec command line', () => {
     ['an unknown theorem', ['search', 'T-NOPE'], /no theorem or claim named 'T-NOPE'/],
     ['a bad seed', ['search', '--seed', 'x'], /seed must be an integer/],
     ['a bad shard', ['search', '--shard', '5/2', '--runs', '1'], /--shard must be i\/n/],
+    ['a rate-limit factor below 2', ['dimension', '--n', '10', '--tick-ms', '50', '--flood', '4', '--rate-limit-factor', '1.5'], /rate_limit_factor must be >= 2/],
+    ['a coalition larger than N', ['dimension', '--n', '10', '--tick-ms', '50', '--flood', '4', '--coalition', '11'], /--coalition must be <= --n/],
   ])('%s: one line on stderr, exit 2', (_what, args, message) => {
     const r = perfsec(...args);
     expect(r.code).toBe(2);

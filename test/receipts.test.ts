@@ -13,7 +13,8 @@ import { assertValid } from '../src/lib/schemas.js';
 import {
   DEFAULT_RECEIPTS_DIR, RECEIPTS, defaultIssuedAt, writeReceipts, writeValidated, type ReceiptEntry,
 } from '../src/receipts/index.js';
-import { buildJointCostReceipt, rfc3339Z, type JointCostReceipt } from '../src/receipts/joint-cost.js';
+import { rfc3339Z } from '../src/receipts/common.js';
+import { buildJointCostReceipt, type JointCostReceipt } from '../src/receipts/joint-cost.js';
 
 const SCHEMA = 'perfsec-joint-cost-receipt-v1';
 const COMMITTED = path.join(DEFAULT_RECEIPTS_DIR, 'perfsec_joint_cost_receipt.json');

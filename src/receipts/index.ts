@@ -10,6 +10,7 @@ import { writeJsonAtomic } from '../lib/json-file.js';
 import { projectPath } from '../lib/paths.js';
 import { assertValid } from '../lib/schemas.js';
 import { buildJointCostReceipt, JOINT_COST_RECEIPT_SCHEMA } from './joint-cost.js';
+import { buildVerificationDosReceipt, VERIFICATION_DOS_RECEIPT_SCHEMA } from './verification-dos.js';
 
 /** Where `writeReceipts` writes by default: receipts/ at the project root. */
 export const DEFAULT_RECEIPTS_DIR = projectPath('receipts');
@@ -31,6 +32,7 @@ export interface ReceiptEntry {
 /** Every receipt the project produces, in draft Appendix B order. */
 export const RECEIPTS: readonly ReceiptEntry[] = [
   { file: 'perfsec_joint_cost_receipt.json', schema: JOINT_COST_RECEIPT_SCHEMA, theorem: 'T-JCOST-1', build: buildJointCostReceipt }, // B.1
+  { file: 'perfsec_verification_dos_receipt.json', schema: VERIFICATION_DOS_RECEIPT_SCHEMA, theorem: 'T-VDOS-1', build: buildVerificationDosReceipt }, // B.2
 ];
 
 /** What was written: the receipt's path (OUTDIR joined with its file name) and its verdict. */

@@ -3,14 +3,13 @@
  * at every §3.3 scale point, each compared with the JOINT value the draft prints.
  * Nothing here is pasted from the draft except through spec/claims/t-jcost-1.json.
  */
-import { CONSTANT_NAMES, type ConstantsFile, type CostConstants } from '../../model/constants.js';
+import type { ConstantsFile, CostConstants } from '../../model/constants.js';
 import { closedForm, joint } from '../../model/joint-cost.js';
 import { computeClaims, deploymentOf, jointCostQuantities, loadClaims, type ClaimResult } from '../lib/claims.js';
+import { DRAFT_HANDLE, orderedConstants, rfc3339Z } from './common.js';
 
 /** The value of B.1's "schema" field. */
 export const JOINT_COST_RECEIPT_SCHEMA = 'perfsec-joint-cost-receipt-v1';
-/** The value of B.1's "draft" field: the I-D handle. */
-export const DRAFT_HANDLE = 'draft-melegassi-mvps-perfsec-coupling-00';
 
 /** One row of the draft §3.3 table, computed by the model and compared with the printed JOINT. */
 export interface ScalePoint {
@@ -56,12 +55,6 @@ export interface JointCostReceipt {
   readonly verdict: 'PASS' | 'FAIL';
 }
 
-/** DATE as RFC 3339 in UTC with a trailing Z and whole seconds, e.g. 2026-11-28T00:00:00Z. */
-export function rfc3339Z(date: Date): string {
-  if (Number.isNaN(date.getTime())) throw new RangeError('issued_at: invalid date');
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 // draft §3.3 (a): the lead metric divides JOINT at these two table rows.
 const REGIME_C = 'regime-c';
 const CWT_REF = 'cwt-ref';
@@ -79,7 +72,7 @@ function printedJoint(results: readonly ClaimResult[], scenario: string): ClaimR
 
 /** Builds receipt B.1 from CONSTANTS (as loadConstants returns them), issued at ISSUEDAT. */
 export function buildJointCostReceipt(constants: ConstantsFile & { readonly file: string }, issuedAt: Date): JointCostReceipt {
-  const c = Object.fromEntries(CONSTANT_NAMES.map((k) => [k, constants.constants_us[k]])) as unknown as CostConstants;
+  const c = orderedConstants(constants.constants_us);
   const claims = loadClaims('t-jcost-1');
   const results = computeClaims(claims, jointCostQuantities(closedForm), c); // one rounding rule: src/lib/claims.ts
   const byKey = new Map<string, ScalePoint>();

@@ -4,6 +4,7 @@
  * Implementers run the files against their own code; here a registry of verifiers runs them
  * against the project's models, and a registry of exporters regenerates them from the models.
  */
+import type { CostConstants } from '../../model/constants.js';
 import path from 'node:path';
 import { InputError } from '../lib/errors.js';
 import { readJson, writeJsonAtomic } from '../lib/json-file.js';
@@ -232,4 +233,14 @@ export function numberMismatches(expected: Readonly<Record<string, number>>, act
   return Object.entries(expected)
     .filter(([k, want]) => !closeTo(actual[k] ?? Number.NaN, want, relTol))
     .map(([k, want]) => `${k}: expected ${want}, got ${actual[k]}`);
+}
+
+/** The cost constants a group carries in parameters.constants_us (schema constants-v1), and nothing else. */
+export function groupConstants(group: TestGroup): CostConstants {
+  const { constants_us, ...rest } = group.parameters ?? {};
+  const extra = Object.keys(rest)[0];
+  if (extra !== undefined) throw new InputError(`group parameters: unknown field '${extra}'`);
+  if (constants_us === undefined) throw new InputError(`group parameters: missing field 'constants_us'`);
+  const wrapped = { schema: 'perfsec-constants-v1', source: 'vectors', constants_us };
+  return assertValid<{ constants_us: CostConstants }>('constants-v1', wrapped, 'group parameters').constants_us;
 }

@@ -11,7 +11,7 @@ import { loadClaims, param } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import { InputError } from '../lib/errors.js';
 import { assertValid } from '../lib/schemas.js';
-import { DRAFT, expectShape, GENERATOR_VERSION, numberMismatches, registerExporter, registerVerifier, type FieldKind, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
+import { DRAFT, expectShape, groupConstants, GENERATOR_VERSION, numberMismatches, registerExporter, registerVerifier, type FieldKind, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
 
 /** The group type of T-JCOST-1 vectors. */
 export const JOINT_COST_TYPE = 'JointCostTest';
@@ -57,21 +57,12 @@ export function rejectedParameter(e: DeploymentError): ParamName | undefined {
   return (Object.keys(PARAMS) as ParamName[]).find((k) => k === first || PARAMS[k] === first);
 }
 
-function constantsOf(group: TestGroup): CostConstants {
-  const { constants_us, ...rest } = group.parameters ?? {};
-  const extra = Object.keys(rest)[0];
-  if (extra !== undefined) throw new InputError(`group parameters: unknown field '${extra}'`);
-  if (constants_us === undefined) throw new InputError(`group parameters: missing field 'constants_us'`);
-  const wrapped = { schema: 'perfsec-constants-v1', source: 'vectors', constants_us };
-  return assertValid<{ constants_us: CostConstants }>('constants-v1', wrapped, 'group parameters').constants_us;
-}
-
 /** A JointCostTest verifier running MODEL (the draft's closed form by default). */
 export function jointCostVerifier(model: CostModel = closedForm): VectorVerifier {
   return {
     type: JOINT_COST_TYPE,
     verify(test: TestVector, group: TestGroup) {
-      const c = constantsOf(group);
+      const c = groupConstants(group);
       expectShape(test.input, INPUT_SHAPE, 'input');
       const input = test.input as JointCostInput;
       if (test.result === 'acceptable') throw new InputError(`result 'acceptable' is not used by ${JOINT_COST_TYPE}: every input is valid or invalid`);

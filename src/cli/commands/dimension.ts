@@ -3,7 +3,14 @@
  */
 import type { Command } from 'commander';
 import type { Deployment } from '../../../model/deployment.js';
-import { joint, PATHS, US_PER_CORE_SECOND, type PathName } from '../../../model/joint-cost.js';
+import type { CostConstants } from '../../../model/constants.js';
+import { FloodError } from '../../../model/flood.js';
+import { joint, PATHS, US_PER_CORE_SECOND, type JointCost, type PathName } from '../../../model/joint-cost.js';
+import { DEFAULT_POLICY, RateLimitError, type RateLimitPolicy } from '../../../model/token-bucket.js';
+import { simulateAggregated } from '../../../model/vdos-aggregate.js';
+import { draftBound, tokenBucketBound } from '../../../model/vdos-bounds.js';
+import { floodCost } from '../../../model/vdos-cost.js';
+import { InputError } from '../../lib/errors.js';
 import { loadConstants } from '../../lib/constants.js';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../options.js';
 import { printJson, row, say } from '../output.js';
@@ -14,7 +21,10 @@ const WHAT: Record<PathName, string> = {
   C: 'witness cosignatures (q Ed25519)',
 };
 
-interface Options { n: number; tickMs: number; q: number; cells: number; bundlePeriod: number; constants?: string; json?: boolean }
+interface Options {
+  n: number; tickMs: number; q: number; cells: number; bundlePeriod: number; constants?: string; json?: boolean;
+  flood?: number; rateLimitFactor: number; burstFactor: number; coalition?: number; durationS: number;
+}
 
 /** Registers the command. */
 export function registerDimension(program: Command): void {
@@ -27,11 +37,17 @@ export function registerDimension(program: Command): void {
     .option('--cells <k>', 'number of coherence cells cells_k', positiveInt, 8)
     .option('--bundle-period <ticks>', 'bundle_period_ticks', positiveInt, 10)
     .option('--constants <file>', 'constants file (default: the draft §1.3 values)')
+    .option('--flood <F>', 'also size for an insider flood at F times the natural rate (draft §4)', positiveNumber)
+    .option('--rate-limit-factor <R>', 'sustained rate of the per-vantage bucket, x natural rate (draft §4.2, >= 2)', positiveNumber, DEFAULT_POLICY.rateLimitFactor)
+    .option('--burst-factor <B>', 'burst budget of the bucket, x natural rate (draft §4.2, >= 2)', positiveNumber, DEFAULT_POLICY.burstFactor)
+    .option('--coalition <K>', 'flooding vantages (default: all N)', nonNegativeInt)
+    .option('--duration-s <S>', 'flood length simulated, seconds', positiveNumber, 60)
     .option('--json', 'print one JSON document')
     .action((o: Options) => {
       const constants = loadConstants(o.constants);
       const d: Deployment = { n: o.n, tickMs: o.tickMs, q: o.q, bundlePeriodTicks: o.bundlePeriod, cellsK: o.cells };
       const j = joint(d, constants.constants_us);
+      const flood = o.flood === undefined ? null : floodSizing(d, j, constants.constants_us, o);
       const dominant = PATHS.reduce((a, b) => (j.paths[b].usPerSecond > j.paths[a].usPerSecond ? b : a));
       const headroomCores = j.coresNeeded - j.usPerSecond / US_PER_CORE_SECOND;
       if (o.json) {
@@ -39,6 +55,7 @@ export function registerDimension(program: Command): void {
           theorem: 'T-JCOST-1', section: '§3.2', deployment: d, constants_source: constants.file, constants_us: constants.constants_us,
           paths: Object.fromEntries(PATHS.map((p) => [p, { what: WHAT[p], ...j.paths[p], pctOneCore: (j.paths[p].usPerSecond / US_PER_CORE_SECOND) * 100 }])),
           joint_us_per_s: j.usPerSecond, joint_pct_one_core: j.pctOneCore, cores_needed: j.coresNeeded, headroom_cores: headroomCores, dominant_path: dominant,
+          ...(flood ? { flood } : {}),
         });
         return;
       }
@@ -52,7 +69,38 @@ export function registerDimension(program: Command): void {
       }
       say(row(['JOINT', '', '', '', fmt(j.usPerSecond), pct(j.usPerSecond)], w));
       say(`cores needed: ${j.coresNeeded} (headroom ${headroomCores.toFixed(2)} core); dominant path: ${dominant} (${WHAT[dominant]})`);
+      if (flood) {
+        say('');
+        say(`insider flood (draft §4): ${flood.coalition} of ${d.n} vantages at ${flood.flood_factor}x for ${flood.duration_s} s`);
+        for (const [label, r] of [['without rate limit', flood.without_rate_limit], [`with rate limit (${o.rateLimitFactor}/${o.burstFactor})`, flood.with_rate_limit]] as const) {
+          say(`  ${label.padEnd(28)} ratio ${r.ratio.toFixed(3).padStart(9)}  JOINT ${fmt(r.joint_us_per_s).padStart(16)} µs/s  cores needed ${r.cores_needed}`);
+        }
+        say(`  draft §4.3 bound ${flood.draft_bound.toFixed(3)}; token-bucket bound ${flood.token_bucket_bound.toFixed(3)} (model/vdos-bounds.ts)`);
+      }
     });
+}
+
+/** JOINT under an insider flood, with and without the rate limit (aggregated simulator, draft §4). */
+function floodSizing(d: Deployment, j: JointCost, c: CostConstants, o: Options) {
+  const coalition = o.coalition ?? d.n;
+  if (coalition > d.n) throw new InputError(`--coalition must be <= --n (${d.n}), got ${coalition}`);
+  const s = { n: d.n, tickMs: d.tickMs, coalition, floodFactor: o.flood!, durationTicks: Math.max(1, Math.round((o.durationS * 1000) / d.tickMs)) };
+  const policy = { ...DEFAULT_POLICY, rateLimitFactor: o.rateLimitFactor, burstFactor: o.burstFactor };
+  const run = (p: RateLimitPolicy | null) => {
+    const r = floodCost(s, simulateAggregated(s, p), c, p !== null);
+    const total = r.usPerSecond + j.paths.C.usPerSecond; // the flood leaves path C (bundles) unchanged
+    return { ratio: r.ratio, admitted: r.counts.admitted.A + r.counts.admitted.B, dropped: r.dropped, joint_us_per_s: total, cores_needed: Math.ceil(total / US_PER_CORE_SECOND) };
+  };
+  try {
+    return {
+      flood_factor: s.floodFactor, coalition, duration_s: (s.durationTicks * d.tickMs) / 1000,
+      without_rate_limit: run(null), with_rate_limit: run(policy),
+      draft_bound: draftBound(s, policy, c), token_bucket_bound: tokenBucketBound(s, policy, c),
+    };
+  } catch (e) {
+    if (e instanceof RateLimitError || e instanceof FloodError) throw new InputError(e.message);
+    throw e;
+  }
 }
 
 function fmt(x: number): string {
