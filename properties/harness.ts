@@ -20,6 +20,8 @@ export interface Claim<Ts extends Args = Args> {
   readonly predicate: (...args: Ts) => boolean | void;
   /** Set when the draft states this claim and the search refutes it: the counterexample id. */
   readonly refutedBy?: string;
+  /** Set on a corrected claim: the id of the draft claim it replaces. */
+  readonly corrects?: string;
   /** Runs per search when PERFSEC_RUNS does not say (fast-check's default is 100). */
   readonly numRuns?: number;
   /**
@@ -35,7 +37,7 @@ export function claim<Ts extends Args>(
   title: string,
   arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
   predicate: (...args: Ts) => boolean | void,
-  options: { refutedBy?: string; numRuns?: number; revive?: (stored: readonly unknown[]) => unknown[] } = {},
+  options: { refutedBy?: string; corrects?: string; numRuns?: number; revive?: (stored: readonly unknown[]) => unknown[] } = {},
 ): Claim {
   return { id, title, arbitraries, predicate, ...options } as unknown as Claim;
 }

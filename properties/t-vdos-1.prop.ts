@@ -62,7 +62,7 @@ export default theorem<FloodSubject>(import.meta, {
       'corrected §4.3: ratio <= (1-k/N)(1+2x) + (k/N)(min(f + 1/D, rate_limit_factor + budget/D) + 2x(f + 1/D)), x = c_xdp/c_path, D in ticks (model/vdos-bounds.ts)',
       [floodScenario({ jitter: true }), policy(), costConstants()],
       (s, p, c) => cost(s, exact(s, p), c, true).ratio <= tokenBucketBound(s, p, c) * (1 + EPS),
-      { numRuns: 80 },
+      { numRuns: 80, corrects: 'T-VDOS-1.bound' },
     ),
     claim(
       'T-VDOS-1.no-rl-linear',
@@ -93,6 +93,7 @@ export default theorem<FloodSubject>(import.meta, {
         const n = exact(s, p);
         return n.admitted.A === n.arrived.A && n.admitted.B === n.arrived.B;
       },
+      { corrects: 'T-VDOS-1.claim-a' },
     ),
     claim(
       'T-VDOS-1.claim-b',
@@ -113,6 +114,7 @@ export default theorem<FloodSubject>(import.meta, {
         const at = (f: number) => cost(s(f), aggregated(s(f), DEFAULT_POLICY), c, true).ratio;
         return within((at(f2) - at(f1)) / (f2 - f1), (2 * c.c_xdp) / cPath(c), 0.05);
       },
+      { corrects: 'T-VDOS-1.claim-b' },
     ),
     claim(
       'T-VDOS-1.legit',
@@ -130,6 +132,7 @@ export default theorem<FloodSubject>(import.meta, {
         const a = legitArrivals(st);
         return (drops(a, limiter(b)) === 0) === conforms(a, b);
       },
+      { corrects: 'T-VDOS-1.legit' },
     ),
     claim(
       'T-VDOS-1.steady-honest',
@@ -147,6 +150,7 @@ export default theorem<FloodSubject>(import.meta, {
         const passes = drops(legitArrivals({ tickMs, phaseUs: 0, episodes: [], durationTicks: ticks }), limiter(b)) === 0;
         return passes === capacityTokens(b) >= 1;
       },
+      { corrects: 'T-VDOS-1.steady-honest' },
     ),
   ],
   // draft §2.2, §4.2-§4.4, §9: every printed number, with its pinned verdict.

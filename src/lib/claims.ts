@@ -27,7 +27,14 @@ export type Expr = QuantityRef | { readonly ratio: readonly [QuantityRef | Cited
 /** How the model's value is compared with the printed one. */
 export type Compare = { readonly kind: 'decimals'; readonly places: number } | { readonly kind: 'approx'; readonly places: number; readonly rel_tol: number };
 /** The three outcomes of comparing a printed number with the model. */
-export type Verdict = 'reproduced' | 'within-tolerance' | 'not-reproduced';
+export type Verdict = 'reproduced' | 'within-tolerance' | 'not-reproduced' | 'ambiguous';
+
+/** Another reading of the draft's text, computed the same way with another expression. */
+export interface Reading {
+  readonly name: string;
+  readonly expr: Expr;
+  readonly note: string;
+}
 
 /** One printed number of the draft. */
 export interface PrintedClaim {
@@ -42,6 +49,9 @@ export interface PrintedClaim {
   readonly verdict: Verdict;
   /** Why the verdict is what it is. */
   readonly note?: string;
+  /** When the text admits several readings: the name of the one `expr` computes, and the others. */
+  readonly reading?: string;
+  readonly readings?: readonly Reading[];
   /** For a claim not reproduced: the corrected statement and the value the model gives. */
   readonly corrected?: { readonly statement: string; readonly value: number };
 }
@@ -80,6 +90,8 @@ export function jointCostQuantities(m: CostModel): Quantities {
 
 const JCOST_QUANTITIES = {
   pps_t: (d: Deployment) => ppsPerPath(d),
+  tick_hz: (d: Deployment) => 1000 / d.tickMs,
+  json_over_bfd_parse: (_d: Deployment, c: CostConstants) => c.c_json / c.c_bfd_parse,
   bundles_per_s: (d: Deployment) => bundlesPerSecond(d),
   joint_pct: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).pctOneCore,
   joint_cores: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).usPerSecond / US_PER_CORE_SECOND,
@@ -125,6 +137,8 @@ export interface ClaimResult {
   readonly claim: PrintedClaim;
   readonly model: number;
   readonly verdict: Verdict;
+  /** Each other reading's value and verdict, when the claim lists readings. */
+  readonly readings: ReadonlyArray<{ readonly name: string; readonly model: number; readonly verdict: Verdict; readonly note: string }>;
   /** The computed verdict equals the pinned one (and a correction, if stated, matches the model). */
   readonly asPinned: boolean;
 }
@@ -133,9 +147,15 @@ export interface ClaimResult {
 export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostConstants): ClaimResult[] {
   return file.claims.map((claim) => {
     const model = evaluate(claim.expr, file, quantities, c);
-    const verdict = verdictOf(model, claim.value, claim.compare);
+    const main = verdictOf(model, claim.value, claim.compare);
+    const readings = (claim.readings ?? []).map((r) => {
+      const v = evaluate(r.expr, file, quantities, c);
+      return { name: r.name, model: v, verdict: verdictOf(v, claim.value, claim.compare), note: r.note };
+    });
+    // Readings that disagree on whether the printed number holds make the claim ambiguous.
+    const verdict: Verdict = readings.some((r) => (r.verdict === 'not-reproduced') !== (main === 'not-reproduced')) ? 'ambiguous' : main;
     const correctionHolds = !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
-    return { claim, model, verdict, asPinned: verdict === claim.verdict && correctionHolds };
+    return { claim, model, verdict, readings, asPinned: verdict === claim.verdict && correctionHolds };
   });
 }
 
@@ -158,5 +178,6 @@ function pinnedPhrase(claim: PrintedClaim): string {
     case 'reproduced': return `reproduced at ${claim.compare.places} decimal(s)`;
     case 'within-tolerance': return `within ${claim.compare.kind === 'approx' ? claim.compare.rel_tol * 100 : 0} % (not at ${claim.compare.places} decimal(s))`;
     case 'not-reproduced': return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
+    case 'ambiguous': return `AMBIGUOUS: holds under ${(claim.readings ?? []).length + 1} readings differently`;
   }
 }

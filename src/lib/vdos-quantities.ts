@@ -5,7 +5,7 @@
 import type { CostConstants } from '../../model/constants.js';
 import { floodCost, cPath } from '../../model/vdos-cost.js';
 import { simulateAggregated } from '../../model/vdos-aggregate.js';
-import { DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.js';
+import { bucketParams, DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.js';
 import type { FloodScenario } from '../../model/flood.js';
 import { param, type Quantities, type Scenario } from './claims.js';
 
@@ -23,11 +23,15 @@ export function floodScenarioOf(s: Scenario): FloodScenario {
 
 /** The rate-limit policy of a claims scenario (the code's readings: one bucket per path, §4.2 budget literally). */
 export function policyOf(s: Scenario): RateLimitPolicy {
-  return { ...DEFAULT_POLICY, rateLimitFactor: param(s, 'rate_limit_factor'), burstFactor: param(s, 'burst_factor') };
+  const capacity = s.budget_reading === 'ticks' ? 'ticks' : 'rate-times-1s';
+  return { ...DEFAULT_POLICY, rateLimitFactor: param(s, 'rate_limit_factor'), burstFactor: param(s, 'burst_factor'), capacity };
 }
 
+/** The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push) pair. */
+const charged = (s: Scenario, c: CostConstants): CostConstants => (s.xdp_per_pair === 1 ? { ...c, c_xdp: c.c_xdp / 2 } : c);
+
 const ratio = (s: Scenario, c: CostConstants, limited: boolean) =>
-  floodCost(floodScenarioOf(s), simulateAggregated(floodScenarioOf(s), limited ? policyOf(s) : null), c, limited);
+  floodCost(floodScenarioOf(s), simulateAggregated(floodScenarioOf(s), limited ? policyOf(s) : null), charged(s, c), limited);
 
 /** The quantities T-VDOS-1 claims may name. */
 export const VDOS_QUANTITIES: Quantities = {
@@ -37,6 +41,14 @@ export const VDOS_QUANTITIES: Quantities = {
   bound_predicted: (s, c) => param(s, 'rate_limit_factor') + (param(s, 'flood_factor') * c.c_xdp) / cPath(c), // draft §4.3
   ratio_no_rl: (s, c) => ratio(s, c, false).ratio,
   ratio_with_rl: (s, c) => ratio(s, c, true).ratio,
+  natural_rate: (s) => 1000 / param(s, 't_tick_ms'), // draft §4.2: natural_tick_rate
+  baseline_pps: (s) => (param(s, 'n') * 1000) / param(s, 't_tick_ms'), // draft §1.3: PPS_t
+  // draft §4.3 proof: the burst budget spread over the flood, in accepted packets per second (per vantage and path)
+  burst_term_pps: (s) => {
+    const f = floodScenarioOf(s);
+    const b = bucketParams(Math.round(f.tickMs * 1000), policyOf(s));
+    return b.capacityUnits / b.unitsPerToken / param(s, 'duration_s');
+  },
   baseline_pct: (s, c) => (param(s, 'n') * (1000 / param(s, 't_tick_ms')) * cPath(c)) / 1e4,
   cores_no_rl: (s, c) => ratio(s, c, false).usPerSecond / 1e6,
   cores_with_rl: (s, c) => ratio(s, c, true).usPerSecond / 1e6,

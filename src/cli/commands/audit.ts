@@ -1,0 +1,66 @@
+/**
+ * `perfsec audit`: every claim of the draft computed from the models, one verdict each, a summary
+ * line; --markdown writes docs/ERRATA.md for the draft's author.
+ */
+import type { Command } from 'commander';
+import { readValidated, writeJsonAtomic, writeTextAtomic } from '../../lib/json-file.js';
+import { loadConstants } from '../../lib/constants.js';
+import { projectPath, relativeToRoot } from '../../lib/paths.js';
+import { runSettings } from '../../lib/seed.js';
+import { runAudit } from '../../audit/audit.js';
+import { coverage, type LeftOut } from '../../audit/coverage.js';
+import { committedExtraction, DRAFT_NUMBERS_FILE, extractFrom } from '../../audit/draft-text.js';
+import { errataMarkdown } from '../../audit/errata.js';
+import { loadAllClaims } from '../../audit/registry.js';
+import { runsOption, seedOption } from '../options.js';
+import { printJson, say } from '../output.js';
+
+/** The errata file `--markdown` writes by default. */
+export const ERRATA_FILE = projectPath('docs', 'ERRATA.md');
+/** Runs per statement in the audit's searches. */
+export const AUDIT_RUNS = 25;
+
+/** The coverage of the committed extraction by the claims registry. */
+export function currentCoverage() {
+  const leftOut = readValidated<{ left_out: LeftOut[] }>(projectPath('spec', 'audit', 'left-out.json'), 'audit-left-out-v1').left_out;
+  return coverage(committedExtraction().numbers, loadAllClaims().map((x) => x.file), loadConstants().constants_us, leftOut);
+}
+
+interface Options { json?: boolean; markdown?: string | boolean; seed?: number; runs?: number; extract?: string }
+
+/** Registers the command. */
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('check every claim of the draft against the models: holds, holds within rounding, refuted, ambiguous')
+    .option('--markdown [file]', `write the errata for the draft's author (default ${relativeToRoot(ERRATA_FILE)})`)
+    .option('--extract <draft.txt>', `re-extract the draft's table and computation numbers into ${relativeToRoot(DRAFT_NUMBERS_FILE)} first`)
+    .option('--seed <S>', 'seed of the statement searches (default: PERFSEC_SEED, else random; printed)', seedOption)
+    .option('--runs <N>', `runs per statement (default: PERFSEC_RUNS, else ${AUDIT_RUNS})`, runsOption)
+    .option('--json', 'print one JSON document')
+    .action(async (o: Options) => {
+      if (o.extract) await writeJsonAtomic(DRAFT_NUMBERS_FILE, extractFrom(o.extract));
+      const settings = runSettings();
+      const seed = o.seed ?? settings.seed;
+      const runs = o.runs ?? settings.numRuns ?? AUDIT_RUNS;
+      process.stderr.write(`perfsec audit: seed ${seed}, ${runs} runs per statement\n`);
+      const audit = runAudit(seed, runs);
+      const cov = currentCoverage();
+      for (const e of audit.entries) if (e.drift) process.stderr.write(`perfsec audit: ${e.id} differs from its pin: ${e.drift}\n`);
+      if (o.markdown) {
+        const file = typeof o.markdown === 'string' ? o.markdown : ERRATA_FILE;
+        await writeTextAtomic(file, errataMarkdown(audit, cov));
+        process.stderr.write(`wrote ${relativeToRoot(file)}\n`);
+      }
+      const summary = `${audit.entries.length} claims: ${audit.counts.holds} hold, ${audit.counts['holds within rounding']} hold within rounding, ${audit.counts.refuted} refuted, ${audit.counts.ambiguous} ambiguous; draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
+      if (o.json) {
+        printJson({ seed, runs, counts: audit.counts, entries: audit.entries, coverage: { covered: cov.covered.length, left_out: cov.leftOut, missing: cov.missing }, summary });
+        return;
+      }
+      for (const e of audit.entries) {
+        const value = e.kind === 'number' ? `draft "${e.draft}", model ${e.model}` : e.counterexample ? `counterexample ${e.counterexample.id}` : '';
+        say(`${e.verdict.toUpperCase().padEnd(22)} ${e.section.padEnd(7)} ${e.id.padEnd(30)} ${value}`);
+      }
+      say(summary);
+    });
+}

@@ -1,0 +1,18 @@
+/**
+ * Quantities for the draft's numbers outside the cost theorems (spec/claims/composition.json):
+ * the Byzantine frontier of §2.3 and the bundle cadence against witness liveness in §9.
+ */
+import { param, type Quantities, type Scenario } from './claims.js';
+
+/** Milliseconds between two bundles: per cell coordinator, or at the broker across all cells (§3.2). */
+function intervalMs(s: Scenario): number {
+  const perCell = param(s, 'bundle_period_ticks') * param(s, 't_tick_ms');
+  return s.per === 'broker' ? perCell / param(s, 'cells_k') : perCell;
+}
+
+/** The quantities composition claims may name. */
+export const COMPOSITION_QUANTITIES: Quantities = {
+  byzantine_frontier: (s) => Math.floor((param(s, 'cells_k') - 1) / 2), // draft §2.3: floor((k - 1) / 2)
+  bundle_interval_ms: (s) => intervalMs(s),
+  unsigned_bundles: (s) => Math.floor((param(s, 'liveness_s') * 1000) / intervalMs(s)), // draft §9: bundles within one liveness budget
+};

@@ -1,0 +1,23 @@
+/**
+ * Validator checks of the audit: the composition numbers (§2.3, §9) are as pinned, and every number
+ * of the draft's tables and computation blocks is covered by the claims registry or left out.
+ */
+import { COMPOSITION_QUANTITIES } from '../lib/composition-quantities.js';
+import { currentCoverage } from '../cli/commands/audit.js';
+import { claimsCheck } from './claims-checks.js';
+import type { Check } from './registry.js';
+
+/** The audit's checks. */
+export const AUDIT_CHECKS: readonly Check[] = [
+  claimsCheck('SPEC.composition', 'the Byzantine frontier (§2.3) and the bundle cadence against witness liveness (§9)', '§9', 'composition', ['COMP-'], () => COMPOSITION_QUANTITIES),
+  {
+    id: 'SPEC.coverage', title: 'every number of the draft\'s tables and computation blocks is covered by spec/claims or left out with a reason', section: '—',
+    run: () => {
+      const c = currentCoverage();
+      const first = c.missing[0];
+      return first
+        ? { pass: false, detail: `${c.missing.length} not covered, first ${first.section} line ${first.line}: ${first.printed}` }
+        : { pass: true, detail: `${c.covered.length} covered, ${c.leftOut.length} left out on purpose (spec/audit/left-out.json)` };
+    },
+  },
+];

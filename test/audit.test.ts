@@ -1,0 +1,45 @@
+/**
+ * The audit: the committed errata is what the audit writes; every number of the draft's tables and
+ * computation blocks is covered by the claims registry or left out with a reason; every refuted
+ * statement replays its counterexample.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, test } from 'vitest';
+import { runAudit } from '../src/audit/audit.js';
+import { committedExtraction, draftTextFile, extractFrom } from '../src/audit/draft-text.js';
+import { errataMarkdown } from '../src/audit/errata.js';
+import { currentCoverage, ERRATA_FILE } from '../src/cli/commands/audit.js';
+import { readJson } from '../src/lib/json-file.js';
+import { projectPath } from '../src/lib/paths.js';
+
+const audit = runAudit(inject('perfsecSeed'), 10);
+const cov = currentCoverage();
+
+describe('perfsec audit', () => {
+  test('docs/ERRATA.md is what `perfsec audit --markdown` writes', () => {
+    expect(readFileSync(ERRATA_FILE, 'utf8')).toBe(errataMarkdown(audit, cov));
+  });
+
+  test('no claim drifts from its pinned verdict, and every refuted statement replays its counterexample', () => {
+    expect(audit.entries.filter((e) => e.drift).map((e) => `${e.id}: ${e.drift}`)).toEqual([]);
+    for (const e of audit.entries.filter((x) => x.kind === 'statement' && x.verdict === 'refuted')) {
+      expect(e.counterexample?.reproduced, e.id).toBe(true);
+    }
+  });
+
+  test('every number of the draft\'s tables and computation blocks is covered or left out with a reason', () => {
+    expect(cov.missing.map((m) => `${m.section} line ${m.line}: ${m.printed}`)).toEqual([]);
+    expect(cov.covered.length).toBeGreaterThan(100);
+  });
+
+  test('every left-out entry still matches a number of the draft (none is stale)', () => {
+    const doc = readJson(projectPath('spec', 'audit', 'left-out.json')) as { left_out: Array<{ section: string; printed: string }> };
+    const used = new Set(cov.leftOut.map((l) => `${l.section} ${l.value}`));
+    expect(doc.left_out.filter((l) => !used.has(`${l.section} ${Number(l.printed.replace(/ /g, ''))}`))).toEqual([]);
+  });
+
+  const draft = draftTextFile();
+  test.runIf(draft !== undefined)('the committed extraction is current with the draft text (where the text is available)', () => {
+    expect(extractFrom(draft!)).toEqual(committedExtraction());
+  });
+});
