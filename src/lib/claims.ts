@@ -85,12 +85,17 @@ export function deploymentOf(s: Scenario): Deployment {
 /** The T-JCOST-1 quantities a claim may name, each computed by the cost model M. */
 export function jointCostQuantities(m: CostModel): Quantities {
   const q = JCOST_QUANTITIES;
-  return Object.fromEntries(Object.entries(q).map(([k, f]) => [k, (s: Scenario, c: CostConstants) => f(deploymentOf(s), c, m)]));
+  return {
+    ...Object.fromEntries(Object.entries(q).map(([k, f]) => [k, (s: Scenario, c: CostConstants) => f(deploymentOf(s), c, m)])),
+    // The rows of the §3.3 table as transcribed in spec/claims/t-jcost-1.json (a count of the draft's own table).
+    scale_point_count: () => Object.values(loadClaims('t-jcost-1').scenarios).filter((s) => s.section === '§3.3').length,
+  };
 }
 
 const JCOST_QUANTITIES = {
   pps_t: (d: Deployment) => ppsPerPath(d),
   tick_hz: (d: Deployment) => 1000 / d.tickMs,
+  hmac_only_pct: (d: Deployment, c: CostConstants) => (ppsPerPath(d) * c.c_hmac) / 1e4, // one HMAC per snapshot, as % of one core
   json_over_bfd_parse: (_d: Deployment, c: CostConstants) => c.c_json / c.c_bfd_parse,
   bundles_per_s: (d: Deployment) => bundlesPerSecond(d),
   joint_pct: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).pctOneCore,

@@ -61,7 +61,7 @@ export const T_JCOST_1_CHECKS: readonly Check[] = [
     },
   },
   claimsCheck('T-JCOST-1.table', 'the §3.3 table (PPS_t, JOINT, cores) computed by the model', '§3.3', 't-jcost-1', ['JCOST-3.3-'], q),
-  claimsCheck('T-JCOST-1.headline', 'the headline figures and ratios of §1.1-§1.3 and §3.3 (a), (b)', '§1.1', 't-jcost-1', ['JCOST-1.1-', 'JCOST-1.2-', 'JCOST-1.3-', 'JCOST-3.3a', 'JCOST-3.3b'], q),
+  claimsCheck('T-JCOST-1.headline', 'the headline figures and ratios of §1.1-§1.3 and §3.3 (a), (b)', '§1.1', 't-jcost-1', ['JCOST-1-', 'JCOST-1.1-', 'JCOST-1.2-', 'JCOST-1.3-', 'JCOST-3.3a', 'JCOST-3.3b'], q),
   claimsCheck('T-JCOST-1.appendix-A', 'the Appendix A worked example (Regime C), line by line', 'App. A', 't-jcost-1', ['JCOST-A-'], q),
   searchCheck('T-JCOST-1'),
   receiptCheck('T-JCOST-1', 'App. B.1'),
