@@ -97,7 +97,9 @@ describe('writeReceipts', () => {
   test('writes every receipt, valid, into the folder', async () => {
     const dir = tempDir();
     const written = await writeReceipts(dir, { issuedAt: new Date('2026-11-28T00:00:00Z') });
-    expect(written).toEqual([{ file: path.join(dir, 'perfsec_joint_cost_receipt.json'), verdict: 'PASS' }]);
+    // Each verdict is the receipt's own finding: B.1 reproduces the §3.3 table, B.2 lists bound violations.
+    expect(written.map((w) => w.file)).toEqual(RECEIPTS.map((e) => path.join(dir, e.file)));
+    expect(written[0]!.verdict).toBe('PASS');
     expect(readdirSync(dir).sort()).toEqual(RECEIPTS.map((e) => e.file).sort());
     const text = readFileSync(path.join(dir, 'perfsec_joint_cost_receipt.json'), 'utf8');
     const r = assertValid<JointCostReceipt>(SCHEMA, JSON.parse(text), 'written receipt');
