@@ -3,6 +3,8 @@
  */
 
 /** Deployment parameters named in draft §1.3 and §3.2. */
+import { DomainError } from './domain-error.js';
+
 export interface Deployment {
   /** N: number of admitted vantages. */
   readonly n: number;
@@ -20,7 +22,7 @@ export interface Deployment {
 export const TABLE_DEFAULTS = { q: 2, bundlePeriodTicks: 10, cellsK: 8 } as const;
 
 /** A parameter outside its domain; the message names the parameter. */
-export class DeploymentError extends Error {
+export class DeploymentError extends DomainError {
   override readonly name = 'DeploymentError';
 }
 

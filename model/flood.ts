@@ -3,6 +3,7 @@
  * path (A: CWT snapshot, B: BFD push); a coalition of k of them, holding valid keys, sends at
  * flood_factor times the natural rate instead.
  */
+import { DomainError } from './domain-error.js';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -31,7 +32,7 @@ export interface FloodScenario {
 }
 
 /** A scenario outside its domain; the message names the parameter. */
-export class FloodError extends Error {
+export class FloodError extends DomainError {
   override readonly name = 'FloodError';
 }
 

@@ -5,6 +5,8 @@
  */
 
 /** Which key a bucket is kept under: the text allows both (draft §4.1 keys by vantage; §4.2 rates per path). */
+import { DomainError } from './domain-error.js';
+
 export type BucketScope = 'per-path' | 'per-vantage';
 
 /**
@@ -28,7 +30,7 @@ export interface RateLimitPolicy {
 export const DEFAULT_POLICY: RateLimitPolicy = { rateLimitFactor: 4, burstFactor: 8, scope: 'per-path', capacity: 'rate-times-1s' };
 
 /** A policy outside the draft's domain; the message names the parameter. */
-export class RateLimitError extends Error {
+export class RateLimitError extends DomainError {
   override readonly name = 'RateLimitError';
 }
 

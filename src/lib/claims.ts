@@ -6,6 +6,7 @@
 import type { CostConstants } from '../../model/constants.js';
 import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deployment.js';
 import { US_PER_CORE_SECOND, type CostModel } from '../../model/joint-cost.js';
+import { DomainError } from '../../model/domain-error.js';
 import { InputError } from './errors.js';
 import { readValidated } from './json-file.js';
 import { projectPath } from './paths.js';
@@ -119,7 +120,12 @@ export function evaluate(e: Expr, file: ClaimsFile, quantities: Quantities, c: C
     if (!s) throw new InputError(`claims file ${file.theorem}: unknown scenario '${o.scenario}'`);
     const f = quantities[o.quantity];
     if (!f) throw new InputError(`claims file ${file.theorem}: unknown quantity '${o.quantity}'`);
-    return f(s, c);
+    try {
+      return f(s, c);
+    } catch (e) {
+      if (e instanceof DomainError) throw new InputError(`claims file ${file.theorem}: scenario '${o.scenario}': ${e.message}`);
+      throw e;
+    }
   };
   return 'ratio' in e ? operand(e.ratio[0]) / operand(e.ratio[1]) : operand(e);
 }

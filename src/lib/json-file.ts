@@ -18,11 +18,21 @@ export function readJson(file: string): unknown {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(e)})`}`);
   }
+  return parseJson(text, file);
+}
+
+/** Parses TEXT as JSON; InputError names WHAT and the parser's complaint, on one line. */
+export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
+    throw new InputError(`${what}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
   }
+}
+
+/** Parses TEXT as JSON and validates it against schema NAME. */
+export function parseValidated<T>(text: string, schema: string, what: string): T {
+  return assertValid<T>(schema, parseJson(text, what), what);
 }
 
 /** Reads FILE and validates it against schema NAME. */

@@ -1,0 +1,38 @@
+/**
+ * Fuzzing the project's document loaders: constants files, claims files, counterexample files,
+ * receipts and vectors files. Whatever the text, a loader returns a document or rejects it with an
+ * InputError whose message is one line; it never throws anything else.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'vitest';
+import { computeClaims, jointCostQuantities, type ClaimsFile } from '../../src/lib/claims.js';
+import { closedForm } from '../../model/joint-cost.js';
+import { InputError } from '../../src/lib/errors.js';
+import { parseJson, parseValidated } from '../../src/lib/json-file.js';
+import { projectPath } from '../../src/lib/paths.js';
+import { assertValid } from '../../src/lib/schemas.js';
+import { listCounterexamples } from '../../src/lib/counterexamples.js';
+import { checkVectors } from '../../src/vectors/index.js';
+import { DRAFT_CONSTANTS } from '../../properties/generators.js';
+import { documentText, FUZZ_RUNS, rejectsCleanly } from './fuzz-kit.js';
+
+const json = (...p: string[]) => JSON.parse(readFileSync(projectPath(...p), 'utf8')) as unknown;
+
+const TARGETS: Array<[string, unknown, (text: string) => unknown]> = [
+  ['constants file', json('spec', 'constants', 'draft-1.3.json'), (t) => parseValidated(t, 'constants-v1', 'constants')],
+  ['claims file (schema, then every claim computed)', json('spec', 'claims', 't-jcost-1.json'), (t) => computeClaims(parseValidated<ClaimsFile>(t, 'claims-v1', 'claims'), jointCostQuantities(closedForm), DRAFT_CONSTANTS)],
+  ['counterexample file', JSON.parse(readFileSync(listCounterexamples()[0]!, 'utf8')), (t) => parseValidated(t, 'counterexample-v1', 'counterexample')],
+  ['receipt B.1', json('receipts', 'perfsec_joint_cost_receipt.json'), (t) => assertValid('perfsec-joint-cost-receipt-v1', parseJson(t, 'receipt'), 'receipt')],
+  ['receipt B.2', json('receipts', 'perfsec_verification_dos_receipt.json'), (t) => assertValid('perfsec-verification-dos-receipt-v1', parseJson(t, 'receipt'), 'receipt')],
+  ['vectors file', json('spec', 'vectors', 't-vdos-1.json'), (t) => checkVectors(parseJson(t, 'vectors'), 'vectors')],
+  ['left-out list', json('spec', 'audit', 'left-out.json'), (t) => parseValidated(t, 'audit-left-out-v1', 'left-out')],
+];
+
+describe('fuzz: document loaders reject bad input with one clear line', () => {
+  for (const [name, valid, load] of TARGETS) {
+    test(`${name}: ${FUZZ_RUNS} arbitrary and mutated documents`, () => {
+      fc.assert(fc.property(documentText(valid), (text) => rejectsCleanly(() => load(text), [InputError])), { numRuns: FUZZ_RUNS });
+    });
+  }
+});
