@@ -12,15 +12,18 @@ import { currentCoverage, ERRATA_FILE } from '../src/cli/commands/audit.js';
 import { readJson } from '../src/lib/json-file.js';
 import { projectPath } from '../src/lib/paths.js';
 
-const audit = runAudit(inject('perfsecSeed'), 10);
-const cov = currentCoverage();
+// Computed inside the first test that needs them, not at import: coverage per test (mutation testing) sees the work.
+let cached: { audit: ReturnType<typeof runAudit>; cov: ReturnType<typeof currentCoverage> } | undefined;
+const computed = () => (cached ??= { audit: runAudit(inject('perfsecSeed'), 10), cov: currentCoverage() });
 
 describe('perfsec audit', () => {
   test('docs/ERRATA.md is what `perfsec audit --markdown` writes', () => {
+    const { audit, cov } = computed();
     expect(readFileSync(ERRATA_FILE, 'utf8')).toBe(errataMarkdown(audit, cov));
   });
 
   test('no claim drifts from its pinned verdict, and every refuted statement replays its counterexample', () => {
+    const { audit } = computed();
     expect(audit.entries.filter((e) => e.drift).map((e) => `${e.id}: ${e.drift}`)).toEqual([]);
     for (const e of audit.entries.filter((x) => x.kind === 'statement' && x.verdict === 'refuted')) {
       expect(e.counterexample?.reproduced, e.id).toBe(true);
@@ -28,11 +31,13 @@ describe('perfsec audit', () => {
   });
 
   test('every number of the draft\'s tables and computation blocks is covered or left out with a reason', () => {
+    const { cov } = computed();
     expect(cov.missing.map((m) => `${m.section} line ${m.line}: ${m.printed}`)).toEqual([]);
     expect(cov.covered.length).toBeGreaterThan(100);
   });
 
   test('every left-out entry still matches a number of the draft (none is stale)', () => {
+    const { cov } = computed();
     const doc = readJson(projectPath('spec', 'audit', 'left-out.json')) as { left_out: Array<{ section: string; printed: string }> };
     const used = new Set(cov.leftOut.map((l) => `${l.section} ${l.value}`));
     expect(doc.left_out.filter((l) => !used.has(`${l.section} ${Number(l.printed.replace(/ /g, ''))}`))).toEqual([]);

@@ -79,6 +79,8 @@ describe('perfsec command line', () => {
 
   const bad = path.join(tmp, 'bad.json');
   writeFileSync(bad, '{ not json');
+  const badConstants = path.join(tmp, 'bad-constants.json');
+  writeFileSync(badConstants, JSON.stringify({ schema: 'perfsec-constants-v1', source: 'test', constants_us: { c_json: 1, c_bfd_parse: 1, c_hmac: 1, c_ed25519: 1 } }));
   test.each([
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['an unknown flag', ['validate', '--colour'], /unknown option '--colour'/],
@@ -93,6 +95,14 @@ describe('perfsec command line', () => {
     ['a bad shard', ['search', '--shard', '5/2', '--runs', '1'], /--shard must be i\/n/],
     ['a rate-limit factor below 2', ['dimension', '--n', '10', '--tick-ms', '50', '--flood', '4', '--rate-limit-factor', '1.5'], /rate_limit_factor must be >= 2/],
     ['a coalition larger than N', ['dimension', '--n', '10', '--tick-ms', '50', '--flood', '4', '--coalition', '11'], /--coalition must be <= --n/],
+    ['a directory given as a constants file', ['dimension', '--n', '10', '--tick-ms', '50', '--constants', tmp], /is a directory/],
+    ['a constants file that breaks its schema', ['receipts', '--out', tmp, '--constants', badConstants], /missing field 'constants_us\/c_xdp'/],
+    ['a malformed constants file', ['receipts', '--out', tmp, '--constants', bad], /bad\.json: not valid JSON/],
+    ['zero runs for validate', ['validate', '--runs', '0'], /runs must be a positive integer/],
+    ['a bad seed for the audit', ['audit', '--seed', '1.5'], /seed must be an integer/],
+    ['a missing draft text for the audit', ['audit', '--extract', 'no-such-draft.txt'], /no-such-draft\.txt: cannot read the draft text/],
+    ['a vectors file that is not a vectors file', ['vectors', 'verify', badConstants], /missing field 'algorithm'|field '\(document\)'|unknown field/],
+    ['a replay of a file that is not a counterexample', ['replay', badConstants], /missing field/],
   ])('%s: one line on stderr, exit 2', (_what, args, message) => {
     const r = perfsec(...args);
     expect(r.code).toBe(2);

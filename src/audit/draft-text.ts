@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../lib/errors.js';
 import { readValidated } from '../lib/json-file.js';
-import { projectPath } from '../lib/paths.js';
+import { projectPath, sharedPath } from '../lib/paths.js';
 import { extractNumbers, type Extraction } from './extract.js';
 
 /** The committed extraction. */
@@ -14,7 +14,7 @@ export const DRAFT_NUMBERS_FILE = projectPath('spec', 'audit', 'draft-numbers.js
 
 /** The draft's text file, if it can be found. */
 export function draftTextFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.PERFSEC_DRAFT, projectPath('..', 'shared', 'spec', 'draft-melegassi-mvps-perfsec-coupling-00.txt')];
+  const candidates = [env.PERFSEC_DRAFT, sharedPath('spec', 'draft-melegassi-mvps-perfsec-coupling-00.txt')];
   return candidates.find((f): f is string => !!f && existsSync(f));
 }
 

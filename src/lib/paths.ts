@@ -17,3 +17,8 @@ export function relativeToRoot(p: string): string {
   const rel = path.relative(ROOT, path.resolve(p));
   return rel.startsWith('..') ? p : rel.split(path.sep).join('/');
 }
+
+/** The shared folder beside the repository (the draft text, public vectors): PERFSEC_SHARED, else ../shared. */
+export function sharedPath(...parts: string[]): string {
+  return path.join(process.env.PERFSEC_SHARED ?? path.join(ROOT, '..', 'shared'), ...parts);
+}

@@ -1,0 +1,10 @@
+// The suite Stryker runs per mutant: the in-process tests that exercise model/. Tests that spawn the
+// CLI (their model code runs in another process), fuzzing and the atomic-write kill test are left out.
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+export default mergeConfig(base, defineConfig({
+  test: {
+    exclude: ['test/cli.test.ts', 'test/atomic-writes.test.ts', 'test/fuzz/**', 'test/*cli*.test.ts', 'node_modules/**'],
+  },
+}));
