@@ -1,26 +1,20 @@
 /**
  * The command line as a user meets it: exit codes, one-line errors, --json output.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { perfsec } from './cli-harness.js';
 import { projectPath } from '../src/lib/paths.js';
 
-// The command runs as a user runs it: without the VITEST* variables this test process carries.
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-
-function perfsec(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [projectPath('bin', 'perfsec.js'), ...args], { encoding: 'utf8', env: { ...env, PERFSEC_SEED: '7' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-cli-'));
 
 describe('perfsec command line', () => {
-  test('validate: one line per check, ends N/N PASS, exit 0', () => {
-    const r = perfsec('validate');
+  test('validate: one line per check, ends N/N PASS, exit 0', async () => {
+    const r = (await perfsec('validate'));
     expect(r.stderr).toContain('seed 7');
     const lines = r.stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^(\d+)\/\1 PASS$/);
@@ -28,51 +22,51 @@ describe('perfsec command line', () => {
     expect(r.code).toBe(0);
   });
 
-  test('validate --json: every check with id, section, result', () => {
-    const r = perfsec('validate', '--json', '--runs', '5');
+  test('validate --json: every check with id, section, result', async () => {
+    const r = (await perfsec('validate', '--json', '--runs', '5'));
     const doc = JSON.parse(r.stdout) as { passed: number; total: number; checks: Array<{ id: string; section: string; pass: boolean }> };
     expect(doc.passed).toBe(doc.total);
     expect(doc.checks.map((c) => c.id)).toContain('T-JCOST-1.A');
   });
 
-  test('dimension: JOINT per path and the cores needed at Regime C', () => {
-    const r = perfsec('dimension', '--n', '10000', '--tick-ms', '50');
+  test('dimension: JOINT per path and the cores needed at Regime C', async () => {
+    const r = (await perfsec('dimension', '--n', '10000', '--tick-ms', '50'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/JOINT\s+1,742,521\.6\s+174\.252/);
     expect(r.stdout).toContain('cores needed: 2');
   });
 
-  test('dimension --flood: attacked cores with and without the rate limit, beside both bounds', () => {
-    const doc = JSON.parse(perfsec('dimension', '--n', '1000', '--tick-ms', '50', '--flood', '64', '--duration-s', '60', '--json').stdout) as { flood: { without_rate_limit: { ratio: number }; with_rate_limit: { ratio: number; cores_needed: number }; draft_bound: number; token_bucket_bound: number } };
+  test('dimension --flood: attacked cores with and without the rate limit, beside both bounds', async () => {
+    const doc = JSON.parse((await perfsec('dimension', '--n', '1000', '--tick-ms', '50', '--flood', '64', '--duration-s', '60', '--json')).stdout) as { flood: { without_rate_limit: { ratio: number }; with_rate_limit: { ratio: number; cores_needed: number }; draft_bound: number; token_bucket_bound: number } };
     expect(doc.flood.without_rate_limit.ratio).toBeCloseTo(64, 9);
     expect(doc.flood.with_rate_limit.ratio).toBeLessThanOrEqual(doc.flood.token_bucket_bound + 1e-9);
     expect(doc.flood.with_rate_limit.ratio).toBeGreaterThan(doc.flood.draft_bound);
   });
 
-  test('dimension --json with other constants', () => {
+  test('dimension --json with other constants', async () => {
     const file = path.join(tmp, 'measured.json');
     writeFileSync(file, JSON.stringify({ schema: 'perfsec-constants-v1', source: 'test', constants_us: { c_json: 1, c_bfd_parse: 1, c_hmac: 1, c_ed25519: 1, c_xdp: 1 } }));
-    const doc = JSON.parse(perfsec('dimension', '--n', '1000', '--tick-ms', '1000', '--q', '1', '--cells', '1', '--bundle-period', '1', '--constants', file, '--json').stdout) as { joint_us_per_s: number };
+    const doc = JSON.parse((await perfsec('dimension', '--n', '1000', '--tick-ms', '1000', '--q', '1', '--cells', '1', '--bundle-period', '1', '--constants', file, '--json')).stdout) as { joint_us_per_s: number };
     expect(doc.joint_us_per_s).toBeCloseTo(1000 * 2 + 1000 * 2 + 1, 9);
   });
 
-  test('search: a short search holds and names its seed; --list lists the claims', () => {
-    const r = perfsec('search', 'T-JCOST-1', '--runs', '5', '--seed', '11', '--shard', '2/3');
+  test('search: a short search holds and names its seed; --list lists the claims', async () => {
+    const r = (await perfsec('search', 'T-JCOST-1', '--runs', '5', '--seed', '11', '--shard', '2/3'));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('seed 11 (flag), shard 2/3');
     expect(r.stdout).toMatch(/claim\(s\): \d+ hold, 0 refuted as pinned, 0 new/);
-    expect(perfsec('search', '--list').stdout).toContain('T-JCOST-1.ledger');
+    expect((await perfsec('search', '--list')).stdout).toContain('T-JCOST-1.ledger');
   });
 
-  test('receipts --out: writes the B.1 receipt', () => {
+  test('receipts --out: writes the B.1 receipt', async () => {
     const out = path.join(tmp, 'receipts');
-    const r = perfsec('receipts', '--out', out);
+    const r = (await perfsec('receipts', '--out', out));
     expect(r.code).toBe(0);
     expect(readdirSync(out)).toContain('perfsec_joint_cost_receipt.json');
   });
 
-  test('vectors verify: every T-JCOST-1 vector passes', () => {
-    const r = perfsec('vectors', 'verify', projectPath('spec', 'vectors', 't-jcost-1.json'));
+  test('vectors verify: every T-JCOST-1 vector passes', async () => {
+    const r = (await perfsec('vectors', 'verify', projectPath('spec', 'vectors', 't-jcost-1.json')));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/T-JCOST-1: (\d+)\/\1 vectors pass/);
   });
@@ -103,10 +97,28 @@ describe('perfsec command line', () => {
     ['a missing draft text for the audit', ['audit', '--extract', 'no-such-draft.txt'], /no-such-draft\.txt: cannot read the draft text/],
     ['a vectors file that is not a vectors file', ['vectors', 'verify', badConstants], /missing field 'algorithm'|field '\(document\)'|unknown field/],
     ['a replay of a file that is not a counterexample', ['replay', badConstants], /missing field/],
-  ])('%s: one line on stderr, exit 2', (_what, args, message) => {
-    const r = perfsec(...args);
+  ])('%s: one line on stderr, exit 2', async (_what, args, message) => {
+    const r = (await perfsec(...args));
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('bin/perfsec.js, spawned as the shell runs it', () => {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+  const spawn = (...args: string[]) => spawnSync(process.execPath, [projectPath('bin', 'perfsec.js'), ...args], { encoding: 'utf8', env });
+
+  test('a command that holds exits 0 and prints its result', () => {
+    const r = spawn('dimension', '--n', '1000', '--tick-ms', '50');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('cores needed: 1');
+  });
+
+  test('bad input exits 2 with one line on stderr', () => {
+    const r = spawn('dimension', '--n', 'ten', '--tick-ms', '50');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+

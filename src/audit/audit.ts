@@ -89,7 +89,7 @@ export function isDraftStatement(c: Claim): boolean {
 }
 
 function sectionOf(title: string): string {
-  return /^(§[\d.]+[\d])/.exec(title)?.[1] ?? '—';
+  return /^(§\d+(?:\.\d+)*)/.exec(title)?.[1] ?? '—'; // one-digit sections (§6, §7) too
 }
 
 /** Audits the statements the property files declare: refuted ones replay their counterexample, the others are searched. */

@@ -1,0 +1,115 @@
+/**
+ * The adversary search of T-RC-1 as fast-check model-based commands (draft §5, threats of §2):
+ * honest vantages emit on both paths; the keyless adversary delivers in any order, drops, delays
+ * (advances the clock, across epoch boundaries), replays and forges. Every command is plain data
+ * (toJSON) and prints as a short call (toString), so a shrunk counterexample is a readable list
+ * that `commandsOf` rebuilds from its stored JSON.
+ */
+import fc from 'fast-check';
+import type { BrokerFactory, Reading } from '../model/broker.js';
+import { FORGE_MODES, type ForgeMode } from './t-rc-1-adversary.js';
+import { brokerConfig, VANTAGES, World, type Observer, type WorldParams } from './t-rc-1-world.js';
+
+/** A command as stored: plain JSON. */
+export type CommandJson =
+  | { readonly op: 'emit'; readonly v: number; readonly path: 'A' | 'B'; readonly s: number }
+  | { readonly op: 'deliver' | 'drop' | 'replay'; readonly i: number }
+  | { readonly op: 'advance'; readonly ms: number }
+  | { readonly op: 'forge'; readonly i: number; readonly mode: ForgeMode };
+
+/** fast-check's model: nothing (the reference lives in the world, beside the broker). */
+type Model = object;
+/** A command list as the search draws it. */
+export type Commands = Iterable<fc.Command<Model, World>>;
+
+/** One adversary or vantage action. */
+export class RcCommand implements fc.Command<Model, World> {
+  constructor(readonly json: CommandJson) {}
+  check(): boolean {
+    return true;
+  }
+  run(_m: Model, w: World): void {
+    const c = this.json;
+    switch (c.op) {
+      case 'emit':
+        return c.path === 'A' ? w.emitSnapshot(VANTAGES[c.v % VANTAGES.length]!) : w.emitPush(VANTAGES[c.v % VANTAGES.length]!, c.s);
+      case 'deliver':
+        return w.deliverInflight(c.i);
+      case 'drop':
+        return w.deliverInflight(c.i, true);
+      case 'replay':
+        return w.replay(c.i);
+      case 'advance':
+        return w.advance(c.ms);
+      case 'forge':
+        return w.forge(c.i, c.mode);
+    }
+  }
+  toString(): string {
+    const c = this.json;
+    switch (c.op) {
+      case 'emit':
+        return c.path === 'A' ? `emit(${VANTAGES[c.v % VANTAGES.length]},snapshot)` : `emit(${VANTAGES[c.v % VANTAGES.length]},push,s${c.s})`;
+      case 'advance':
+        return `advance(${c.ms}ms)`;
+      case 'forge':
+        return `forge(${c.i},${c.mode})`;
+      default:
+        return `${c.op}(${c.i})`;
+    }
+  }
+  toJSON(): CommandJson {
+    return this.json;
+  }
+}
+
+const cmd = (j: CommandJson) => new RcCommand(j);
+const index = fc.nat({ max: 15 });
+
+/** Every command kind, emits and deliveries weighted up so that streams form. */
+export const COMMAND_ARBITRARIES: fc.Arbitrary<RcCommand>[] = [
+  fc.record({ v: fc.nat({ max: 1 }), path: fc.constantFrom('A' as const, 'B' as const), s: fc.nat({ max: 1 }) }).map(({ v, path, s }) => cmd({ op: 'emit', v, path, s })),
+  fc.record({ v: fc.nat({ max: 1 }), path: fc.constantFrom('A' as const, 'B' as const), s: fc.nat({ max: 1 }) }).map(({ v, path, s }) => cmd({ op: 'emit', v, path, s })),
+  index.map((i) => cmd({ op: 'deliver', i })),
+  index.map((i) => cmd({ op: 'deliver', i })),
+  index.map((i) => cmd({ op: 'drop', i })),
+  index.map((i) => cmd({ op: 'replay', i })),
+  fc.constantFrom(50, 150, 400, 1000).map((ms) => cmd({ op: 'advance', ms })),
+  fc.record({ i: index, mode: fc.constantFrom(...FORGE_MODES) }).map(({ i, mode }) => cmd({ op: 'forge', i, mode })),
+];
+
+/**
+ * fast-check shrinks a command list over the commands that ran, and replays a shrunk list from
+ * seed and path only with the replayPath that records which ran. Here every command always runs
+ * (an observer's complaint is kept and raised after the last command, see runWorld), so the
+ * replayPath is "all ran" for any run: this one, long enough for any shrink, makes seed + path
+ * replay work without a per-counterexample replayPath (so the printed value carries none).
+ */
+const ALL_RAN = `${'/'.repeat(20_000)}:${'/'.repeat(Math.ceil(20_000 / 6))}`; // fast-check ReplayPath: runs of 64 'true'
+
+/** The command lists the search draws (at most 30 commands). */
+export function adversary(): fc.Arbitrary<Commands> {
+  return fc.commands(COMMAND_ARBITRARIES, { maxCommands: 30, size: 'max', replayPath: ALL_RAN, disableReplayLog: true });
+}
+
+/** World parameters: overlap 0 (none) to 500 ms, lifetimes shorter and longer than an epoch, one or two sessions. */
+export function worldParams(): fc.Arbitrary<WorldParams> {
+  return fc.record({
+    overlapMs: fc.constantFrom(200, 0, 500),
+    lifetimeMs: fc.constantFrom(300, 100, 2500),
+    v1Sessions: fc.constantFrom(1 as const, 2 as const),
+  });
+}
+
+/** Rebuilds commands from stored JSON: a CommandsIterable prints {commands: [{cmd, hasRan}]}, a plain list prints itself. */
+export function commandsOf(stored: unknown): RcCommand[] {
+  const list = Array.isArray(stored) ? stored : ((stored as { commands?: unknown[] } | null)?.commands ?? []);
+  return list.map((c) => cmd(((c as { cmd?: CommandJson }).cmd ?? c) as CommandJson));
+}
+
+/** Runs every one of COMMANDS against a broker built by FACTORY under READING, OBSERVER checking each delivery; then throws the first violation. */
+export function runWorld(factory: BrokerFactory, reading: Reading, params: WorldParams, commands: Commands, observer: Observer): void {
+  let world: World | undefined;
+  fc.modelRun(() => ({ model: {}, real: (world = new World(params, brokerConfig(params, reading), factory, observer)) }), commands);
+  if (world?.violation) throw world.violation;
+}

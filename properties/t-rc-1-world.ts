@@ -1,0 +1,196 @@
+/**
+ * The world T-RC-1's search runs in (draft §5 with §2): honest vantages emitting CWT snapshots
+ * (path A) and Coherence-BFD pushes (path B, one stream per BFD session) with their keys, a
+ * network the adversary controls without keys (deliver in any order, drop, delay, replay any
+ * packet ever sent, forge: properties/t-rc-1-adversary.ts), the broker under test, and the
+ * reference model of what a correct broker decides (properties/t-rc-1-reference.ts).
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { signBfd } from '../model/bfd/auth.js';
+import { BFD_STATE } from '../model/bfd/packet.js';
+import { DEFAULT_READING, sessionId, type BfdSession, type BrokerConfig, type BrokerFactory, type BrokerLike, type Decision, type PacketKind, type Reading } from '../model/broker.js';
+import { bindsNow, epochAt, type Oem } from '../model/oem.js';
+import { signSnapshot } from '../model/snapshot.js';
+import { testKeys, type KeyTable } from '../model/test-keys.js';
+import { claimedBinding, forged, type ForgeMode } from './t-rc-1-adversary.js';
+import { Reference } from './t-rc-1-reference.js';
+
+/** The generated parameters of one world. */
+export interface WorldParams {
+  /** CWT §7.3 overlap after each boundary, ms. */
+  readonly overlapMs: number;
+  /** Snapshot lifetime: expires_at = emission time + lifetimeMs. */
+  readonly lifetimeMs: number;
+  /** BFD sessions of vantage v1 (v2 has one). */
+  readonly v1Sessions: 1 | 2;
+}
+
+/** Epoch length of every world, ms. */
+export const EPOCH_MS = 1000;
+/** The vantages: v1 is bound to every epoch, v2 only to epochs 0 and 1 (then the OEM drops it). */
+export const VANTAGES = ['v1', 'v2'] as const;
+
+/** The broker configuration of a world (test keys, OEM, sessions). */
+export function brokerConfig(p: WorldParams, reading: Reading = DEFAULT_READING, keys: KeyTable = testKeys()): BrokerConfig {
+  const oem: Oem = { epochMs: EPOCH_MS, overlapMs: p.overlapMs, bindings: { v1: Array.from({ length: 64 }, (_, e) => e), v2: [0, 1] } };
+  const sessions: BfdSession[] = [
+    { vantage: 'v1', vantageDisc: 0x1101, brokerDisc: 0xb001 },
+    ...(p.v1Sessions === 2 ? [{ vantage: 'v1', vantageDisc: 0x1102, brokerDisc: 0xb002 }] : []),
+    { vantage: 'v2', vantageDisc: 0x2201, brokerDisc: 0xb003 },
+  ];
+  return { oem, keys, sessions, reading, start: 0 };
+}
+
+/** One packet an honest vantage emitted. */
+export interface Emitted {
+  readonly id: number;
+  readonly kind: PacketKind;
+  readonly bytes: Uint8Array;
+  readonly hex: string;
+  readonly vantage: string;
+  /** Push: the session; snapshot: (vantage, epoch). */
+  readonly stream: string;
+  /** Position in its stream (0, 1, ...). */
+  readonly index: number;
+  readonly epoch: number;
+  /** Snapshot only. */
+  readonly expiresAt?: number;
+}
+
+/** A packet reaching the broker, with what the adversary did and what the reference expects. */
+export interface Delivery {
+  readonly kind: PacketKind;
+  readonly bytes: Uint8Array;
+  readonly now: number;
+  /** The broker's current epoch at NOW. */
+  readonly epochNow: number;
+  readonly via: 'deliver' | 'replay' | 'forge';
+  /** The honest packet it comes from. */
+  readonly source: Emitted;
+  /** The bytes are exactly an honest emission (else a forgery). */
+  readonly authentic: boolean;
+  readonly forgeMode?: ForgeMode;
+  /** The source was accepted before this delivery (reference). */
+  readonly acceptedBefore: boolean;
+  /** The source reaches the broker for the first time. */
+  readonly firstTime: boolean;
+  /** Its source's (vantage, epoch) is bound and open now. */
+  readonly bound: boolean;
+  /** The (vantage, epoch) the bytes claim (snapshot fields; push session and Key ID) is bound and open now. */
+  readonly claimedBound: boolean;
+  /** What a correct broker decides (reference model). */
+  readonly expected: boolean;
+}
+
+/** Checks one delivery's decision; throws an Error naming the violation. One per claim. */
+export type Observer = (d: Delivery, decision: Decision) => void;
+
+const PUSH_TEMPLATE = { diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: true, demand: false, detectMult: 3, desiredMinTxUs: 50_000, requiredMinRxUs: 50_000, requiredMinEchoRxUs: 0 };
+
+/** Honest vantages, the network and the broker under test: the "real" side of the search. */
+export class World {
+  now = 0;
+  readonly log: Emitted[] = [];
+  readonly inflight: number[] = [];
+  private readonly byHex = new Map<string, Emitted>();
+  private readonly delivered = new Set<number>();
+  private readonly nextSeq = new Map<string, number>();
+  private readonly nextCounter = new Map<string, number>();
+  private readonly streamLen = new Map<string, number>();
+  private readonly snapshotSeq = new Map<string, number>();
+  readonly reference: Reference;
+  readonly broker: BrokerLike;
+  /** The observer's first complaint; the run goes on to the last command (see t-rc-1-commands.ts). */
+  violation: Error | undefined;
+
+  constructor(readonly params: WorldParams, readonly config: BrokerConfig, factory: BrokerFactory, private readonly observer: Observer) {
+    this.broker = factory(config);
+    this.reference = new Reference(config.oem);
+  }
+
+  /** Sessions of a vantage. */
+  sessionsOf(v: string): BfdSession[] {
+    return this.config.sessions.filter((s) => s.vantage === v);
+  }
+
+  private record(kind: PacketKind, bytes: Uint8Array, vantage: string, stream: string, epoch: number, expiresAt?: number): Emitted {
+    const index = this.streamLen.get(stream) ?? 0;
+    this.streamLen.set(stream, index + 1);
+    const e: Emitted = { id: this.log.length, kind, bytes, hex: bytesToHex(bytes), vantage, stream, index, epoch, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+    this.log.push(e);
+    this.byHex.set(e.hex, e);
+    this.inflight.push(e.id);
+    return e;
+  }
+
+  /** An honest push on session S of vantage V: seq one more than the last (never reset), Key ID = epoch. */
+  emitPush(v: string, s: number): void {
+    const sessions = this.sessionsOf(v);
+    const session = sessions[s % sessions.length]!;
+    const sid = sessionId(session);
+    const epoch = epochAt(this.config.oem, this.now);
+    const seq = this.nextSeq.get(sid) ?? 1;
+    this.nextSeq.set(sid, seq + 1); // draft §5: BFD seq does NOT reset at the epoch boundary
+    const key = this.config.keys.bfd(sid, epoch)!;
+    const bytes = signBfd({ ...PUSH_TEMPLATE, myDiscriminator: session.vantageDisc, yourDiscriminator: session.brokerDisc, authKeyId: epoch & 0xff, seq }, key);
+    this.record('push', bytes, v, `push|${sid}`, epoch);
+  }
+
+  /** An honest snapshot of vantage V: counter from 0 in each epoch (CWT §9.1). */
+  emitSnapshot(v: string): void {
+    const epoch = epochAt(this.config.oem, this.now);
+    const ck = `${v}|${epoch}`;
+    const counter = this.nextCounter.get(ck) ?? 0;
+    this.nextCounter.set(ck, counter + 1);
+    const expiresAt = this.now + this.params.lifetimeMs;
+    const seq = this.snapshotSeq.get(v) ?? 1;
+    this.snapshotSeq.set(v, seq + 1); // the 'carried' reading: a seq that, like the BFD seq, never resets
+    const carried = this.config.reading.snapshotSeq === 'carried' ? { bfd_seq: seq } : {};
+    const bytes = signSnapshot({ vantage_id: v, epoch_id: epoch, counter, expires_at: expiresAt, ...carried, payload: `${v} e${epoch} c${counter}` }, this.config.keys.cwt(v, epoch)!);
+    this.record('snapshot', bytes, v, `snapshot|${ck}`, epoch, expiresAt);
+  }
+
+  /** Advances every clock by MS. */
+  advance(ms: number): void {
+    this.now += ms;
+    this.broker.advance(this.now);
+  }
+
+  /** Delivers in-flight packet I (mod the count); no-op when none is in flight. */
+  deliverInflight(i: number, drop = false): void {
+    if (this.inflight.length === 0) return;
+    const [id] = this.inflight.splice(i % this.inflight.length, 1);
+    if (!drop) this.send(this.log[id!]!, this.log[id!]!.bytes, 'deliver');
+  }
+
+  /** Replays logged packet I (mod the count): the same bytes again. */
+  replay(i: number): void {
+    if (this.log.length > 0) this.send(this.log[i % this.log.length]!, this.log[i % this.log.length]!.bytes, 'replay');
+  }
+
+  /** Forges from logged packet I (mod the count) without any deployment key. */
+  forge(i: number, mode: ForgeMode): void {
+    if (this.log.length === 0) return;
+    const src = this.log[i % this.log.length]!;
+    this.send(src, forged(src, mode), 'forge', mode);
+  }
+
+  private send(source: Emitted, bytes: Uint8Array, via: Delivery['via'], forgeMode?: ForgeMode): void {
+    const honest = this.byHex.get(bytesToHex(bytes));
+    const src = honest ?? source;
+    const authentic = honest !== undefined;
+    const acceptedBefore = this.reference.accepted.has(src.id);
+    const firstTime = authentic && !this.delivered.has(src.id);
+    if (authentic) this.delivered.add(src.id);
+    const bound = bindsNow(this.config.oem, src.vantage, src.epoch, this.now);
+    const expected = this.reference.decide(src, authentic, this.now);
+    const decision = src.kind === 'push' ? this.broker.receivePush(bytes, this.now) : this.broker.receiveSnapshot(bytes, this.now);
+    const claimedBound = claimedBinding(this.config, src.kind, bytes, this.now);
+    const d: Delivery = { kind: src.kind, bytes, now: this.now, epochNow: epochAt(this.config.oem, this.now), via, source: src, authentic, acceptedBefore, firstTime, bound, claimedBound, expected, ...(forgeMode ? { forgeMode } : {}) };
+    try {
+      this.observer(d, decision);
+    } catch (e) {
+      this.violation ??= e instanceof Error ? e : new Error(String(e));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * `perfsec report --out DIR`: the dimensioning report, an HTML page with SVG charts rendered by
+ * vega-lite and vega in Node (src/report).
+ */
+import type { Command } from 'commander';
+import { loadConstants } from '../../lib/constants.js';
+import { quickMeasurement, readBench } from '../../report/measurement.js';
+import { writeReport } from '../../report/report.js';
+import { progress, progressDone, say } from '../output.js';
+
+interface Options { out: string; constants?: string; bench?: string; measure?: boolean }
+
+/** Registers the command. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write a self-contained HTML dimensioning report with SVG charts (JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted)')
+    .requiredOption('--out <dir>', 'directory to write index.html, the SVG charts and report.json into')
+    .option('--constants <file>', 'constants file (default: the draft §1.3 values; `perfsec calibrate --out FILE` measures them)')
+    .option('--bench <file>', 'the measured part: a `npm run bench -- --json` document')
+    .option('--measure', 'take a short measurement now for the measured charts')
+    .action(async (o: Options) => {
+      const constants = loadConstants(o.constants);
+      const measurement = o.bench ? readBench(o.bench) : o.measure ? await (process.stderr.isTTY && progress('measuring the pipeline (short run)'), quickMeasurement(constants.constants_us)) : null;
+      progressDone();
+      const w = await writeReport(o.out, constants, loadConstants(), measurement);
+      say(`wrote ${w.files.length} files to ${o.out}: ${w.files.join(', ')}`);
+    });
+}

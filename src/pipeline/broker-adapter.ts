@@ -1,0 +1,29 @@
+/**
+ * The pipeline's acceptance stages seen as a T-RC-1 broker (model/broker.ts BrokerLike), so the
+ * T-RC-1 claims of properties/t-rc-1.prop.ts can search it exactly as they search the model
+ * (test/pipeline.test.ts). No rate limit here: the claims are about acceptance (draft §5).
+ */
+import { DEFAULT_READING, type BrokerFactory, type Decision, type PacketKind } from '../../model/broker.js';
+import { AdmissionPipeline } from './admission.js';
+import { brokerReason, VERDICT_NAMES, type Verdict } from './verdict.js';
+
+function decision(kind: PacketKind, v: Verdict): Decision {
+  if (v === 0) return { accepted: true, kind, detail: 'pipeline: accepted' };
+  const reason = brokerReason(v);
+  if (reason === undefined) throw new Error(`pipeline verdict ${VERDICT_NAMES[v]} has no broker reason`);
+  return { accepted: false, kind, reason, detail: `pipeline: ${reason}` };
+}
+
+/** A BrokerFactory running the pipeline's parse, HMAC and acceptance stages; only DEFAULT_READING is implemented. */
+export const pipelineBroker: BrokerFactory = (config) => {
+  const r = config.reading;
+  if (r.bfdSeqKey !== DEFAULT_READING.bfdSeqKey || r.snapshotSeq !== DEFAULT_READING.snapshotSeq || r.seqMemory !== DEFAULT_READING.seqMemory) {
+    throw new Error('the pipeline implements the default reading of draft §5 only');
+  }
+  const p = new AdmissionPipeline({ oem: config.oem, keys: config.keys, sessions: config.sessions, policy: null, tickMs: 50 });
+  return {
+    advance: () => undefined, // the replay ring needs no sweep at a boundary (src/pipeline/replay-state.ts)
+    receiveSnapshot: (bytes, now) => decision('snapshot', p.acceptSnapshot(bytes, now)),
+    receivePush: (bytes, now) => decision('push', p.acceptPush(bytes, now)),
+  };
+};

@@ -1,0 +1,38 @@
+/**
+ * `perfsec report --out DIR`: writes DIR/index.html (self-contained) and one SVG file per chart,
+ * plus DIR/report.json with the numbers behind them.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ConstantsFile } from '../../model/constants.js';
+import { writeJsonAtomic, writeTextAtomic } from '../lib/json-file.js';
+import { jointVsN, jointVsTick, measuredCharts, scalePoints, vdosChart, vdosRows, type Chart } from './charts.js';
+import { pageHtml } from './html.js';
+import type { ReportMeasurement } from './measurement.js';
+import { toSvg } from './render.js';
+
+/** What a report run wrote. */
+export interface Written {
+  readonly dir: string;
+  readonly files: readonly string[];
+  readonly charts: readonly Chart[];
+}
+
+/** Builds the charts, renders them and writes the report. */
+export async function writeReport(dir: string, constants: ConstantsFile & { readonly file: string }, draftConstants: ConstantsFile, measurement: ReportMeasurement | null): Promise<Written> {
+  const c = constants.constants_us;
+  const charts = [jointVsN(c), jointVsTick(c), vdosChart(c), ...(measurement ? measuredCharts(measurement) : [])];
+  const rendered = [];
+  for (const chart of charts) rendered.push({ chart, svg: await toSvg(chart.spec) });
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const { chart, svg } of rendered) {
+    await writeTextAtomic(path.join(dir, chart.file), svg);
+    files.push(chart.file);
+  }
+  const points = scalePoints(c);
+  await writeTextAtomic(path.join(dir, 'index.html'), pageHtml({ constants, draftConstants, charts: rendered, points, measured: measurement?.source ?? null, generatedAt: new Date().toISOString() }));
+  await writeJsonAtomic(path.join(dir, 'report.json'), { constants, scale_points: points, vdos: vdosRows(c), measurement, charts: charts.map((ch) => ({ file: ch.file, title: ch.title, labels: ch.labels })) });
+  files.push('index.html', 'report.json');
+  return { dir, files, charts };
+}
