@@ -27,7 +27,7 @@ export function registerCalibrate(program: Command): void {
     .action(async (o: Options) => {
       const c = await calibrate({
         budget: { timeMs: o.timeMs, warmupMs: Math.max(10, Math.round(o.timeMs / 4)), minSamples: o.samples },
-        vantages: o.vantages, candidates: o.candidates ?? false, onProgress: progress,
+        vantages: o.vantages, candidates: o.candidates ?? false, onProgress: (line) => { if (process.stderr.isTTY) progress(line); },
       });
       progressDone();
       if (o.out) await writeJsonAtomic(o.out, c.constants);
