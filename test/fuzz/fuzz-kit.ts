@@ -85,3 +85,17 @@ export function rejectsCleanly(fn: () => unknown, allowed: ReadonlyArray<new (..
     return true;
   }
 }
+
+/** Text near a valid one: character edits, line edits, truncations, and arbitrary strings. */
+export function textNear(valid: string): fc.Arbitrary<string> {
+  const lines = valid.split('\n');
+  return fc.oneof(
+    fc.string({ maxLength: 120 }),
+    fc.string({ unit: 'binary', maxLength: 120 }),
+    fc.nat(valid.length).map((n) => valid.slice(0, n)),
+    fc.tuple(fc.nat(valid.length), fc.string({ unit: 'binary', maxLength: 4 })).map(([i, s]) => valid.slice(0, i) + s + valid.slice(i)),
+    fc.tuple(fc.nat(valid.length), fc.integer({ min: 1, max: 8 })).map(([i, n]) => valid.slice(0, i) + valid.slice(i + n)),
+    fc.tuple(fc.nat(lines.length - 1), fc.string({ maxLength: 60 })).map(([i, l]) => lines.map((x, j) => (j === i ? l : x)).join('\n')),
+    fc.nat(lines.length - 1).map((i) => [...lines.slice(0, i + 1), lines[i]!, ...lines.slice(i + 1)].join('\n')),
+  );
+}
