@@ -4,6 +4,7 @@
  * RFC 5880 §6.7.4 procedure with HMAC in place of the keyed hash. Keys are inputs (their
  * derivation, draft §6, belongs to the key-derivation model).
  */
+import { timingSafeEqual } from 'node:crypto';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { DIGEST_LEN, encodeBfd, PACKET_LEN, type BfdControl } from './packet.js';
@@ -18,12 +19,9 @@ export function signBfd(p: Omit<BfdControl, 'digest'>, key: Uint8Array): Uint8Ar
   return encodeBfd({ ...p, digest: hmac(sha256, key, authenticatedBytes(p)) });
 }
 
-/** Constant-shape comparison of two digests. */
+/** Constant-time comparison of two digests (node:crypto timingSafeEqual; unequal lengths never match). */
 export function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d |= a[i]! ^ b[i]!;
-  return d === 0;
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

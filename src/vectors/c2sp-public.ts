@@ -91,6 +91,7 @@ export function convertPublic(d: P): VectorsFile {
   return {
     schema: 'perfsec-vectors-v1', algorithm: 'C2SP-PUBLIC', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
     header: [
+      'Keys here are the public test keys of their sources (RFC 5869, RFC 4231, RFC 8032, C2SP and Go test data): TEST KEYS, never for deployment.',
       'Public cryptographic vectors the draft §6 (HKDF-SHA256, HMAC-SHA256) and §7 (C2SP signed notes, tlog-checkpoint, cosignature/v1 with Ed25519) mechanisms rest on, each group naming its public source.',
       'Expected values are copied from the sources, never computed by this project; the project\'s code (model/hkdf.ts, note.ts, checkpoint.ts, cosignature.ts, merkle.ts) must reproduce every valid one and reject every invalid one.',
     ],

@@ -59,7 +59,7 @@ export function buildCapabilityVectors(): VectorsFile {
   });
   return {
     schema: 'perfsec-vectors-v1', algorithm: 'CAP-QUARTET', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
-    header: ['Draft §8: a consumer rejects bundles advertising cwt-profile-v1, coherence-bfd-v1 or ddos-resilience-v1 without perfsec-coupling-v1 while the joint hypotheses hold; a deployment conforms iff it advertises all four and implements I-PS-1..I-PS-5 (schemas/perfsec-deployment-v1.schema.json).'],
+    header: ['Draft §8: a consumer rejects bundles advertising cwt-profile-v1, coherence-bfd-v1 or ddos-resilience-v1 without perfsec-coupling-v1 while the joint hypotheses hold; a deployment conforms iff it advertises all four and implements I-PS-1..I-PS-5 (schemas/perfsec-deployment-v1.schema.json).', 'Every key in this file is a TEST KEY: public, made for these vectors, never for deployment.'],
     notes: {
       ConsumerRule: { bugType: 'BASIC', description: 'The §8 consumer rule, literal reading.' },
       Ambiguous: { bugType: 'AMBIGUOUS', description: 'The literal rule conflicts with §8\'s permission for CWT-only deployments to ignore the profile.' },

@@ -113,6 +113,7 @@ export function buildSplitVectors(): VectorsFile {
     header: [
       'Draft §7: the dual-mode values ride in a C2SP tlog-checkpoint extension line "bundle_id=<uuid>;bundle_seq=<uint64>;d_minimax=<float>;d_max=<float>" (read as one line), cosigned with cosignature/v1 (Ed25519).',
       'WitnessMoves: a collector move sequence (model/collector.ts: bundle S = 3 is tree size 3, later bundles 4 and 5; compromised witnesses 0..c-1 are asked for both views first) and every witness answer (tlog-witness status codes).',
+      'Every key in this file is a TEST KEY: public, made for these vectors, never for deployment.',
     ],
     notes: {
       DualMode: { bugType: 'BASIC', description: 'A well-formed §7 extra field.' },

@@ -59,6 +59,7 @@ export function buildBfdKeyVectors(): VectorsFile {
     header: [
       'K_BFD_auth = HKDF-SHA256(salt = "MVPS-PerfSec-v1|operator:" || operator_id, ikm = K_op, info = "coherence-bfd-auth-v1|session:" || session_id || "|epoch:" || ascii(epoch_id), 32) (draft §6).',
       'This project reads session_id as 16 lowercase hex ASCII characters, each discriminator zero-padded to 8, numerically smaller first; ascii(epoch_id) as decimal digits; operator_id as UTF-8. Invalid tests carry keys other readings derive.',
+      'Every key in this file is a TEST KEY: public, made for these vectors, never for deployment.',
     ],
     notes: {
       CodeReading: { bugType: 'BASIC', description: 'The key under the project\'s reading of draft §6 (hex-lower).' },

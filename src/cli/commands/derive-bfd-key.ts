@@ -23,7 +23,7 @@ function epoch(text: string): number {
 }
 
 function kOp(text: string): Uint8Array {
-  if (!/^([0-9a-fA-F]{2})+$/.test(text)) throw new InputError(`--kop must be an even-length hex string, got '${text.slice(0, 20)}'`);
+  if (!/^([0-9a-fA-F]{2})+$/.test(text)) throw new InputError(`--kop must be an even-length hex string (got ${text.length} characters; key material is never echoed)`);
   return hexToBytes(text.toLowerCase());
 }
 
