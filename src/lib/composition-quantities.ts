@@ -1,6 +1,7 @@
 /**
  * Quantities for the draft's numbers outside the cost theorems (spec/claims/composition.json):
- * the Byzantine frontier of §2.3 and the bundle cadence against witness liveness in §9.
+ * the Byzantine frontier of §2.3, the split-view detection probability of §7 and §9, and the
+ * bundle cadence against witness liveness in §9.
  */
 import { param, type Quantities, type Scenario } from './claims.js';
 
@@ -14,5 +15,7 @@ function intervalMs(s: Scenario): number {
 export const COMPOSITION_QUANTITIES: Quantities = {
   byzantine_frontier: (s) => Math.floor((param(s, 'cells_k') - 1) / 2), // draft §2.3: floor((k - 1) / 2)
   bundle_interval_ms: (s) => intervalMs(s),
+  // draft §7 / §9: an auditor's q queries among w witnesses, m of them honest and holding the other view
+  detection_probability: (s) => 1 - (1 - param(s, 'm') / param(s, 'w')) ** param(s, 'q'),
   unsigned_bundles: (s) => Math.floor((param(s, 'liveness_s') * 1000) / intervalMs(s)), // draft §9: bundles within one liveness budget
 };
