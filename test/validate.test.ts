@@ -10,7 +10,7 @@ describe('validator registry', () => {
   test('check ids are unique and each names its theorem', () => {
     const ids = CHECKS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(T-[A-Z0-9-]+|CAP-[A-Z0-9-]+|CX|SPEC)\.[A-Za-z0-9-]+$/);
+    for (const id of ids) expect(id).toMatch(/^(T-[A-Z0-9-]+|CAP-[A-Z0-9-]+|CX|SPEC|PIPELINE)\.[A-Za-z0-9-]+$/);
   });
 
   test('a failing or throwing check is reported as FAIL with its detail, and the others still run', async () => {
