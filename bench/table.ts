@@ -25,7 +25,7 @@ const k = (x: number) => Math.round(x).toLocaleString('en-US');
 /** Markdown-friendly text tables. */
 export function benchTable(b: BenchDoc): string {
   const out: string[] = [];
-  out.push(`machine: ${b.machine.cpu}, ${b.machine.cores} cores, node ${b.machine.node} (${b.machine.platform})`, '');
+  out.push(`machine: ${b.machine.cpu}, ${b.machine.cores} cores, node ${b.machine.node} (${b.machine.platform}), load average ${b.machine.loadavg_1m} at start`, '');
   out.push('| constant | draft µs | calibrated µs |', '|---|---:|---:|');
   for (const c of CONSTANT_NAMES) out.push(`| ${c} | ${b.constants.draft[c]} | ${b.constants.calibrated[c]} |`);
   out.push('', '| stage (one core) | µs/op median | p10-p90 | ops/s |', '|---|---:|---:|---:|');

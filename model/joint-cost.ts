@@ -67,3 +67,29 @@ export function joint(d: Deployment, c: CostConstants): JointCost {
 
 /** The closed form as a CostModel. */
 export const closedForm: CostModel = { name: 'draft §3.2 closed form', joint };
+
+/** JOINT as the flat record receipts and vectors print (snake_case, draft §1.3 / §3.2 names). */
+export interface JointCostRecord {
+  readonly pps_t: number;
+  readonly bundles_per_s: number;
+  readonly path_a_us_per_s: number;
+  readonly path_b_us_per_s: number;
+  readonly path_c_us_per_s: number;
+  readonly joint_us_per_s: number;
+  readonly joint_pct_one_core: number;
+  readonly cores_needed: number;
+}
+
+/** The flat record of a JointCost. */
+export function jointRecord(j: JointCost): JointCostRecord {
+  return {
+    pps_t: j.paths.A.opsPerSecond, // draft §1.3: N * 1000 / T_tick_ms (same on path B)
+    bundles_per_s: j.paths.C.opsPerSecond, // draft §3.2: cells_k / (bundle_period_ticks * T_tick_s)
+    path_a_us_per_s: j.paths.A.usPerSecond,
+    path_b_us_per_s: j.paths.B.usPerSecond,
+    path_c_us_per_s: j.paths.C.usPerSecond,
+    joint_us_per_s: j.usPerSecond,
+    joint_pct_one_core: j.pctOneCore,
+    cores_needed: j.coresNeeded,
+  };
+}

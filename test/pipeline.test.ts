@@ -11,12 +11,12 @@ import { minimalSplit, play, sameWitnessSplit, type Attack } from '../model/coll
 import { consume, cosignedView, keysOf } from '../model/consumer.js';
 import { cosignerOf } from '../model/cosignature.js';
 import { verifierOf } from '../model/note.js';
-import { bucketParams, DEFAULT_POLICY, TokenBucket } from '../model/token-bucket.js';
+import { bucketParams, DEFAULT_POLICY, TokenBucket, type BucketParams } from '../model/token-bucket.js';
 import { simulateExact } from '../model/vdos-exact.js';
 import tRc1 from '../properties/t-rc-1.prop.js';
 import { search } from '../src/lib/search.js';
 import { AdmissionPipeline } from '../src/pipeline/admission.js';
-import { pipelineBroker } from '../src/pipeline/broker-adapter.js';
+import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../src/pipeline/broker-adapter.js';
 import { RateLimitTable } from '../src/pipeline/rate-limit-table.js';
 import { framesOf, worldOf } from '../src/pipeline/traffic.js';
 import { VERDICT } from '../src/pipeline/verdict.js';
@@ -25,21 +25,39 @@ import { WitnessPath } from '../src/pipeline/witness-path.js';
 const seed = inject('perfsecSeed');
 
 describe('pipeline rate limit (draft §4.1-§4.2)', () => {
+  const agreement = (make: (b: BucketParams) => { offer(v: number, p: 0 | 1, t: number): boolean }) => fc.property(
+    fc.integer({ min: 1000, max: 100_000 }), fc.integer({ min: 200, max: 800 }), fc.integer({ min: 200, max: 1600 }), fc.constantFrom('rate-times-1s' as const, 'ticks' as const),
+    fc.array(fc.integer({ min: 0, max: 20_000 }), { maxLength: 300 }),
+    (tick, rlf, bf, capacity, gaps) => {
+      const b = bucketParams(tick, { ...DEFAULT_POLICY, rateLimitFactor: rlf / 100, burstFactor: bf / 100, capacity });
+      const model = new TokenBucket(b);
+      const table = make(b);
+      let t = 0;
+      for (const g of gaps) {
+        t += g;
+        expect(table.offer(1, 1, t)).toBe(model.offer(t));
+      }
+    },
+  );
+
+  test('the agreement can fail: a table that never caps its tokens at the burst budget is caught', () => {
+    const uncapped = (b: BucketParams) => {
+      const units = [b.capacityUnits, b.capacityUnits, b.capacityUnits, b.capacityUnits];
+      const last = [0, 0, 0, 0];
+      return { offer: (v: number, p: 0 | 1, t: number) => {
+        const i = v * 2 + p;
+        units[i]! += (t - last[i]!) * b.refillPerUs; // no min(capacity, ...): draft §4.2's burst budget ignored
+        last[i] = t;
+        if (units[i]! < b.unitsPerToken) return false;
+        units[i]! -= b.unitsPerToken;
+        return true;
+      } };
+    };
+    expect(fc.check(agreement(uncapped), { seed, numRuns: 300 }).failed).toBe(true);
+  });
+
   test('the compact table admits exactly what model/token-bucket.ts admits, packet by packet', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1000, max: 100_000 }), fc.integer({ min: 200, max: 800 }), fc.integer({ min: 200, max: 1600 }), fc.constantFrom('rate-times-1s' as const, 'ticks' as const),
-      fc.array(fc.integer({ min: 0, max: 20_000 }), { maxLength: 300 }),
-      (tick, rlf, bf, capacity, gaps) => {
-        const b = bucketParams(tick, { ...DEFAULT_POLICY, rateLimitFactor: rlf / 100, burstFactor: bf / 100, capacity });
-        const model = new TokenBucket(b);
-        const table = new RateLimitTable(3, b);
-        let t = 0;
-        for (const g of gaps) {
-          t += g;
-          expect(table.offer(1, 1, t)).toBe(model.offer(t));
-        }
-      },
-    ), { seed, numRuns: 60 });
+    fc.assert(agreement((b) => new RateLimitTable(3, b)), { seed, numRuns: 60 });
   });
 
   test('under an insider flood the pipeline forwards exactly the packets the T-VDOS-1 per-packet simulator admits, and accepts all of them', () => {
@@ -53,6 +71,18 @@ describe('pipeline rate limit (draft §4.1-§4.2)', () => {
       if (v === VERDICT.accepted) forwarded[f.path === 0 ? 'A' : 'B']++;
     }
     expect(forwarded).toEqual(simulateExact(s, DEFAULT_POLICY).admitted);
+  });
+
+  test('with one bucket per vantage (the other reading of §4.1-§4.2), the same agreement', () => {
+    const s = { n: 2, tickMs: 50, coalition: 1, floodFactor: 8, durationTicks: 40 };
+    const policy = { ...DEFAULT_POLICY, scope: 'per-vantage' as const };
+    const w = worldOf(s.n);
+    const p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs });
+    const forwarded = { A: 0, B: 0 };
+    for (const f of framesOf(w, s)) {
+      if ((f.path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs)) === VERDICT.accepted) forwarded[f.path === 0 ? 'A' : 'B']++;
+    }
+    expect(forwarded).toEqual(simulateExact(s, policy).admitted);
   });
 
   test('a snapshot on another vantage\'s connection is rejected (header-mismatch)', () => {
@@ -81,9 +111,8 @@ describe('pipeline snapshot HMAC over the received bytes (draft §3.1 path A)', 
 });
 
 describe('pipeline acceptance is T-RC-1 (draft §5): the claims the model satisfies under the default reading, searched against the pipeline', () => {
-  const ids = ['T-RC-1.A.no-double-accept', 'T-RC-1.A.seq-kept', 'T-RC-1.A.reference', 'T-RC-1.A.no-false-reject', 'T-RC-1.A.seq-per-session', 'T-RC-1.A.overlap', 'T-RC-1.A.iff', 'T-RC-1.A.reasons', 'T-RC-1.B.cross-epoch-rejected', 'T-RC-1.B.replay-reasons', 'T-RC-1.B.forge-reasons'];
   const claims = tRc1.claims(pipelineBroker);
-  for (const id of ids) {
+  for (const id of PIPELINE_RC_CLAIMS) {
     test(id, () => {
       const c = claims.find((x) => x.id === id);
       expect(c, id).toBeDefined();
@@ -99,6 +128,27 @@ describe('pipeline acceptance is T-RC-1 (draft §5): the claims the model satisf
     };
     const c = tRc1.claims(leaky).find((x) => x.id === 'T-RC-1.A.no-double-accept')!;
     expect(search(c, { seed, numRuns: 300 }).failed).toBe(true);
+  });
+});
+
+describe('pipeline on arbitrary input never throws', () => {
+  test('random and mutated bytes on paths A and B, random notes on path C: a verdict, never an exception', () => {
+    const w = worldOf(2);
+    const honest = framesOf(w, { n: 2, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: 2 });
+    const { log, witnesses } = keysOf(2);
+    const path = new WitnessPath(verifierOf(log), witnesses.map(cosignerOf), 2);
+    const mutated = fc.tuple(fc.constantFrom(...honest), fc.nat(), fc.integer({ min: 1, max: 255 })).map(([f, i, x]) => {
+      const b = f.bytes.slice();
+      b[i % b.length]! ^= x;
+      return b;
+    });
+    fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 120 }), mutated), fc.nat({ max: 1 }), fc.string({ maxLength: 200 }), (bytes, v, note) => {
+      const p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: 50 });
+      for (const verdict of [p.admitPush(bytes, 0), p.admitSnapshot(v, bytes, 0), p.acceptPush(bytes, 0), p.acceptSnapshot(bytes, 0)]) {
+        expect(Object.values(VERDICT)).toContain(verdict);
+      }
+      expect(path.admit(note).ok).toBe(false);
+    }), { seed, numRuns: 200 });
   });
 });
 

@@ -4,7 +4,7 @@
  * with --constants FILE. The medians become the constants; the spread and the candidates'
  * figures go in the report beside them.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { CONSTANT_NAMES, type ConstantsFile, type CostConstants } from '../../model/constants.js';
 import { assertValid } from '../lib/schemas.js';
 import { DEFAULT_BUDGET, measure, type Budget, type Timing } from './measure.js';
@@ -16,11 +16,13 @@ export interface Machine {
   readonly cores: number;
   readonly node: string;
   readonly platform: string;
+  /** 1-minute load average when the run started: other processes share the cores (measurements are noisier above 1 per core). */
+  readonly loadavg_1m: number;
 }
 
 /** This machine. */
 export function machine(): Machine {
-  return { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` };
+  return { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, loadavg_1m: Number(loadavg()[0]!.toFixed(2)) };
 }
 
 /** What a calibration found. */

@@ -3,8 +3,9 @@
  * limit, for insider floods at several flood factors (every vantage floods, as in the §4.4
  * table), pushed through the pipeline; beside the model's ratio with the same constants
  * (aggregated simulator), the draft's §4.3 bound and the token-bucket bound (model/vdos-bounds.ts).
- * The ratio does not depend on N when every vantage floods, so N shrinks as the flood grows to
- * keep each run near PACKET_BUDGET packets.
+ * The ratio does not depend on N when every vantage floods, so N (at most 1000) shrinks as the
+ * flood grows to keep each run near PACKET_BUDGET packets; each row's baseline is the same N
+ * vantages unattacked.
  */
 import type { CostConstants } from '../../model/constants.js';
 import type { FloodScenario } from '../../model/flood.js';
@@ -21,6 +22,8 @@ export interface FloodRow {
   readonly flood_factor: number;
   readonly n: number;
   readonly packets: number;
+  /** Measured honest CPU of the same N vantages, µs per vantage per second, no rate limit: the baseline. */
+  readonly baseline_us_per_vantage_s: number;
   readonly measured_ratio_no_rl: number;
   readonly measured_ratio_with_rl: number;
   readonly model_ratio_no_rl: number;
@@ -34,8 +37,6 @@ export interface FloodMeasurement {
   readonly t_tick_ms: number;
   readonly duration_s: number;
   readonly policy: RateLimitPolicy;
-  /** Measured honest CPU per vantage, µs per second (no rate limit): the baseline. */
-  readonly baseline_us_per_vantage_s: number;
   readonly rows: readonly FloodRow[];
 }
 
@@ -56,19 +57,20 @@ export async function measureFloods(c: CostConstants, factors: readonly number[]
   const durationTicks = o.durationTicks ?? 60;
   const runs = o.runs ?? 3;
   const policy = DEFAULT_POLICY;
-  const nBase = 8;
-  const base: FloodScenario = { n: nBase, tickMs, coalition: 0, floodFactor: 1, durationTicks };
-  const baseline = await cpuUsPerVantageSecond(framesOf(worldOf(nBase), base), base, null, runs);
+  const vantagesFor = (f: number) => Math.max(1, Math.min(1000, Math.floor(PACKET_BUDGET / (2 * f * durationTicks))));
   const rows: FloodRow[] = [];
   for (const f of factors) {
-    const n = Math.max(1, Math.min(nBase, Math.floor(PACKET_BUDGET / (2 * f * durationTicks))));
+    const n = vantagesFor(f);
     const s: FloodScenario = { n, tickMs, coalition: n, floodFactor: f, durationTicks };
+    const honest: FloodScenario = { ...s, coalition: 0, floodFactor: 1 };
+    // draft §4.3: JOINT_baseline is the same N vantages, unattacked, no rate limit; a small run is repeated more.
+    const baseline = await cpuUsPerVantageSecond(framesOf(worldOf(n), honest), honest, null, Math.min(200, Math.max(runs, Math.ceil((runs * f) / 4))));
     const frames = framesOf(worldOf(n), s);
     const none = await cpuUsPerVantageSecond(frames, s, null, runs);
     const limited = await cpuUsPerVantageSecond(frames, s, policy, runs);
     const model = (p: RateLimitPolicy | null) => floodCost(s, simulateAggregated(s, p), c, p !== null).ratio;
     const row: FloodRow = {
-      flood_factor: f, n, packets: frames.length,
+      flood_factor: f, n, packets: frames.length, baseline_us_per_vantage_s: baseline,
       measured_ratio_no_rl: none / baseline, measured_ratio_with_rl: limited / baseline,
       model_ratio_no_rl: model(null), model_ratio_with_rl: model(policy),
       draft_bound: draftBound(s, policy, c), token_bucket_bound: tokenBucketBound(s, policy, c),
@@ -76,5 +78,5 @@ export async function measureFloods(c: CostConstants, factors: readonly number[]
     rows.push(row);
     o.onRow?.(row);
   }
-  return { t_tick_ms: tickMs, duration_s: (durationTicks * tickMs) / 1000, policy, baseline_us_per_vantage_s: baseline, rows };
+  return { t_tick_ms: tickMs, duration_s: (durationTicks * tickMs) / 1000, policy, rows };
 }

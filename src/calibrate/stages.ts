@@ -48,7 +48,10 @@ export async function measureStages(budget: Budget, onDone?: (t: Timing, i: numb
   const frames = framesOf(worldOf(VANTAGES), { n: VANTAGES, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: TICKS });
   const { note, path } = bundleNote();
   if (!path.admit(note).ok) throw new Error('the bench bundle note does not verify');
+  const drops = frames.filter((f) => f.path === 1);
+  const limited = new AdmissionPipeline({ ...worldOf(VANTAGES), policy: DEFAULT_POLICY, tickMs: 50 });
   return measure([
+    { name: 'B0 fast-path drop: key from bytes, session map, empty bucket (time frozen)', batch: 1000, run: (i) => limited.admitPush(drops[i % drops.length]!.bytes, 0) },
     { ...c.c_xdp, name: 'B1 rate limit (compact table, 100 000 vantages)' },
     { name: 'B2 parse BFD Control packet', batch: 200, run: (i) => decodeBfd(x.pushes[i & 255]!) },
     { ...c.c_hmac, name: 'B3 HMAC-SHA256 verify (BFD packet)' },

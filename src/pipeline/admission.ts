@@ -60,6 +60,8 @@ export class AdmissionPipeline {
   private readonly cwtKeys = new Map<number, PreparedKey | null>();
   private readonly bfdKeys = new Map<number, PreparedKey | null>();
   private readonly scratch = new Uint8Array(PACKET_LEN);
+  /** Which bucket of the vantage a push draws on: its own (per-path, the default reading) or the snapshots' (per-vantage). */
+  private readonly pushBucket: 0 | 1;
   private canonical = new Uint8Array(512);
 
   constructor(private readonly config: PipelineConfig) {
@@ -71,6 +73,7 @@ export class AdmissionPipeline {
     this.limit = config.policy ? new RateLimitTable(this.vantageIds.length, bucketParams(Math.round(config.tickMs * 1000), config.policy)) : null;
     this.replay = new ReplayState(this.vantageIds.length, this.sessions.length, config.oem);
     this.hmac = config.hmac ?? FASTEST_HMAC;
+    this.pushBucket = config.policy?.scope === 'per-vantage' ? 0 : 1; // draft §4.1 keys by vantage, §4.2 rates per path: both readings
   }
 
   /** Path A: a snapshot on the connection of vantage VANTAGE arriving at tUs (broker clock, µs). */
@@ -85,7 +88,7 @@ export class AdmissionPipeline {
     const disc = ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0; // My Discriminator (RFC 5880 §4.1)
     const s = this.byDisc.get(disc);
     if (s === undefined || s.vantage < 0) return VERDICT.unknownSession;
-    if (this.limit && !this.limit.offer(s.vantage, 1, tUs)) return VERDICT.rateLimited;
+    if (this.limit && !this.limit.offer(s.vantage, this.pushBucket, tUs)) return VERDICT.rateLimited;
     return this.acceptPush(bytes, tUs / 1000);
   }
 

@@ -27,3 +27,9 @@ export const pipelineBroker: BrokerFactory = (config) => {
     receivePush: (bytes, now) => decision('push', p.acceptPush(bytes, now)),
   };
 };
+
+/** The T-RC-1 claims the model satisfies under the default reading (neither refuted nor of another reading): the pipeline must too. */
+export const PIPELINE_RC_CLAIMS = [
+  'T-RC-1.A.no-double-accept', 'T-RC-1.A.seq-kept', 'T-RC-1.A.reference', 'T-RC-1.A.no-false-reject', 'T-RC-1.A.seq-per-session', 'T-RC-1.A.overlap',
+  'T-RC-1.A.iff', 'T-RC-1.A.reasons', 'T-RC-1.B.cross-epoch-rejected', 'T-RC-1.B.replay-reasons', 'T-RC-1.B.forge-reasons',
+] as const;

@@ -4,7 +4,7 @@
  * Nothing here is pasted from the draft except through spec/claims/t-jcost-1.json.
  */
 import type { ConstantsFile, CostConstants } from '../../model/constants.js';
-import { closedForm, joint } from '../../model/joint-cost.js';
+import { closedForm, joint, jointRecord } from '../../model/joint-cost.js';
 import { computeClaims, deploymentOf, jointCostQuantities, loadClaims, type ClaimResult } from '../lib/claims.js';
 import { DRAFT_HANDLE, orderedConstants, rfc3339Z } from './common.js';
 
@@ -90,14 +90,7 @@ export function buildJointCostReceipt(constants: ConstantsFile & { readonly file
       q: d.q,
       bundle_period_ticks: d.bundlePeriodTicks,
       cells_k: d.cellsK,
-      pps_t: j.paths.A.opsPerSecond, // draft §1.3: N * 1000 / T_tick_ms (same on path B)
-      bundles_per_s: j.paths.C.opsPerSecond, // draft §3.2: cells_k / (bundle_period_ticks * T_tick_s)
-      path_a_us_per_s: j.paths.A.usPerSecond,
-      path_b_us_per_s: j.paths.B.usPerSecond,
-      path_c_us_per_s: j.paths.C.usPerSecond,
-      joint_us_per_s: j.usPerSecond,
-      joint_pct_one_core: j.pctOneCore,
-      cores_needed: j.coresNeeded,
+      ...jointRecord(j),
       draft_joint_pct_one_core: printed.claim.value,
       reproduced: printed.verdict === 'reproduced',
     });

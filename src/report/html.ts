@@ -34,7 +34,7 @@ export function pageHtml(p: Page): string {
 <table><tr><th>constant</th><th>draft §1.3</th><th>used</th></tr>${rows}</table>
 <h2>The draft's scale points (§3.3) under these constants</h2>
 <table><tr><th>scenario</th><th>N</th><th>T_tick ms</th><th>JOINT</th><th>cores</th></tr>${points}</table>
-${p.measured === null ? '<p>No measurement: run <code>npm run bench -- --json &gt; bench.json</code> and pass <code>--bench bench.json</code>, or <code>--measure</code>.</p>' : `<p>Measured: ${esc(p.measured)}.</p>`}
+${p.measured === null ? '<p>No measurement: run <code>npm run bench -- --json &gt; bench.json</code> and pass <code>--bench bench.json</code>, or <code>--measure</code>.</p>' : `<p>Measured: ${esc(p.measured)} (its predictions use the constants of that run).</p>`}
 ${charts}
 </body></html>
 `;

@@ -6,7 +6,7 @@
  */
 import type { CostConstants } from '../../model/constants.js';
 import { DeploymentError, TABLE_DEFAULTS, type Deployment } from '../../model/deployment.js';
-import { closedForm, US_PER_CORE_SECOND, type CostModel } from '../../model/joint-cost.js';
+import { closedForm, jointRecord, US_PER_CORE_SECOND, type CostModel } from '../../model/joint-cost.js';
 import { loadClaims, param } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import { InputError } from '../lib/errors.js';
@@ -38,17 +38,7 @@ export function deploymentOf(i: JointCostInput): Deployment {
 
 /** Every output of MODEL at an input; throws DeploymentError for a parameter outside its domain. */
 export function outputsOf(i: JointCostInput, c: CostConstants, model: CostModel = closedForm): JointCostExpected {
-  const j = model.joint(deploymentOf(i), c); // checks the domain first
-  return {
-    pps_t: j.paths.A.opsPerSecond, // draft §1.3: N * 1000 / T_tick_ms
-    bundles_per_s: j.paths.C.opsPerSecond, // draft §3.2: cells_k / (bundle_period_ticks * T_tick_s)
-    path_a_us_per_s: j.paths.A.usPerSecond,
-    path_b_us_per_s: j.paths.B.usPerSecond,
-    path_c_us_per_s: j.paths.C.usPerSecond,
-    joint_us_per_s: j.usPerSecond,
-    joint_pct_one_core: j.pctOneCore,
-    cores_needed: j.coresNeeded,
-  };
+  return jointRecord(model.joint(deploymentOf(i), c)); // joint() checks the domain first
 }
 
 /** The input parameter a DeploymentError names (its message starts with the model's field name). */

@@ -7,6 +7,7 @@ import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deplo
 import { closedForm, combine, type CostModel } from '../../model/joint-cost.js';
 import { invariantI1, noFilter } from '../../model/nic.js';
 import type { JointCostSubject } from '../../properties/t-jcost-1.prop.js';
+import type { Mutant } from './caught.js';
 
 function model(name: string, f: (d: Deployment, c: CostConstants) => [number, number, number, number, number, number]): CostModel {
   return {
@@ -18,18 +19,11 @@ function model(name: string, f: (d: Deployment, c: CostConstants) => [number, nu
   };
 }
 
-/** A broken subject, named after its slip. */
-export interface Mutant {
-  readonly name: string;
-  readonly subject: JointCostSubject;
-  /** Claims that must catch it. */
-  readonly caughtBy: readonly string[];
-}
 
 const faithfulNic = { nic: invariantI1 };
 
 /** The mutants. */
-export const MUTANTS: readonly Mutant[] = [
+export const MUTANTS: readonly Mutant<JointCostSubject>[] = [
   {
     name: 'hmac-once: HMAC charged once per (snapshot, push) pair instead of once per path',
     subject: { ...faithfulNic, cost: model('hmac-once', (d, c) => [ppsPerPath(d), c.c_json + c.c_hmac, ppsPerPath(d), c.c_bfd_parse, bundlesPerSecond(d), d.q * c.c_ed25519]) },

@@ -7,6 +7,7 @@ import { floodCost } from '../../model/vdos-cost.js';
 import { simulateExact, tokenBucket, type Limiter } from '../../model/vdos-exact.js';
 import { DEFAULT_POLICY, type BucketParams } from '../../model/token-bucket.js';
 import type { FloodSubject } from '../../properties/t-vdos-1.prop.js';
+import type { Mutant } from './caught.js';
 
 const faithful: FloodSubject = { exact: simulateExact, aggregated: simulateAggregated, limiter: tokenBucket, cost: floodCost };
 
@@ -24,15 +25,9 @@ const startsEmpty = (b: BucketParams): Limiter => {
   return { offer: (t) => { if (!primed) { primed = true; for (let i = 0; i * b.unitsPerToken < b.capacityUnits; i++) inner.offer(0); } return inner.offer(t); } };
 };
 
-/** A broken subject, named after its slip, with the claims that must catch it. */
-export interface FloodMutant {
-  readonly name: string;
-  readonly subject: FloodSubject;
-  readonly caughtBy: readonly string[];
-}
 
 /** The mutants. */
-export const FLOOD_MUTANTS: readonly FloodMutant[] = [
+export const FLOOD_MUTANTS: readonly Mutant<FloodSubject>[] = [
   {
     name: 'uncapped-bucket: tokens pile up past the burst budget while a vantage is idle',
     subject: { ...faithful, limiter: uncapped, exact: (s, p) => simulateExact(s, p, uncapped) },

@@ -1,0 +1,49 @@
+/**
+ * Validator checks of the admission pipeline (src/pipeline): it is the models running on bytes,
+ * so it must decide as they do. Its speed is measured by `npm run bench`, never checked here.
+ */
+import { DEFAULT_POLICY } from '../../model/token-bucket.js';
+import { simulateExact } from '../../model/vdos-exact.js';
+import tRc1 from '../../properties/t-rc-1.prop.js';
+import { search } from '../lib/search.js';
+import { AdmissionPipeline } from '../pipeline/admission.js';
+import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../pipeline/broker-adapter.js';
+import { framesOf, worldOf } from '../pipeline/traffic.js';
+import { VERDICT } from '../pipeline/verdict.js';
+import type { Check } from './registry.js';
+
+/** The pipeline's acceptance satisfies the T-RC-1 claims the model satisfies (draft §5). */
+const acceptance: Check = {
+  id: 'PIPELINE.rc', title: 'admission pipeline acceptance: the T-RC-1 claims of the default reading hold against it (short search)', section: '§5',
+  run: ({ seed, runs }) => {
+    const claims = tRc1.claims(pipelineBroker);
+    const bad = PIPELINE_RC_CLAIMS.flatMap((id) => {
+      const c = claims.find((x) => x.id === id);
+      if (!c) return [`${id}: no such claim`];
+      const r = search(c, { seed, numRuns: Math.min(runs, 50) });
+      return r.failed ? [`${id} fails at seed ${r.seed} path ${r.path}`] : [];
+    });
+    return bad.length ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `${PIPELINE_RC_CLAIMS.length} claims hold at seed ${seed}` };
+  },
+};
+
+/** Under a flood, the pipeline's rate limit forwards exactly what the T-VDOS-1 per-packet simulator admits (draft §4.1). */
+const rateLimit: Check = {
+  id: 'PIPELINE.rate-limit', title: 'admission pipeline rate limit: forwards exactly the packets the T-VDOS-1 per-packet simulator admits (N = 3, 2 flooding at 16x, 2 s)', section: '§4.1',
+  run: () => {
+    const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };
+    const w = worldOf(s.n);
+    const p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: s.tickMs });
+    const got = { A: 0, B: 0 };
+    for (const f of framesOf(w, s)) {
+      const v = f.path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs);
+      if (v === VERDICT.accepted) got[f.path === 0 ? 'A' : 'B']++;
+    }
+    const want = simulateExact(s, DEFAULT_POLICY).admitted;
+    const pass = got.A === want.A && got.B === want.B;
+    return { pass, detail: `forwarded A ${got.A} / B ${got.B}, simulator admits A ${want.A} / B ${want.B}` };
+  },
+};
+
+/** The pipeline's checks. */
+export const PIPELINE_CHECKS: readonly Check[] = [acceptance, rateLimit];
