@@ -5,7 +5,7 @@
 import { test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { loadCounterexample } from '../src/lib/counterexamples.js';
-import { replay } from '../src/lib/search.js';
+import { budgetFor, replay } from '../src/lib/search.js';
 import type { Claim, Theorem } from './harness.js';
 
 function refutedTest(c: Claim & { refutedBy: string }): void {
@@ -21,7 +21,7 @@ export function register(t: Theorem): void {
   describe(`${t.id} (${t.section}) ${t.title}`, () => {
     for (const c of t.claims(t.model)) {
       if (c.refutedBy) refutedTest(c as Claim & { refutedBy: string });
-      else fcTest.prop(c.arbitraries as never, c.numRuns ? { numRuns: c.numRuns } : {})(c.title, c.predicate as never);
+      else fcTest.prop(c.arbitraries as never, { numRuns: budgetFor(c) })(c.title, c.predicate as never); // PERFSEC_RUNS, else the claim's own budget
     }
     for (const e of t.examples?.(t.model) ?? []) {
       test(e.title, () => {
