@@ -4,7 +4,7 @@
  * Nothing here is pasted from the draft except through spec/claims/t-jcost-1.json.
  */
 import type { ConstantsFile, CostConstants } from '../../model/constants.js';
-import { closedForm, joint, jointRecord } from '../../model/joint-cost.js';
+import { closedForm, joint, jointRecord, type JointCostRecord } from '../../model/joint-cost.js';
 import { computeClaims, deploymentOf, jointCostQuantities, loadClaims, type ClaimResult } from '../lib/claims.js';
 import { DRAFT_HANDLE, orderedConstants, rfc3339Z } from './common.js';
 
@@ -12,7 +12,7 @@ import { DRAFT_HANDLE, orderedConstants, rfc3339Z } from './common.js';
 export const JOINT_COST_RECEIPT_SCHEMA = 'perfsec-joint-cost-receipt-v1';
 
 /** One row of the draft §3.3 table, computed by the model and compared with the printed JOINT. */
-export interface ScalePoint {
+export interface ScalePoint extends JointCostRecord {
   /** The §3.3 table row label. */
   readonly scenario: string;
   readonly section: string;
@@ -21,16 +21,6 @@ export interface ScalePoint {
   readonly q: number;
   readonly bundle_period_ticks: number;
   readonly cells_k: number;
-  /** PPS_t per path (draft §1.3). */
-  readonly pps_t: number;
-  /** bundles_per_sec (draft §3.2). */
-  readonly bundles_per_s: number;
-  readonly path_a_us_per_s: number;
-  readonly path_b_us_per_s: number;
-  readonly path_c_us_per_s: number;
-  readonly joint_us_per_s: number;
-  readonly joint_pct_one_core: number;
-  readonly cores_needed: number;
   /** The JOINT value the §3.3 table prints, % of one core. */
   readonly draft_joint_pct_one_core: number;
   /** The model, rounded at the printed precision, equals the printed value. */
