@@ -45,7 +45,7 @@ export function simulateAggregated(s: FloodScenario, policy: RateLimitPolicy | n
   const honestAdmitted = !b || b.capacityUnits >= b.unitsPerToken ? honest * s.durationTicks : 0;
   const arrived = { A: honest * s.durationTicks, B: honest * s.durationTicks };
   const admitted = { A: honestAdmitted, B: honestAdmitted };
-  for (let v = 0; v < s.coalition && floods(s, v); v++) {
+  for (let v = 0; v < s.coalition; v++) { // vantages 0..k-1 flood (model/flood.ts floods())
     for (const p of ['A', 'B'] as const) {
       const n = floodArrivals(endUs, phaseOf(s, v, p), t100, f100);
       arrived[p] += n;

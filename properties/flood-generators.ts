@@ -14,6 +14,9 @@ export const factor = (min: number, max: number) => fc.integer({ min: min * 100,
 /** Tick periods: the draft's 5 ms (HFT), 50 ms (Coherence-BFD V3), 1 s, and others. */
 export const floodTickMs = fc.constantFrom(5, 10, 20, 50, 100, 1000);
 
+/** Also longer ticks (§4.2 lets operators relax at T_tick >= 1 s): budgets of 1-2 tokens, the closed form's edges. */
+export const longFloodTickMs = fc.constantFrom(5, 10, 20, 50, 100, 1000, 1500, 2000, 2500);
+
 /** A rate-limit policy over the draft §4.2 domain, one bucket per path, either budget reading. */
 export function policy(capacity?: CapacityReading): fc.Arbitrary<RateLimitPolicy> {
   return fc.record({
@@ -25,8 +28,8 @@ export function policy(capacity?: CapacityReading): fc.Arbitrary<RateLimitPolicy
 }
 
 /** A flood experiment: up to 4 vantages, up to 60 ticks, flood factors 1..64, phases, optional jitter. */
-export function floodScenario(options: { jitter?: boolean; maxTicks?: number } = {}): fc.Arbitrary<FloodScenario> {
-  return fc.record({ n: fc.integer({ min: 1, max: 4 }), tickMs: floodTickMs }).chain(({ n, tickMs }) => {
+export function floodScenario(options: { jitter?: boolean; maxTicks?: number; longTicks?: boolean } = {}): fc.Arbitrary<FloodScenario> {
+  return fc.record({ n: fc.integer({ min: 1, max: 4 }), tickMs: options.longTicks ? longFloodTickMs : floodTickMs }).chain(({ n, tickMs }) => {
     const tickUs = tickMs * 1000;
     return fc.record({
       n: fc.constant(n),
