@@ -18,6 +18,7 @@ import { search } from '../src/lib/search.js';
 import { AdmissionPipeline } from '../src/pipeline/admission.js';
 import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../src/pipeline/broker-adapter.js';
 import { RateLimitTable } from '../src/pipeline/rate-limit-table.js';
+import { runFlood } from '../src/pipeline/flood-run.js';
 import { framesOf, worldOf } from '../src/pipeline/traffic.js';
 import { VERDICT } from '../src/pipeline/verdict.js';
 import { WitnessPath } from '../src/pipeline/witness-path.js';
@@ -62,27 +63,15 @@ describe('pipeline rate limit (draft §4.1-§4.2)', () => {
 
   test('under an insider flood the pipeline forwards exactly the packets the T-VDOS-1 per-packet simulator admits, and accepts all of them', () => {
     const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };
-    const w = worldOf(s.n);
-    const p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: s.tickMs });
-    const forwarded = { A: 0, B: 0 };
-    for (const f of framesOf(w, s)) {
-      const v = f.path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs);
-      expect([VERDICT.accepted, VERDICT.rateLimited]).toContain(v);
-      if (v === VERDICT.accepted) forwarded[f.path === 0 ? 'A' : 'B']++;
-    }
+    const { forwarded, verdicts } = runFlood(s, DEFAULT_POLICY);
+    for (const v of verdicts) expect([VERDICT.accepted, VERDICT.rateLimited]).toContain(v);
     expect(forwarded).toEqual(simulateExact(s, DEFAULT_POLICY).admitted);
   });
 
   test('with one bucket per vantage (the other reading of §4.1-§4.2), the same agreement', () => {
     const s = { n: 2, tickMs: 50, coalition: 1, floodFactor: 8, durationTicks: 40 };
     const policy = { ...DEFAULT_POLICY, scope: 'per-vantage' as const };
-    const w = worldOf(s.n);
-    const p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs });
-    const forwarded = { A: 0, B: 0 };
-    for (const f of framesOf(w, s)) {
-      if ((f.path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs)) === VERDICT.accepted) forwarded[f.path === 0 ? 'A' : 'B']++;
-    }
-    expect(forwarded).toEqual(simulateExact(s, policy).admitted);
+    expect(runFlood(s, policy).forwarded).toEqual(simulateExact(s, policy).admitted);
   });
 
   test('a snapshot on another vantage\'s connection is rejected (header-mismatch)', () => {

@@ -6,10 +6,8 @@ import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { simulateExact } from '../../model/vdos-exact.js';
 import tRc1 from '../../properties/t-rc-1.prop.js';
 import { search } from '../lib/search.js';
-import { AdmissionPipeline } from '../pipeline/admission.js';
 import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../pipeline/broker-adapter.js';
-import { framesOf, worldOf } from '../pipeline/traffic.js';
-import { VERDICT } from '../pipeline/verdict.js';
+import { runFlood } from '../pipeline/flood-run.js';
 import type { Check } from './registry.js';
 
 /** The pipeline's acceptance satisfies the T-RC-1 claims the model satisfies (draft §5). */
@@ -32,13 +30,7 @@ const rateLimit: Check = {
   id: 'PIPELINE.rate-limit', title: 'admission pipeline rate limit: forwards exactly the packets the T-VDOS-1 per-packet simulator admits (N = 3, 2 flooding at 16x, 2 s)', section: '§4.1',
   run: () => {
     const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };
-    const w = worldOf(s.n);
-    const p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: s.tickMs });
-    const got = { A: 0, B: 0 };
-    for (const f of framesOf(w, s)) {
-      const v = f.path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs);
-      if (v === VERDICT.accepted) got[f.path === 0 ? 'A' : 'B']++;
-    }
+    const got = runFlood(s, DEFAULT_POLICY).forwarded;
     const want = simulateExact(s, DEFAULT_POLICY).admitted;
     const pass = got.A === want.A && got.B === want.B;
     return { pass, detail: `forwarded A ${got.A} / B ${got.B}, simulator admits A ${want.A} / B ${want.B}` };
