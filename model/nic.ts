@@ -24,8 +24,13 @@ export interface Packet {
 export type NicFilter = (p: Packet, admittedVantages: number) => boolean;
 
 /** Invariant I1: only telemetry reaches the broker: admitted vantages' packets and collector bundles. */
-export const invariantI1: NicFilter = (p, admitted) =>
-  p.source.kind === 'collector' || (p.source.kind === 'vantage' && p.source.id >= 0 && p.source.id < admitted);
+export const invariantI1: NicFilter = (p, admitted) => {
+  switch (p.source.kind) {
+    case 'collector': return true;
+    case 'vantage': return p.source.id >= 0 && p.source.id < admitted;
+    case 'external': return false;
+  }
+};
 
 /** No NIC filtering: every packet reaches the CPU (I1 does not hold). */
 export const noFilter: NicFilter = () => true;

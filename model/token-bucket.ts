@@ -6,6 +6,7 @@
 
 /** Which key a bucket is kept under: the text allows both (draft §4.1 keys by vantage; §4.2 rates per path). */
 import { DomainError } from './domain-error.js';
+import { isWholeIn } from './whole-units.js';
 
 export type BucketScope = 'per-path' | 'per-vantage';
 
@@ -41,7 +42,7 @@ const FACTOR_SCALE = 100;
 export function checkPolicy(p: RateLimitPolicy): RateLimitPolicy {
   for (const [name, v] of [['rate_limit_factor', p.rateLimitFactor], ['burst_factor', p.burstFactor]] as const) {
     if (!Number.isFinite(v) || v < 2) throw new RateLimitError(`${name} must be >= 2 (draft §4.2), got ${v}`);
-    if (Math.abs(v * FACTOR_SCALE - Math.round(v * FACTOR_SCALE)) > 1e-9) throw new RateLimitError(`${name} must be a multiple of 0.01, got ${v}`);
+    if (!isWholeIn(v, FACTOR_SCALE)) throw new RateLimitError(`${name} must be a multiple of 0.01, got ${v}`);
   }
   return p;
 }

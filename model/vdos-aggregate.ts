@@ -8,9 +8,34 @@ import { arrivals, checkScenario, FloodError, floods, phaseOf, tickUs, type Floo
 import { bucketParams, TokenBucket, type BucketParams, type RateLimitPolicy } from './token-bucket.js';
 import type { FloodCounts } from './vdos-cost.js';
 
-/** Packets a flooder sends on one path: i >= 0 with phase + floor(i * T / f) < D. */
+/** Packets a flooder sends on one path: i >= 0 with phase + floor(i * T / f) < D (phase < T <= D: at least one). */
 function floodArrivals(endUs: number, phase: number, t100: number, f100: number): number {
-  return phase >= endUs ? 0 : Math.floor(((endUs - phase) * f100 + t100 - 1) / t100);
+  return Math.floor(((endUs - phase) * f100 + t100 - 1) / t100);
+}
+
+/** One flooding bucket: n packets, the first at `phase`, one every T / f (t100 = T * 100, f100 = f * 100). */
+export interface FloodStream {
+  readonly n: number;
+  readonly phase: number;
+  readonly t100: number;
+  readonly f100: number;
+}
+
+/**
+ * Packets a flooding bucket admits, in closed form, or undefined outside the two cases the closed
+ * form covers (the caller then enumerates). Regime D scale relies on these two cases.
+ */
+export function closedFormAdmitted(f: FloodStream, b: BucketParams): number | undefined {
+  const { unitsPerToken: U, refillPerUs: R, capacityUnits: C } = b;
+  if (C < U) return 0; // a bucket that never holds a whole token admits nothing
+  // Refill keeps up (one token or more per packet) and the budget absorbs the rounding of the gaps.
+  if (f.f100 <= R && C >= 2 * U + R) return f.n;
+  // Draining bucket never capped after the first packet: A = min(n, floor((C + R * (t_last - t_0)) / U)).
+  if (f.f100 > R && C >= 2 * U && R * Math.ceil(f.t100 / f.f100) <= U) {
+    const last = Math.floor(((f.n - 1) * f.t100) / f.f100);
+    return Math.min(f.n, Math.floor((C + R * last) / U));
+  }
+  return undefined;
 }
 
 /** Admitted packets of one flooding bucket, in closed form where it applies. */
@@ -18,15 +43,8 @@ function floodAdmitted(s: FloodScenario, v: number, p: FloodPath, b: BucketParam
   const t100 = tickUs(s) * 100;
   const phase = phaseOf(s, v, p);
   const n = floodArrivals(tickUs(s) * s.durationTicks, phase, t100, f100);
-  const { unitsPerToken: U, refillPerUs: R, capacityUnits: C } = b;
-  if (n === 0 || C < U) return 0; // a bucket that never holds a whole token admits nothing
-  const maxGap = Math.ceil(t100 / f100);
-  if (f100 <= R && C >= 2 * U + R) return n; // refill keeps up: every packet finds a token
-  if (f100 > R && C >= 2 * U && R * maxGap <= U) {
-    // Draining bucket, never capped after the first packet: A = min(n, floor((C + R * (t_last - t_0)) / U)).
-    const last = phase + Math.floor(((n - 1) * t100) / f100);
-    return Math.min(n, Math.floor((C + R * (last - phase)) / U));
-  }
+  const closed = closedFormAdmitted({ n, phase, t100, f100 }, b);
+  if (closed !== undefined) return closed;
   const bucket = new TokenBucket(b);
   return arrivals(s, v, p).filter((t) => bucket.offer(t)).length;
 }

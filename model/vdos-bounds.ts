@@ -37,9 +37,9 @@ export function tokenBucketBound(s: FloodScenario, p: RateLimitPolicy, c: CostCo
 /** Whether greedy admission from a full bucket admits every arrival: each window i..j holds at most C + R (t_j - t_i) units. */
 export function conforms(arrivalsUs: readonly number[], b: BucketParams): boolean {
   let best = -Infinity; // max over i <= j of R t_i - i U
-  for (let j = 0; j < arrivalsUs.length; j++) {
-    best = Math.max(best, b.refillPerUs * arrivalsUs[j]! - j * b.unitsPerToken);
-    if ((j + 1) * b.unitsPerToken - b.refillPerUs * arrivalsUs[j]! + best > b.capacityUnits) return false;
+  for (const [j, t] of arrivalsUs.entries()) {
+    best = Math.max(best, b.refillPerUs * t - j * b.unitsPerToken);
+    if ((j + 1) * b.unitsPerToken - b.refillPerUs * t + best > b.capacityUnits) return false;
   }
   return true;
 }

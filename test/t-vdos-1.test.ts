@@ -74,6 +74,7 @@ describe('T-VDOS-1 vectors and edges', () => {
   test('the aggregated simulator refuses jitter and the per-vantage bucket, which it does not model', () => {
     const s = { n: 1, tickMs: 50, coalition: 1, floodFactor: 8, durationTicks: 10 };
     expect(() => simulateAggregated({ ...s, jitterUs: 5 }, DEFAULT_POLICY)).toThrow(FloodError);
+    expect(() => simulateAggregated({ ...s, jitterUs: 5 }, DEFAULT_POLICY)).toThrow(/models no jitter; use simulateExact/);
     expect(() => simulateAggregated(s, { ...DEFAULT_POLICY, scope: 'per-vantage' })).toThrow(/one bucket per path/);
   });
 });
