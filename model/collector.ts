@@ -42,6 +42,7 @@ export const BUNDLE_ID_B = '0b7e4d2c-9f31-4a6e-8c52-7d19e3a0f4b8';
 /** The bundle_seq (and tree size) of the split bundle. */
 export const S = 3;
 
+/** The dual-mode values of bundle SEQ of fork V: bundle S carries the view's values, a later bundle S+k carries them plus k. */
 const dual = (a: Attack, v: View, seq: number): DualMode => {
   const [dMinimax, dMax] = a.values[v];
   return { bundleId: a.relabel && v === 'B' ? BUNDLE_ID_B : BUNDLE_ID, bundleSeq: BigInt(seq), dMinimax: dMinimax + (seq - S), dMax: dMax + (seq - S) };
@@ -68,7 +69,7 @@ export function witnessesOf(a: Attack, honest: () => Witness = a.policy === 'c2s
 
 /** What an attack achieved. */
 export interface Outcome {
-  /** Witnesses (indices) that cosigned view A / view B of bundle S. */
+  /** Witnesses (indices, ascending) that cosigned view A / view B of bundle S. */
   readonly cosignersA: readonly number[];
   readonly cosignersB: readonly number[];
   /** Both consumers hold a quorum-cosigned checkpoint of bundle S with different dual-mode values. */
@@ -106,7 +107,7 @@ export function play(a: Attack, honest?: () => Witness): Outcome {
  * disjoint sets: 2 * max(0, q - c) <= w - c. Impossible exactly when q > (w + c) / 2.
  */
 export function splitPossible(w: number, q: number, c: number): boolean {
-  return q <= w && 2 * Math.max(0, q - c) <= w - c;
+  return 2 * Math.max(0, q - c) <= w - c; // q > w fails this too: then w - c < q - c <= 2 * (q - c)
 }
 
 /**

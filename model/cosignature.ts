@@ -5,7 +5,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { fail, keyIdOf, ok, SIG_TYPE, type MessageOf, type NoteSignature, type Result, type Signer, type Verifier } from './note.js';
+import { fail, keyIdOf, ok, SIG_TYPE, verifySignature, type MessageOf, type NoteSignature, type Result, type Signer, type Verifier } from './note.js';
 
 /** The largest timestamp a cosignature may carry (2^63 - 1). */
 export const MAX_TIMESTAMP = 2n ** 63n - 1n;
@@ -41,12 +41,10 @@ export function cosign(body: string, s: Signer, timestamp: bigint): NoteSignatur
   return { name: s.name, keyId: cosignerOf(s).keyId, sig: concatBytes(ts, ed25519.sign(cosignedMessage(timestamp, body), s.seed)) };
 }
 
-/** Whether a cosignature by V verifies over BODY. */
+/**
+ * Whether a cosignature by V verifies over BODY: same name and key ID, and the signature verifies as a
+ * cosignature/v1 (type 0x04) under V's key, whatever type V was given with.
+ */
 export function verifyCosignature(v: Verifier, sig: NoteSignature, body: string): boolean {
-  const m = cosignatureMessageOf(sig, body);
-  try {
-    return m !== undefined && sig.keyId === v.keyId && sig.name === v.name && ed25519.verify(sig.sig.slice(8), m, v.publicKey);
-  } catch {
-    return false;
-  }
+  return sig.keyId === v.keyId && sig.name === v.name && verifySignature({ ...v, type: SIG_TYPE.cosignatureV1 }, sig, body, cosignatureMessageOf);
 }

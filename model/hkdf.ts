@@ -36,7 +36,7 @@ export interface Reading {
 }
 
 const hex8 = (d: number): string => d.toString(16).padStart(8, '0');
-const ordered = (a: number, b: number): [number, number] => (a <= b ? [a, b] : [b, a]);
+const ordered = (a: number, b: number): [number, number] => [Math.min(a, b), Math.max(a, b)];
 const be32 = (d: number): Uint8Array => Uint8Array.of(d >>> 24, (d >>> 16) & 0xff, (d >>> 8) & 0xff, d & 0xff);
 
 /** The repaired salt prefix (the scan reads 'M/PS- Perf Sec-vl|operator:'; draft §6 OCR note). */

@@ -56,8 +56,8 @@ export function keyIdOf(name: string, type: number, publicKey: Uint8Array): numb
 /** Parses a vkey "name+hexid+base64(type||key)"; splits on the first two '+' only. */
 export function parseVerifierKey(vkey: string): Result<Verifier> {
   const i = vkey.indexOf('+');
-  const j = i < 0 ? -1 : vkey.indexOf('+', i + 1);
-  if (j < 0) return fail('vkey: expected name+keyid+key');
+  const j = vkey.indexOf('+', i + 1); // with no '+' at all, i = -1 and the search from 0 finds none either
+  if (j === -1) return fail('vkey: expected name+keyid+key');
   const name = vkey.slice(0, i);
   const idHex = vkey.slice(i + 1, j);
   if (!isValidKeyName(name)) return fail('vkey: invalid key name');
@@ -85,13 +85,15 @@ export function formatVerifierKey(v: Verifier): string {
 /** Parses a signed note (signed-note "Format"); the text/signature split is at the last blank line. */
 export function parseNote(msg: string): Result<Note> {
   if (/[\u0000-\u0009\u000b-\u001f]/.test(msg)) return fail('malformed note: ASCII control character other than newline');
-  if (/[\ud800-\udfff]/.test(msg.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) return fail('malformed note: not valid UTF-8 (lone surrogate)');
+  // A lone surrogate has no UTF-8 encoding: it comes back from the round trip as U+FFFD.
+  if (Buffer.from(msg).toString() !== msg) return fail('malformed note: not valid UTF-8 (lone surrogate)');
   if (!msg.endsWith('\n')) return fail('malformed note: does not end in a newline');
   const split = msg.lastIndexOf('\n\n');
   if (split < 0) return fail('malformed note: no blank line before the signatures');
   const text = msg.slice(0, split + 1);
-  const lines = msg.slice(split + 2, -1).split('\n');
-  if (lines.length === 1 && lines[0] === '') return fail('malformed note: no signature lines');
+  const block = msg.slice(split + 2, -1);
+  if (block === '') return fail('malformed note: no signature lines');
+  const lines = block.split('\n');
   if (lines.length > MAX_SIGNATURES) return fail(`malformed note: more than ${MAX_SIGNATURES} signatures`);
   const signatures: NoteSignature[] = [];
   for (const line of lines) {
@@ -99,7 +101,7 @@ export function parseNote(msg: string): Result<Note> {
     const rest = line.slice(SIG_PREFIX.length);
     const sp = rest.indexOf(' ');
     const name = rest.slice(0, sp);
-    if (sp < 0 || !isValidKeyName(name)) return fail('malformed note: signature line has an invalid key name');
+    if (sp === -1 || !isValidKeyName(name)) return fail('malformed note: signature line has an invalid key name');
     const blob = decodeBase64(rest.slice(sp + 1));
     if (!blob || blob.length < 5) return fail('malformed note: signature is not base64 of key ID || signature');
     signatures.push({ name, keyId: new DataView(blob.buffer).getUint32(0), sig: blob.slice(4) });
@@ -120,12 +122,16 @@ export function formatNote(n: Note): string {
 /** The message a signature of type TYPE signs (0x04 is cosignature/v1: see model/cosignature.ts). */
 export type MessageOf = (sig: NoteSignature, text: string) => Uint8Array | undefined;
 
-/** Verifies one signature of a known key over the note text; type 0x04 needs MESSAGE_OF. */
-export function verifySignature(v: Verifier, s: NoteSignature, text: string, messageOf?: MessageOf): boolean {
+/**
+ * Verifies one signature of a known key over the note text; type 0x04 needs MESSAGE_OF (without it,
+ * there is no message and the signature does not verify). Malformed keys and signatures (an Ed25519
+ * signature not 64 bytes, a key not 32) make the libraries throw: they verify false.
+ */
+export function verifySignature(v: Verifier, s: NoteSignature, text: string, messageOf: MessageOf = () => undefined): boolean {
   try {
-    if (v.type === SIG_TYPE.ed25519) return s.sig.length === 64 && ed25519.verify(s.sig, utf8ToBytes(text), v.publicKey);
+    if (v.type === SIG_TYPE.ed25519) return ed25519.verify(s.sig, utf8ToBytes(text), v.publicKey);
     if (v.type === SIG_TYPE.ecdsa) return p256.verify(s.sig, utf8ToBytes(text), p256PointOf(v.publicKey), { format: 'der', prehash: true, lowS: false });
-    const m = messageOf?.(s, text);
+    const m = messageOf(s, text);
     return m !== undefined && ed25519.verify(s.sig.slice(8), m, v.publicKey);
   } catch {
     return false;

@@ -66,7 +66,7 @@ export function firstCosignWins(key: (id: string, seq: bigint) => string = (id, 
       const k = key(d.value.bundleId, d.value.bundleSeq);
       const prior = memory.get(k);
       if (prior && prior.seq === d.value.bundleSeq && prior.body !== req.body) return { status: 409, reason: 'first cosign wins: another body was cosigned for this (bundle_id, bundle_seq)' };
-      memory.set(k, { seq: d.value.bundleSeq, body: prior && prior.seq === d.value.bundleSeq ? prior.body : req.body });
+      memory.set(k, { seq: d.value.bundleSeq, body: req.body }); // a prior body for this seq is req.body (else 409 above)
       ledger.record(req.body);
       return OK;
     },
