@@ -24,7 +24,7 @@ export function simulateExact(s: FloodScenario, policy: RateLimitPolicy | null, 
     const streams = FLOOD_PATHS.map((p) => arrivals(s, v, p).map((t) => ({ t, p })));
     // draft §4.1 keys the bucket by (operator, vantage); §4.2 gives its rate per path: both readings.
     const queues: Array<Array<{ t: number; p: FloodPath }>> = policy?.scope === 'per-vantage'
-      ? [[...streams[0]!, ...streams[1]!].sort((a, b) => a.t - b.t || (a.p < b.p ? -1 : 1))] // ties: path A first
+      ? [[...streams[0]!, ...streams[1]!].sort((a, b) => a.t - b.t)] // sort is stable: on a tie path A (listed first) goes first
       : streams;
     for (const q of queues) {
       const bucket = params ? limiter(params) : null;

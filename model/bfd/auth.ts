@@ -27,10 +27,11 @@ export function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
 /**
  * Whether the received packet BYTES (already decoded, so at least PACKET_LEN long) carry the
  * HMAC-SHA256 under KEY of themselves with the digest zeroed: the packet as received, Reserved
- * byte included (RFC 5880 §6.7.4), so no byte can change without breaking the digest.
+ * byte included (RFC 5880 §6.7.4), so no byte can change without breaking the digest. Bytes
+ * shorter than PACKET_LEN never verify: their digest field is short, and sameDigest never
+ * matches digests of unequal lengths.
  */
 export function verifyBfd(bytes: Uint8Array, key: Uint8Array): boolean {
-  if (bytes.length < PACKET_LEN) return false;
   const covered = bytes.slice(0, PACKET_LEN);
   const digest = covered.slice(32, 32 + DIGEST_LEN);
   covered.fill(0, 32, 32 + DIGEST_LEN);
