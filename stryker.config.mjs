@@ -4,6 +4,7 @@
 // PERFSEC_MUTATION_GROUP=<name> narrows the run to one group of model files (table below) and keeps
 // that group's report and incremental state apart, so a group can be re-run after new properties
 // without redoing the others; `npm run mutation:score` adds the group reports up.
+// PERFSEC_MUTATION_STATIC=1 also runs the static mutants (module-level constants; slow, see below).
 
 /** Groups of model files, one per theorem family; together they cover model/ exactly once. */
 export const MUTATION_GROUPS = {
@@ -28,8 +29,9 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   mutate: group === undefined ? ['model/**/*.ts'] : MUTATION_GROUPS[group],
   coverageAnalysis: 'perTest',
-  // Module-level constants run every test per mutant; they are left out (and counted as ignored).
-  ignoreStatic: true,
+  // Module-level constants (static mutants) need every test per mutant, so they are left out (counted
+  // as ignored) unless PERFSEC_MUTATION_STATIC=1: the §6 byte strings and C2SP formats live there.
+  ignoreStatic: process.env.PERFSEC_MUTATION_STATIC !== '1',
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   incremental: true,

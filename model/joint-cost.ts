@@ -32,7 +32,6 @@ export type PathName = (typeof PATHS)[number];
 
 /** The cost model a T-JCOST-1 property checks; properties take it as a parameter so a mutant can stand in. */
 export interface CostModel {
-  readonly name: string;
   joint(d: Deployment, c: CostConstants): JointCost;
 }
 
@@ -66,7 +65,7 @@ export function joint(d: Deployment, c: CostConstants): JointCost {
 }
 
 /** The closed form as a CostModel. */
-export const closedForm: CostModel = { name: 'draft §3.2 closed form', joint };
+export const closedForm: CostModel = { joint };
 
 /** JOINT as the flat record receipts and vectors print (snake_case, draft §1.3 / §3.2 names). */
 export interface JointCostRecord {

@@ -132,6 +132,7 @@ export function verifySignature(v: Verifier, s: NoteSignature, text: string, mes
     if (v.type === SIG_TYPE.ed25519) return ed25519.verify(s.sig, utf8ToBytes(text), v.publicKey);
     if (v.type === SIG_TYPE.ecdsa) return p256.verify(s.sig, utf8ToBytes(text), p256PointOf(v.publicKey), { format: 'der', prehash: true, lowS: false });
     const m = messageOf(s, text);
+    // Stryker disable next-line ConditionalExpression: without a message ed25519.verify throws and the catch below gives false too; the test states the rule
     return m !== undefined && ed25519.verify(s.sig.slice(8), m, v.publicKey);
   } catch {
     return false;

@@ -25,11 +25,14 @@ describe('decodeBfd rejections: typed error and a detail naming the facts', () =
   test.each([
     ['not a Uint8Array', [1, 2, 3] as unknown as Uint8Array, 'too-short', [/not a byte array/]],
     ['10 bytes', new Uint8Array(10), 'too-short', [/\b10 bytes\b/, /\b24\b/]],
+    ['23 bytes', signBfd(valid, KEY).slice(0, 23), 'too-short', [/\b23 bytes\b/, /\b24\b/]],
+    ['exactly the 24-byte mandatory section', signBfd(valid, KEY).slice(0, 24), 'length-exceeds-buffer', [/Length field 64\b/, /\b24-byte\b/]],
     ['version 2', broken((b) => void (b[0] = 0x40)), 'bad-version', [/version 2\b/, /expected 1\b/]],
     ['version 0', broken((b) => void (b[0] = 0x00)), 'bad-version', [/version 0\b/, /expected 1\b/]],
     ['Length 200 in 64 bytes', broken((b) => void (b[3] = 200)), 'length-exceeds-buffer', [/\b200\b/, /\b64-byte\b/]],
     ['A bit clear', broken((b) => void (b[1] = b[1]! & ~0x04)), 'no-auth-section', [/A bit clear/, /sequence number/]],
     ['Length 25 with A set', broken((b) => void (b[3] = 25)), 'bad-length', [/Length 25\b/, /\b26\b/]],
+    ['Length 26 with A set (the least allowed, then short for HMAC-SHA256)', broken((b) => void (b[3] = 26)), 'bad-auth-len', [/Length 26\b/]],
     ['Detect Mult 0', broken((b) => void (b[2] = 0)), 'zero-detect-mult', [/Detect Mult is zero/]],
     ['M bit set', broken((b) => void (b[1] = b[1]! | 0x01)), 'multipoint-set', [/Multipoint/]],
     ['My Discriminator 0', broken((b) => b.fill(0, 4, 8)), 'zero-my-discriminator', [/My Discriminator is zero/]],
@@ -63,6 +66,17 @@ describe('encode and verify', () => {
   test.each([0, 20, 31, 33])('encoding a %i-byte digest is a RangeError naming the 32-byte size', (n) => {
     expect(() => encodeBfd({ ...valid, digest: new Uint8Array(n) })).toThrow(RangeError);
     expect(() => encodeBfd({ ...valid, digest: new Uint8Array(n) })).toThrow(`BFD digest must be ${DIGEST_LEN} bytes`);
+  });
+
+  test.each([
+    ['seq', -1], ['seq', 1.5], ['seq', 2 ** 32], ['myDiscriminator', Number.NaN], ['requiredMinEchoRxUs', -0.5],
+  ] as const)('encoding %s = %d is a RangeError naming the field', (field, value) => {
+    expect(() => signBfd({ ...valid, [field]: value }, KEY)).toThrow(new RegExp(`BFD ${field} must be an unsigned 32-bit integer, got ${value}`));
+  });
+
+  test.each([0, 1, 2 ** 32 - 1])('seq %d (in range) encodes and decodes to itself', (seq) => {
+    const d = decodeBfd(signBfd({ ...valid, seq }, KEY));
+    expect(d.ok && d.packet.seq).toBe(seq);
   });
 
   test('digests of different lengths never match, and comparing them does not throw', () => {

@@ -37,6 +37,13 @@ function snapshot(config: ReturnType<typeof brokerConfig>, body: Partial<Snapsho
   return signSnapshot(b, config.keys.cwt(b.vantage_id, b.epoch_id)!);
 }
 
+describe('the faithful reading of draft §5', () => {
+  test('keeps one seq per BFD session, carries no seq in snapshots, and never forgets a seq while the key is valid', () => {
+    // the readings the errata argue for (CX-T-RC-1-004, -007, -008); the alternatives are the mutants' and the audit's
+    expect(DEFAULT_READING).toEqual({ bfdSeqKey: 'session', snapshotSeq: 'none', seqMemory: 'kept' });
+  });
+});
+
 describe('session_id (draft §6)', () => {
   test.each([
     [0x20, 0x10, '0000001000000020'],
@@ -57,7 +64,7 @@ describe('push decisions (path B)', () => {
   test('a replay is rejected naming the seq and the last accepted one', () => {
     const { b, config } = broker();
     b.receivePush(push(config, S1, 7), 10);
-    expect(b.receivePush(push(config, S1, 7), 20)).toMatchObject({ accepted: false, reason: 'bfd-replay', detail: 'seq 7, last 7' });
+    expect(b.receivePush(push(config, S1, 7), 20)).toEqual({ accepted: false, kind: 'push', reason: 'bfd-replay', detail: 'seq 7, last 7' });
   });
 
   test.each<[string, Partial<{ my: number; your: number; keyId: number }>, string, string]>([
@@ -114,6 +121,24 @@ describe('snapshot decisions (path A)', () => {
     const { b, config } = broker();
     b.receiveSnapshot(snapshot(config, { counter: 3 }), 10);
     expect(b.receiveSnapshot(snapshot(config, { counter: 3 }), 20)).toEqual({ accepted: false, kind: 'snapshot', reason: 'cwt-replay', detail: 'counter 3, expires_at 400, now 20' });
+  });
+
+  test('a snapshot of an epoch the OEM does not bind is an epoch mismatch naming the vantage, epoch and clock', () => {
+    const { b, config } = broker();
+    expect(b.receiveSnapshot(snapshot(config, { vantage_id: 'v2', epoch_id: 2 }), 10)).toEqual({ accepted: false, kind: 'snapshot', reason: 'epoch-mismatch', detail: 'OEM does not bind (v2, epoch 2) at 10 ms' });
+  });
+
+  test('a tag that does not verify is an auth failure naming the vantage and epoch of the key', () => {
+    const { b, config } = broker();
+    const bytes = snapshot(config, { payload: 'p' });
+    const forged = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"payload":"p"', '"payload":"q"'));
+    expect(b.receiveSnapshot(forged, 10)).toEqual({ accepted: false, kind: 'snapshot', reason: 'auth-failure', detail: 'tag does not verify under K_v_epoch of (v1, 0)' });
+  });
+
+  test('under the carried reading each vantage\'s snapshots keep their own bfd_seq', () => {
+    const carried = broker({ ...DEFAULT_READING, snapshotSeq: 'carried' });
+    expect(carried.b.receiveSnapshot(snapshot(carried.config, { bfd_seq: 4 }), 10).accepted).toBe(true);
+    expect(carried.b.receiveSnapshot(snapshot(carried.config, { vantage_id: 'v2', bfd_seq: 4 }), 20)).toMatchObject({ accepted: true, detail: 'v2 epoch 0 counter 0' });
   });
 
   test('under the carried reading the detail names bfd_seq too, and a snapshot without it is malformed', () => {

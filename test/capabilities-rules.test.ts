@@ -118,7 +118,7 @@ describe('I-PS-2 (draft §6): K_BFD_auth derived by the §6 HKDF when K_op is sh
     ['sample under the raw-octets reading', withKey(keyUnder('raw-octets')), 'I-PS-2', false, "sample key follows the 'raw-octets' reading of §6, not hex-lower"],
     ['sample under the hex-upper reading', withKey(keyUnder('hex-upper')), 'I-PS-2', false, "sample key follows the 'hex-upper' reading of §6, not hex-lower"],
     ['sample for another epoch', { ...good, keys: { ...good.keys, sample: { ...sample, epoch_id: 21 } } }, 'I-PS-2', false, 'sample K_BFD_auth matches no reading of §6'],
-  ])('%s', (_n, d, id, pass, detail) => expect(findingOf(d, id)).toMatchObject({ pass, detail }));
+  ])('%s (finding cites §6)', (_n, d, id, pass, detail) => expect(findingOf(d, id)).toMatchObject({ pass, detail, section: '§6' }));
 });
 
 describe('I-PS-3 (draft §7): the dual-mode values are bound into the checkpoint', () => {

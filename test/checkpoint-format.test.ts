@@ -65,6 +65,8 @@ describe('the draft §7 extra field bundle_id=…;bundle_seq=…;d_minimax=…;d
     ['the keys out of order', `bundle_seq=3;bundle_id=${ID};d_minimax=1.5;d_max=2.25`, 'extra field: expected bundle_id=…;bundle_seq=…;d_minimax=…;d_max=…'],
     ['an upper-case UUID', LINE.replace(ID, ID.toUpperCase()), 'extra field: bundle_id is not a lowercase UUID'],
     ['a UUID without dashes', LINE.replace(ID, ID.replaceAll('-', '')), 'extra field: bundle_id is not a lowercase UUID'],
+    ['text before the UUID', LINE.replace(ID, `0${ID}`), 'extra field: bundle_id is not a lowercase UUID'],
+    ['text after the UUID', LINE.replace(ID, `${ID}0`), 'extra field: bundle_id is not a lowercase UUID'],
     ['a bundle_seq with a leading zero', LINE.replace('bundle_seq=3', 'bundle_seq=03'), 'extra field: bundle_seq is not a uint64'],
     ['a negative bundle_seq', LINE.replace('bundle_seq=3', 'bundle_seq=-3'), 'extra field: bundle_seq is not a uint64'],
     ['bundle_seq 2^64', LINE.replace('bundle_seq=3', `bundle_seq=${U64_MAX + 1n}`), 'extra field: bundle_seq is not a uint64'],
@@ -72,6 +74,8 @@ describe('the draft §7 extra field bundle_id=…;bundle_seq=…;d_minimax=…;d
     ['a d_max that is not a number', LINE.replace('d_max=2.25', 'd_max=abc'), 'extra field: d_minimax / d_max is not a decimal float'],
     ['a d_minimax without its integer part', LINE.replace('d_minimax=1.5', 'd_minimax=.5'), 'extra field: d_minimax / d_max is not a decimal float'],
     ['d_max = NaN', LINE.replace('d_max=2.25', 'd_max=NaN'), 'extra field: d_minimax / d_max is not a decimal float'],
+    ['a d_minimax with text after the number', LINE.replace('d_minimax=1.5', 'd_minimax=1.5x'), 'extra field: d_minimax / d_max is not a decimal float'],
+    ['a d_max with text after the exponent', LINE.replace('d_max=2.25', 'd_max=2e5e'), 'extra field: d_minimax / d_max is not a decimal float'],
     ['a d_minimax that overflows to infinity', LINE.replace('d_minimax=1.5', 'd_minimax=1e400'), 'extra field: d_minimax / d_max is not finite'],
     ['a d_max that overflows to -infinity', LINE.replace('d_max=2.25', 'd_max=-1e400'), 'extra field: d_minimax / d_max is not finite'],
   ])('rejects %s with its reason', (_n, line, reason) => expect(reasonOf(parseDualMode(line))).toBe(reason));

@@ -14,6 +14,19 @@ const base: BfdKeyInput = { operatorId: 'operator.example/1', kOp: KOP, discrimi
 const reading = (name: string) => READINGS.find((r) => r.name === name)!;
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
+describe('the readings of draft §6', () => {
+  test('are named as `perfsec derive-bfd-key --reading` takes them, each once, hex-lower (the code\'s reading) first', () => {
+    expect(READINGS.map((r) => r.name)).toEqual(['hex-lower', 'hex-upper', 'raw-octets', 'hex-unpadded-lex', 'hex-literal-bars', 'epoch-hex', 'epoch-u64-be', 'ocr-scan']);
+    expect(READINGS[0]).toBe(CANONICAL_READING);
+  });
+
+  test('each says how it reads the text, and no two say the same', () => {
+    const said = READINGS.map((r) => r.description);
+    expect(new Set(said).size).toBe(READINGS.length);
+    for (const d of said) expect(d.length).toBeGreaterThan(20);
+  });
+});
+
 describe('session_id (draft §6: smaller||larger)', () => {
   test.each([
     ['unequal, given larger first', 0xabcd, 0x12, '000000120000abcd'],

@@ -124,14 +124,14 @@ describe('the vectors catch faulty implementations', () => {
   };
 
   it('hard-coded draft §1.3 constants fail exactly the OtherConstants tests', () => {
-    const bad = failing({ name: 'hard-coded', joint: (d) => joint(d, DRAFT) });
+    const bad = failing({ joint: (d) => joint(d, DRAFT) });
     expect(bad.length).toBeGreaterThan(0);
     expect(bad.every((r) => flagsOf([r.tcId]).has('OtherConstants'))).toBe(true);
   });
 
   it("Appendix A's Path C bundle rate (a tenth of §3.2's) fails the Regime C row on bundles_per_s", () => {
     const appendixA: CostModel = {
-      name: 'appendix A', joint: (d, c) => {
+      joint: (d, c) => {
         const j = joint(d, c);
         const bps = j.paths.C.opsPerSecond / 10;
         return combine(j.paths.A, j.paths.B, { opsPerSecond: bps, usPerOp: j.paths.C.usPerOp, usPerSecond: bps * j.paths.C.usPerOp });
@@ -142,7 +142,7 @@ describe('the vectors catch faulty implementations', () => {
   });
 
   it('a model without parameter checks fails the InvalidParameter tests', () => {
-    const unchecked: CostModel = { name: 'unchecked', joint: (d, c) => {
+    const unchecked: CostModel = { joint: (d, c) => {
       const pps = (d.n * 1000) / d.tickMs;
       const bps = d.cellsK / (d.bundlePeriodTicks * (d.tickMs / 1000));
       const p = (ops: number, per: number) => ({ opsPerSecond: ops, usPerOp: per, usPerSecond: ops * per });
