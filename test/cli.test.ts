@@ -12,8 +12,11 @@ import { projectPath } from '../src/lib/paths.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-cli-'));
 
+/** The validator runs every check (receipts, vectors, flood runs, searches): seconds, more on a busy machine. */
+const VALIDATE_TIMEOUT_MS = 180_000;
+
 describe('perfsec command line', () => {
-  test('validate: one line per check, ends N/N PASS, exit 0', async () => {
+  test('validate: one line per check, ends N/N PASS, exit 0', { timeout: VALIDATE_TIMEOUT_MS }, async () => {
     const r = (await perfsec('validate'));
     expect(r.stderr).toContain('seed 7');
     const lines = r.stdout.trim().split('\n');
@@ -22,7 +25,7 @@ describe('perfsec command line', () => {
     expect(r.code).toBe(0);
   });
 
-  test('validate --json: every check with id, section, result', async () => {
+  test('validate --json: every check with id, section, result', { timeout: VALIDATE_TIMEOUT_MS }, async () => {
     const r = (await perfsec('validate', '--json', '--runs', '5'));
     const doc = JSON.parse(r.stdout) as { passed: number; total: number; checks: Array<{ id: string; section: string; pass: boolean }> };
     expect(doc.passed).toBe(doc.total);
