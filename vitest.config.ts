@@ -8,12 +8,15 @@ export default defineConfig({
     // Once per run, at the root only: a project that extended it would draw a seed of its own.
     globalSetup: ['./vitest.global-setup.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
+    // One worker per core (vitest's default leaves one core out: half the machine on two cores).
+    maxWorkers: '100%',
     projects: [
-      // A theorem file registers its tests only while vitest collects it (properties/vitest-bridge.ts),
-      // and test files import theorem files: each theorem file needs a fresh module graph.
-      { test: { ...sharedTest, name: 'properties', include: ['properties/**/*.prop.ts'], isolate: true } },
-      // The rest shares one module graph per worker: the import of the model and the CLI, not the
-      // tests, was most of the run's time (no test here stubs a module or leaves global state behind).
+      // Files share one module graph per worker (isolate: false): loading the model and the CLI, not
+      // the tests, was most of the run's time; no test stubs a module or leaves global state behind.
+      // Theorem files are a project of their own: one registers its tests only while vitest collects
+      // it (properties/vitest-bridge.ts), so a test file that imported it first in the same worker
+      // would leave it with no tests.
+      { test: { ...sharedTest, name: 'properties', include: ['properties/**/*.prop.ts'], isolate: false } },
       { test: { ...sharedTest, name: 'tests', include: ['test/**/*.test.ts'], isolate: false } },
     ],
     coverage: {
