@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { projectPath } from '../../src/lib/paths.js';
 import { perfsec } from '../cli-harness.js';
-import { FUZZ_RUNS } from './fuzz-kit.js';
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from './fuzz-kit.js';
 
 const COMMANDS = ['dimension', 'derive-bfd-key', 'conformance', 'replay', 'vectors verify', 'search --list', 'frobnicate', ''];
 const FLAGS = ['--n', '--tick-ms', '--q', '--cells', '--bundle-period', '--flood', '--rate-limit-factor', '--burst-factor', '--coalition', '--duration-s', '--constants',
@@ -20,7 +20,7 @@ const VALUES = fc.oneof(
 const ARGV = fc.tuple(fc.constantFrom(...COMMANDS), fc.array(fc.oneof(fc.constantFrom(...FLAGS), VALUES), { maxLength: 8 }))
   .map(([cmd, rest]) => [...cmd.split(' ').filter(Boolean), ...rest]);
 
-describe('fuzz: command-line arguments', () => {
+describe('fuzz: command-line arguments', { timeout: FUZZ_TIMEOUT_MS }, () => {
   test(`${Math.min(FUZZ_RUNS, 2000)} argument lists: exit 0, 1 or 2, errors on one line, never an internal error`, async () => {
     await fc.assert(fc.asyncProperty(ARGV, async (argv) => {
       const r = await perfsec(...argv);

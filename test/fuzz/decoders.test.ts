@@ -18,7 +18,7 @@ import { InputError } from '../../src/lib/errors.js';
 import { parseValidated } from '../../src/lib/json-file.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { DRAFT_CONSTANTS } from '../../properties/generators.js';
-import { bytesNear, documentText, FUZZ_RUNS, rejectsCleanly, textNear } from './fuzz-kit.js';
+import { bytesNear, documentText, FUZZ_RUNS, FUZZ_TIMEOUT_MS, rejectsCleanly, textNear } from './fuzz-kit.js';
 
 const key = testKey('fuzz');
 const bfd = signBfd({ diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: false, demand: false, detectMult: 3, myDiscriminator: 7, yourDiscriminator: 9, desiredMinTxUs: 50_000, requiredMinRxUs: 50_000, requiredMinEchoRxUs: 0, authKeyId: 1, seq: 42 }, key);
@@ -27,7 +27,8 @@ const snapshot = encodeSnapshot({ ...body, tag: signSnapshot(body, key) } as nev
 const signer = { name: 'fuzz.example/witness', seed: testKey('fuzz-note') };
 const checkpointText = formatCheckpoint({ origin: 'fuzz.example/log', size: 12n, rootHash: new Uint8Array(32).fill(7), extensions: ['bundle_id=1;bundle_seq=2;d_minimax=0.5;d_max=0.75'] });
 const note = formatNote({ text: checkpointText, signatures: [signText(checkpointText, signer)] } as never);
-const vkey = formatVerifierKey(verifierOf(signer));
+const noteVerifier = verifierOf(signer);
+const vkey = formatVerifierKey(noteVerifier);
 const deployment = JSON.parse(readFileSync(projectPath('spec', 'deployments', 'regime-c-conformant.json'), 'utf8')) as unknown;
 
 /** A decoder's result: a value, or a typed failure that says why. */
@@ -40,7 +41,7 @@ function typed(r: { ok: boolean; reason?: string; error?: string; detail?: strin
 
 const utf8 = (b: Uint8Array) => new TextDecoder().decode(b);
 
-describe('fuzz: decoders never throw, and every failure has a reason', () => {
+describe('fuzz: decoders never throw, and every failure has a reason', { timeout: FUZZ_TIMEOUT_MS }, () => {
   test(`BFD Control packets: ${FUZZ_RUNS} byte strings near a valid one`, () => {
     fc.assert(fc.property(bytesNear(bfd), (b) => typed(decodeBfd(b))), { numRuns: FUZZ_RUNS });
   });
@@ -49,7 +50,7 @@ describe('fuzz: decoders never throw, and every failure has a reason', () => {
     fc.assert(fc.property(inputs, (b) => typed(decodeSnapshot(b))), { numRuns: FUZZ_RUNS });
   });
   test(`signed notes (parse, then open against the signer): ${FUZZ_RUNS} texts near a valid one`, () => {
-    fc.assert(fc.property(textNear(note), (t) => typed(parseNote(t)) && typed(openNote(t, [verifierOf(signer)]))), { numRuns: FUZZ_RUNS });
+    fc.assert(fc.property(textNear(note), (t) => typed(parseNote(t)) && typed(openNote(t, [noteVerifier]))), { numRuns: FUZZ_RUNS });
   });
   test(`verifier keys: ${FUZZ_RUNS} texts near a valid one`, () => {
     fc.assert(fc.property(textNear(vkey), (t) => typed(parseVerifierKey(t))), { numRuns: FUZZ_RUNS });

@@ -8,6 +8,10 @@ import fc from 'fast-check';
 /** Cases per fuzz target: small in `npm test`, large in `npm run fuzz`. */
 export const FUZZ_RUNS = Number(process.env.PERFSEC_FUZZ_RUNS ?? 300);
 
+/** Time allowed to one fuzz target: the suite's minute, or 3 ms a case when that is more (a signed note
+ * that still parses costs an Ed25519 verification). */
+export const FUZZ_TIMEOUT_MS = Math.max(60_000, FUZZ_RUNS * 3);
+
 type Path = ReadonlyArray<string | number>;
 
 function pathsOf(doc: unknown, at: Path = []): Path[] {

@@ -15,7 +15,7 @@ import { assertValid } from '../../src/lib/schemas.js';
 import { listCounterexamples } from '../../src/lib/counterexamples.js';
 import { checkVectors } from '../../src/vectors/index.js';
 import { DRAFT_CONSTANTS } from '../../properties/generators.js';
-import { documentText, FUZZ_RUNS, rejectsCleanly } from './fuzz-kit.js';
+import { documentText, FUZZ_RUNS, FUZZ_TIMEOUT_MS, rejectsCleanly } from './fuzz-kit.js';
 
 const json = (...p: string[]) => JSON.parse(readFileSync(projectPath(...p), 'utf8')) as unknown;
 
@@ -29,7 +29,7 @@ const TARGETS: Array<[string, unknown, (text: string) => unknown]> = [
   ['left-out list', json('spec', 'audit', 'left-out.json'), (t) => parseValidated(t, 'audit-left-out-v1', 'left-out')],
 ];
 
-describe('fuzz: document loaders reject bad input with one clear line', () => {
+describe('fuzz: document loaders reject bad input with one clear line', { timeout: FUZZ_TIMEOUT_MS }, () => {
   for (const [name, valid, load] of TARGETS) {
     test(`${name}: ${FUZZ_RUNS} arbitrary and mutated documents`, () => {
       fc.assert(fc.property(documentText(valid), (text) => rejectsCleanly(() => load(text), [InputError])), { numRuns: FUZZ_RUNS });
