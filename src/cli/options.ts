@@ -4,6 +4,7 @@
 import { InvalidArgumentError } from 'commander';
 import { parseRuns, parseSeed } from '../lib/seed.js';
 import { InputError } from '../lib/errors.js';
+import { checkOutputFile, checkOutputFolder } from '../lib/output-path.js';
 
 function wrap<T>(parse: (text: string) => T): (text: string) => T {
   return (text) => {
@@ -39,3 +40,9 @@ export const seedOption = wrap((t) => parseSeed(t, 'seed'));
 
 /** A run budget. */
 export const runsOption = wrap((t) => parseRuns(t, 'runs'));
+
+/** An output folder that exists or can be made (nothing is written while parsing). */
+export const outputFolder = wrap(checkOutputFolder);
+
+/** An output file that can be written (not a folder; its folder exists or can be made). */
+export const outputFile = wrap(checkOutputFile);

@@ -3,10 +3,10 @@
  * the way out (a temp file renamed into place, so a crash never leaves half a file).
  */
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError } from './errors.js';
+import { ensureFolder, fsReason } from './output-path.js';
 import { assertValid } from './schemas.js';
 
 /** Reads FILE as JSON; InputError names the file and what is wrong with it. */
@@ -47,12 +47,15 @@ export function jsonText(data: unknown): string {
 
 /** Writes DATA as JSON to FILE atomically, creating its folder. */
 export async function writeJsonAtomic(file: string, data: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, jsonText(data));
+  await writeTextAtomic(file, jsonText(data));
 }
 
-/** Writes text to FILE atomically, creating its folder. */
+/** Writes text to FILE atomically, creating its folder; InputError names the file and the reason. */
 export async function writeTextAtomic(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, text);
+  ensureFolder(path.dirname(file));
+  try {
+    await writeFileAtomic(file, text); // temp file + rename: the previous FILE stays whole on failure
+  } catch (e) {
+    throw new InputError(`${file}: cannot write (${fsReason(e)})`);
+  }
 }

@@ -2,10 +2,10 @@
  * `perfsec report --out DIR`: writes DIR/index.html (self-contained) and one SVG file per chart,
  * plus DIR/report.json with the numbers behind them.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ConstantsFile } from '../../model/constants.js';
 import { writeJsonAtomic, writeTextAtomic } from '../lib/json-file.js';
+import { ensureFolder } from '../lib/output-path.js';
 import { jointVsN, jointVsTick, measuredCharts, scalePoints, vdosChart, vdosRows, type Chart } from './charts.js';
 import { pageHtml } from './html.js';
 import type { ReportMeasurement } from './measurement.js';
@@ -20,11 +20,11 @@ export interface Written {
 
 /** Builds the charts, renders them and writes the report. */
 export async function writeReport(dir: string, constants: ConstantsFile & { readonly file: string }, draftConstants: ConstantsFile, measurement: ReportMeasurement | null): Promise<Written> {
+  ensureFolder(dir); // before the rendering: a folder that cannot be made fails fast
   const c = constants.constants_us;
   const charts = [jointVsN(c), jointVsTick(c), vdosChart(c), ...(measurement ? measuredCharts(measurement) : [])];
   const rendered = [];
   for (const chart of charts) rendered.push({ chart, svg: await toSvg(chart.spec) });
-  mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (const { chart, svg } of rendered) {
     await writeTextAtomic(path.join(dir, chart.file), svg);

@@ -12,7 +12,7 @@ import { coverage, type LeftOut } from '../../audit/coverage.js';
 import { committedExtraction, DRAFT_NUMBERS_FILE, extractFrom } from '../../audit/draft-text.js';
 import { errataMarkdown } from '../../audit/errata.js';
 import { loadAllClaims } from '../../audit/registry.js';
-import { runsOption, seedOption } from '../options.js';
+import { outputFile, runsOption, seedOption } from '../options.js';
 import { printJson, say } from '../output.js';
 
 /** The errata file `--markdown` writes by default. */
@@ -33,7 +33,7 @@ export function registerAudit(program: Command): void {
   program
     .command('audit')
     .description('check every claim of the draft against the models: holds, holds within rounding, refuted, ambiguous')
-    .option('--markdown [file]', `write the errata for the draft's author (default ${relativeToRoot(ERRATA_FILE)})`)
+    .option('--markdown [file]', `write the errata for the draft's author (default ${relativeToRoot(ERRATA_FILE)})`, outputFile)
     .option('--extract <draft.txt>', `re-extract the draft's table and computation numbers into ${relativeToRoot(DRAFT_NUMBERS_FILE)} first`)
     .option('--seed <S>', 'seed of the statement searches (default: PERFSEC_SEED, else random; printed)', seedOption)
     .option('--runs <N>', `runs per statement (default: PERFSEC_RUNS, else ${AUDIT_RUNS})`, runsOption)

@@ -8,7 +8,7 @@ import { calibrate } from '../../calibrate/calibrate.js';
 import { DEFAULT_BUDGET } from '../../calibrate/measure.js';
 import { loadConstants } from '../../lib/constants.js';
 import { writeJsonAtomic } from '../../lib/json-file.js';
-import { positiveInt } from '../options.js';
+import { outputFile, positiveInt } from '../options.js';
 import { printJson, progress, progressDone, row, say } from '../output.js';
 
 interface Options { out?: string; json?: boolean; timeMs: number; samples: number; vantages: number; candidates?: boolean }
@@ -18,7 +18,7 @@ export function registerCalibrate(program: Command): void {
   program
     .command('calibrate')
     .description('measure the draft §1.3 constants on this machine with the project\'s codecs and crypto')
-    .option('--out <file>', 'write the constants file (schemas/constants-v1.schema.json) here')
+    .option('--out <file>', 'write the constants file (schemas/constants-v1.schema.json) here', outputFile)
     .option('--time-ms <ms>', 'sampling time per constant, ms', positiveInt, DEFAULT_BUDGET.timeMs)
     .option('--samples <n>', 'at least this many samples per constant', positiveInt, DEFAULT_BUDGET.minSamples)
     .option('--vantages <N>', 'vantages in the rate-limit table for c_xdp', positiveInt, 100_000)

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { relativeToRoot } from '../../lib/paths.js';
 import { DEFAULT_RECEIPTS_DIR, writeReceipts } from '../../receipts/index.js';
+import { outputFolder } from '../options.js';
 import { printJson, say } from '../output.js';
 
 /** Registers the command. */
@@ -12,7 +13,7 @@ export function registerReceipts(program: Command): void {
   program
     .command('receipts')
     .description('regenerate the Appendix B receipts from the model (validated, written atomically)')
-    .option('--out <dir>', 'output folder', DEFAULT_RECEIPTS_DIR)
+    .option('--out <dir>', 'output folder', outputFolder, DEFAULT_RECEIPTS_DIR)
     .option('--constants <file>', 'constants file (default: the draft §1.3 values)')
     .option('--json', 'print one JSON document')
     .action(async (o: { out: string; constants?: string; json?: boolean }) => {

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { loadConstants } from '../../lib/constants.js';
 import { quickMeasurement, readBench } from '../../report/measurement.js';
 import { writeReport } from '../../report/report.js';
+import { outputFolder } from '../options.js';
 import { progress, progressDone, say } from '../output.js';
 
 interface Options { out: string; constants?: string; bench?: string; measure?: boolean }
@@ -15,7 +16,7 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description('write a self-contained HTML dimensioning report with SVG charts (JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted)')
-    .requiredOption('--out <dir>', 'directory to write index.html, the SVG charts and report.json into')
+    .requiredOption('--out <dir>', 'directory to write index.html, the SVG charts and report.json into', outputFolder)
     .option('--constants <file>', 'constants file (default: the draft §1.3 values; `perfsec calibrate --out FILE` measures them)')
     .option('--bench <file>', 'the measured part: a `npm run bench -- --json` document')
     .option('--measure', 'take a short measurement now for the measured charts')

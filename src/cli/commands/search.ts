@@ -12,7 +12,7 @@ import { relativeToRoot } from '../../lib/paths.js';
 import { budgetFor, parseShard, replay, search, shardOf, type SearchOutcome, type Shard } from '../../lib/search.js';
 import { runSettings } from '../../lib/seed.js';
 import { allClaims, selectClaims } from '../../lib/theorems.js';
-import { runsOption, seedOption } from '../options.js';
+import { outputFolder, runsOption, seedOption } from '../options.js';
 import { printJson, progress, progressDone, say } from '../output.js';
 
 interface Options { runs?: number; seed?: number; shard?: string; json?: boolean; list?: boolean; save: boolean; saveDir?: string }
@@ -42,7 +42,7 @@ export function registerSearch(program: Command): void {
     .option('--shard <i/n>', 'run shard i of n of the search (deterministic; shards search disjoint streams)')
     .option('--list', 'list the claims and exit')
     .option('--no-save', 'do not save new counterexamples')
-    .option('--save-dir <dir>', 'where to save counterexamples', COUNTEREXAMPLE_DIR)
+    .option('--save-dir <dir>', 'where to save counterexamples', outputFolder, COUNTEREXAMPLE_DIR)
     .option('--json', 'print one JSON document')
     .action(async (selector: string | undefined, o: Options) => {
       const picked = selectClaims(selector);

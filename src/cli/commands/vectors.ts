@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../../lib/errors.js';
 import { relativeToRoot } from '../../lib/paths.js';
 import { DEFAULT_VECTORS_DIR, exportVectors, verifyVectors } from '../../vectors/index.js';
+import { outputFolder } from '../options.js';
 import { printJson, say } from '../output.js';
 
 /** Registers the command. */
@@ -29,7 +30,7 @@ export function registerVectors(program: Command): void {
   vectors
     .command('export')
     .description('regenerate every vectors file from the model')
-    .option('--out <dir>', 'output folder', DEFAULT_VECTORS_DIR)
+    .option('--out <dir>', 'output folder', outputFolder, DEFAULT_VECTORS_DIR)
     .action(async (o: { out: string }) => {
       for (const f of await exportVectors(o.out)) say(`wrote ${relativeToRoot(f)}`);
     });
