@@ -2,12 +2,12 @@
  * Counterexamples as files: what a search found, saved under spec/counterexamples/ so anyone can
  * replay it (`perfsec replay FILE`) and the test suite can pin the refutation.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { readValidated, writeJsonAtomic } from './json-file.js';
 import { InputError } from './errors.js';
-import { projectPath } from './paths.js';
+import { projectPath, relativeToRoot } from './paths.js';
 import type { SearchOutcome } from './search.js';
 
 /** The folder of stored counterexamples. */
@@ -42,7 +42,10 @@ export interface CounterexampleRecord {
 
 /** Loads a counterexample by id (from spec/counterexamples/) or by file path. */
 export function loadCounterexample(idOrFile: string, dir = COUNTEREXAMPLE_DIR): CounterexampleRecord {
-  const file = idOrFile.endsWith('.json') ? idOrFile : path.join(dir, `${idOrFile}.json`);
+  if (idOrFile.endsWith('.json')) return readValidated<CounterexampleRecord>(idOrFile, 'counterexample-v1');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(idOrFile)) throw new InputError(`'${idOrFile}' is neither a counterexample id nor a .json file`);
+  const file = path.join(dir, `${idOrFile}.json`);
+  if (!existsSync(file)) throw new InputError(`no counterexample '${idOrFile}' in ${relativeToRoot(dir)} (give an id or a .json file)`);
   return readValidated<CounterexampleRecord>(file, 'counterexample-v1');
 }
 
