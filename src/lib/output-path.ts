@@ -41,10 +41,11 @@ function statOrNull(p: string): Stats | null {
 /** The folders of DIR that do not exist yet, outermost first; InputError when a part is a file. */
 function missingFolders(dir: string): string[] {
   const missing: string[] = [];
-  for (let p = path.resolve(dir); ; p = path.dirname(p)) {
+  const target = path.resolve(dir);
+  for (let p = target; ; p = path.dirname(p)) {
     const st = statOrNull(p);
     if (st?.isDirectory()) return missing.reverse();
-    if (st) throw new InputError(p === path.resolve(dir) ? `${dir}: not a folder` : `${dir}: ${p} is not a folder`);
+    if (st) throw new InputError(p === target ? `${dir}: not a folder` : `${dir}: ${p} is not a folder`);
     if (path.dirname(p) === p) throw new InputError(`${dir}: no such file system root`);
     missing.push(p);
   }
@@ -66,7 +67,7 @@ export function checkOutputFolder(dir: string): string {
 /** Checks, without writing anything, that FILE can be written (not a folder; its folder can be made). */
 export function checkOutputFile(file: string): string {
   if (file.trim() === '') throw new InputError('the output file is empty');
-  if (statOrNull(path.resolve(file))?.isDirectory()) throw new InputError(`${file}: is a folder, not a file`);
+  if (statOrNull(file)?.isDirectory()) throw new InputError(`${file}: is a folder, not a file`);
   checkOutputFolder(path.dirname(file));
   return file;
 }
