@@ -51,6 +51,10 @@ export function checkScenario(s: FloodScenario): FloodScenario {
   if (!(s.floodFactor >= 1) || !isWholeIn(s.floodFactor, 100)) throw new FloodError(`floodFactor must be >= 1 and a multiple of 0.01, got ${s.floodFactor}`);
   if (s.phasesUs && s.phasesUs.length !== s.n) throw new FloodError(`phasesUs must have n = ${s.n} entries, got ${s.phasesUs.length}`);
   if (s.phasesUs?.some((p) => p.some((x) => !Number.isInteger(x) || x < 0 || x >= tickUs(s)))) throw new FloodError('phasesUs must be whole µs in [0, T_tick)');
+  // Arrival times (endUs * f100) and packet counts (honest D each, flooders f * D + 1 each) are exact integers only below 2^53.
+  const exact = tickUs(s) * s.durationTicks * Math.round(s.floodFactor * 100) + tickUs(s) * 100 <= Number.MAX_SAFE_INTEGER
+    && (s.n - s.coalition) * s.durationTicks + s.coalition * (Math.ceil(s.floodFactor * s.durationTicks) + 1) <= Number.MAX_SAFE_INTEGER;
+  if (!exact) throw new FloodError(`durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, floodFactor ${s.floodFactor}, n ${s.n}) takes arrival times or packet counts past 2^53, where integers stop being exact`);
   return s;
 }
 

@@ -58,6 +58,8 @@ export function simulateAggregated(s: FloodScenario, policy: RateLimitPolicy | n
   const t100 = tickUs(s) * 100;
   const endUs = tickUs(s) * s.durationTicks;
   const b = policy ? bucketParams(tickUs(s), policy) : null;
+  // Token units (capacity + refill over the whole flood) are exact integers only below 2^53.
+  if (b && b.capacityUnits + endUs * b.refillPerUs > Number.MAX_SAFE_INTEGER) throw new FloodError(`durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, rate_limit_factor ${policy!.rateLimitFactor}) takes token counts past 2^53, where integers stop being exact`);
   const honest = s.n - s.coalition;
   // An honest bucket gets rate_limit_factor >= 2 tokens per packet: it admits all once it holds one token.
   const honestAdmitted = !b || b.capacityUnits >= b.unitsPerToken ? honest * s.durationTicks : 0;

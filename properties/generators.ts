@@ -6,9 +6,13 @@ import fc from 'fast-check';
 import type { CostConstants } from '../model/constants.js';
 import type { Deployment } from '../model/deployment.js';
 import type { Traffic } from '../model/ledger.js';
+import { arrayOf, checked, constantRecord, drawnBy, fields, int, keys, type Check } from './domain.js';
 
 /** The draft's §1.3 constants (the default model input). */
 export const DRAFT_CONSTANTS: CostConstants = { c_json: 4.2, c_bfd_parse: 0.3, c_hmac: 2.1, c_ed25519: 78.8, c_xdp: 0.05 };
+
+/** The draft's constants as a generator of that one value, with its domain (a stored copy field for field). */
+export const draftConstants: fc.Arbitrary<CostConstants> = checked(fc.constant(DRAFT_CONSTANTS), constantRecord({ ...DRAFT_CONSTANTS }));
 
 const cost = fc.double({ min: 0.001, max: 500, noNaN: true, noDefaultInfinity: true });
 
@@ -35,7 +39,7 @@ export function deployment(maxN = 40): fc.Arbitrary<Deployment> {
 }
 
 /** An interval of traffic for a deployment: phases of every emitter, and an external attack rate. */
-export function traffic(d: Deployment, maxAttackPackets = 4000): fc.Arbitrary<Traffic> {
+export function traffic(d: Deployment, maxAttackPackets = MAX_ATTACK_PACKETS): fc.Arbitrary<Traffic> {
   const tickUs = d.tickMs * 1000;
   const bundleUs = tickUs * d.bundlePeriodTicks;
   return fc.integer({ min: 1, max: 3 }).chain((bundlePeriods) =>
@@ -44,9 +48,29 @@ export function traffic(d: Deployment, maxAttackPackets = 4000): fc.Arbitrary<Tr
       vantagePhasesUs: fc.array(fc.integer({ min: 0, max: tickUs - 1 }), { minLength: d.n, maxLength: d.n }),
       cellPhasesUs: fc.array(fc.integer({ min: 0, max: bundleUs - 1 }), { minLength: d.cellsK, maxLength: d.cellsK }),
       // R up to what keeps the interval enumerable; 0 (no attack) is the shrink target.
-      attackPps: fc.integer({ min: 0, max: Math.max(0, Math.floor(maxAttackPackets / ((bundleUs * bundlePeriods) / 1e6))) }),
+      attackPps: fc.integer({ min: 0, max: maxAttackPps(bundleUs * bundlePeriods, maxAttackPackets) }),
     }),
   );
+}
+
+/** Attack packets per interval at most: what keeps the interval enumerable. */
+const MAX_ATTACK_PACKETS = 4000;
+const maxAttackPps = (intervalUs: number, maxPackets: number) => Math.max(0, Math.floor(maxPackets / (intervalUs / 1e6)));
+
+/** What traffic(D) draws: one phase per vantage within a tick, one per cell within a bundle period, R within the enumerable. */
+function trafficDomain(d: Deployment): Check {
+  const tickUs = d.tickMs * 1000;
+  const bundleUs = tickUs * d.bundlePeriodTicks;
+  return (v, at) => {
+    const head = keys(['bundlePeriods', 'vantagePhasesUs', 'cellPhasesUs', 'attackPps'])(v, at) ?? fields({ bundlePeriods: int(1, 3) })(v, at);
+    if (head) return head;
+    const periods = (v as Traffic).bundlePeriods;
+    return fields({
+      vantagePhasesUs: arrayOf(int(0, tickUs - 1), d.n, d.n),
+      cellPhasesUs: arrayOf(int(0, bundleUs - 1), d.cellsK, d.cellsK),
+      attackPps: int(0, maxAttackPps(bundleUs * periods, MAX_ATTACK_PACKETS)),
+    })(v, at);
+  };
 }
 
 /** A deployment with one interval of its traffic. */
@@ -57,7 +81,12 @@ export interface Scenario {
 
 /** A deployment and its traffic, generated together (the traffic depends on N, cells and ticks). */
 export function scenario(): fc.Arbitrary<Scenario> {
-  return deployment().chain((d) => traffic(d).map((t) => ({ deployment: d, traffic: t })));
+  const deployments = deployment();
+  const domain: Check = (v, at) =>
+    keys(['deployment', 'traffic'])(v, at)
+    ?? fields({ deployment: drawnBy(deployments, 'a deployment of N 1-40, T_tick 1-2000 ms, q 0-7, bundle period 1-20 ticks, 1-16 cells') })(v, at)
+    ?? fields({ traffic: trafficDomain((v as Scenario).deployment) })(v, at);
+  return checked(deployments.chain((d) => traffic(d).map((t) => ({ deployment: d, traffic: t }))), domain);
 }
 
 /** Whole-number scale factors for the linearity claims. */

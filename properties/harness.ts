@@ -15,8 +15,12 @@ export interface Claim<Ts extends Args = Args> {
   readonly id: string;
   /** The claim as a reviewer reads it, with its draft section. */
   readonly title: string;
+  /** One generator per argument; each also states its domain (properties/domain.ts), checked before a replay. */
   readonly arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
-  /** True (or no throw) when the claim holds for these values. */
+  /**
+   * True (or no throw) when the claim holds for these values; false, or a plain Error naming the
+   * violation, when it does not (properties/outcome.ts: any other throw is a crash, not a refutation).
+   */
   readonly predicate: (...args: Ts) => boolean | void;
   /** Set when the draft states this claim and the search refutes it: the counterexample id. */
   readonly refutedBy?: string;
@@ -45,15 +49,6 @@ export function claim<Ts extends Args>(
 /** The fast-check property that searches a claim. */
 export function propertyOf(c: Claim): fc.IPropertyWithHooks<Args> {
   return fc.property(...(c.arbitraries as unknown as [fc.Arbitrary<unknown>]), c.predicate as (...a: unknown[]) => boolean | void) as unknown as fc.IPropertyWithHooks<Args>;
-}
-
-/** Whether the claim holds at one value (a stored counterexample); a throw counts as "does not hold". */
-export function holdsAt(c: Claim, value: readonly unknown[]): boolean {
-  try {
-    return (c.predicate as (...a: unknown[]) => boolean | void)(...(c.revive ? c.revive(value) : value)) !== false;
-  } catch {
-    return false;
-  }
 }
 
 /** A fixed check of one printed number of the draft (a table row, a ratio): no search, one computation. */
@@ -95,10 +90,12 @@ export function theorem<M>(meta: ImportMeta, spec: Omit<Theorem<M>, 'file'>): Th
 
 /** A within REL of B, relative to |B| alone (for small quantities such as slopes). */
 export function within(a: number, b: number, rel: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false; // issue 16: Infinity is near nothing
   return Math.abs(a - b) <= rel * Math.abs(b);
 }
 
 /** |a - b| within a relative tolerance, never finer than REL absolute (floating sums in a different order differ in the last bits). */
 export function near(a: number, b: number, rel = 1e-9): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false; // issue 16: Infinity is near nothing
   return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
 }

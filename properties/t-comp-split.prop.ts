@@ -23,6 +23,8 @@ import { consume, cosignedView } from '../model/consumer.js';
 import { cosign, cosignerOf, verifyCosignature } from '../model/cosignature.js';
 import { draftSection7, draftSection9, estimateDetection, modelProbability } from '../model/detection.js';
 import { c2spWitness, firstCosignWins, type Witness } from '../model/witness.js';
+import { checked } from './domain.js';
+import { attackDomain } from './t-comp-split-domain.js';
 import { claim, theorem, type Example } from './harness.js';
 
 /** What T-COMP-SPLIT checks: how an honest witness of each policy is built, and cosignature/v1. */
@@ -42,7 +44,7 @@ const pair = fc.tuple(value, value);
  * draft §2.3 adversary holds Byzantine cells and the collector key, no witness key.
  */
 export function attack(policy?: Policy, placement?: Placement, maxW = 7, witnessKeys = true): fc.Arbitrary<Attack> {
-  return fc.integer({ min: 1, max: maxW }).chain((w) => fc.record({
+  return checked(fc.integer({ min: 1, max: maxW }).chain((w) => fc.record({
     w: fc.constant(w),
     q: fc.integer({ min: 1, max: w }),
     c: witnessKeys ? fc.integer({ min: 0, max: w }) : fc.constant(0),
@@ -50,11 +52,14 @@ export function attack(policy?: Policy, placement?: Placement, maxW = 7, witness
     placement: placement ? fc.constant(placement) : fc.constantFrom<Placement>('extension', 'in-leaf'),
     values: fc.tuple(pair, pair).map(([A, B]) => ({ A, B: A[0] === B[0] && A[1] === B[1] ? ([B[0], B[1] + 1] as const) : B })),
     moves: fc.array(fc.record({ witness: fc.integer({ min: 0, max: w - 1 }), view: fc.constantFrom('A' as const, 'B' as const), ahead: fc.constantFrom(0 as const, 1 as const, 2 as const) }), { maxLength: 14 }),
-  }));
+  })), attackDomain(policy, placement, maxW, witnessKeys));
 }
 
 const honestBoth = (o: ReturnType<typeof play>): number[] => o.cosignersA.filter((i) => o.cosignersB.includes(i) && !o.witnesses[i]!.compromised);
-const seed32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
+const seed32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'), (v) => {
+  if (typeof v !== 'string' || !/^[0-9a-f]{64}$/.test(v)) throw new Error('not 32 octets of lowercase hex');
+  return Uint8Array.from(Buffer.from(v, 'hex'));
+});
 
 /** The Monte Carlo comparisons of the printed detection probabilities (seeded: seed 7, 4000 trials). */
 function detectionExamples(): Example[] {

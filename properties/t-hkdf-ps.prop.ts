@@ -30,7 +30,11 @@ export interface KeyCase { readonly operatorId: string; readonly kOp: string; re
 
 const u32 = fc.oneof(fc.constantFrom(0, 1, 0x0a, 0x10, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff }));
 const epoch = fc.oneof(fc.constantFrom(0, 1, 9, 10), fc.integer({ min: 0, max: 2 ** 40 }));
-const kOpHex = fc.uint8Array({ minLength: 16, maxLength: 64 }).map(bytesToHex);
+// The unmapper makes the domain checkable (a stored K_op is 16-64 octets of lowercase hex); generation is unchanged.
+const kOpHex = fc.uint8Array({ minLength: 16, maxLength: 64 }).map(bytesToHex, (v) => {
+  if (typeof v !== 'string' || !/^(?:[0-9a-f]{2}){16,64}$/.test(v)) throw new Error('not 16-64 octets of lowercase hex');
+  return hexToBytes(v);
+});
 const operatorId = fc.stringMatching(/^[a-z0-9.-]{1,16}$/);
 /** One derivation input. */
 export const keyCase: fc.Arbitrary<KeyCase> = fc.record({ operatorId, kOp: kOpHex, a: u32, b: u32, epoch });

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { BrokerFactory, Reading } from '../model/broker.js';
+import { arrayOf, checked, oneOf, record, type Check } from './domain.js';
 import { FORGE_MODES, type ForgeMode } from './t-rc-1-adversary.js';
 import { brokerConfig, VANTAGES, World, type Observer, type WorldParams } from './t-rc-1-world.js';
 
@@ -64,7 +65,9 @@ export class RcCommand implements fc.Command<Model, World> {
 }
 
 const cmd = (j: CommandJson) => new RcCommand(j);
-const index = fc.nat({ max: 15 });
+const MAX_INDEX = 15;
+const ADVANCES_MS = [50, 150, 400, 1000];
+const index = fc.nat({ max: MAX_INDEX });
 
 /** Every command kind, emits and deliveries weighted up so that streams form. */
 export const COMMAND_ARBITRARIES: fc.Arbitrary<RcCommand>[] = [
@@ -74,7 +77,7 @@ export const COMMAND_ARBITRARIES: fc.Arbitrary<RcCommand>[] = [
   index.map((i) => cmd({ op: 'deliver', i })),
   index.map((i) => cmd({ op: 'drop', i })),
   index.map((i) => cmd({ op: 'replay', i })),
-  fc.constantFrom(50, 150, 400, 1000).map((ms) => cmd({ op: 'advance', ms })),
+  fc.constantFrom(...ADVANCES_MS).map((ms) => cmd({ op: 'advance', ms })),
   fc.record({ i: index, mode: fc.constantFrom(...FORGE_MODES) }).map(({ i, mode }) => cmd({ op: 'forge', i, mode })),
 ];
 
@@ -87,9 +90,34 @@ export const COMMAND_ARBITRARIES: fc.Arbitrary<RcCommand>[] = [
  */
 const ALL_RAN = `${'/'.repeat(20_000)}:${'/'.repeat(Math.ceil(20_000 / 6))}`; // fast-check ReplayPath: runs of 64 'true'
 
-/** The command lists the search draws (at most 30 commands). */
+/** Commands per list, at most. */
+const MAX_COMMANDS = 30;
+
+/** One stored command, by its op: the fields and ranges COMMAND_ARBITRARIES draw. */
+const COMMAND_DOMAINS: Readonly<Record<CommandJson['op'], Check>> = {
+  emit: record({ op: oneOf(['emit']), v: oneOf([0, 1]), path: oneOf(['A', 'B']), s: oneOf([0, 1]) }),
+  deliver: record({ op: oneOf(['deliver']), i: oneOf(range(MAX_INDEX)) }),
+  drop: record({ op: oneOf(['drop']), i: oneOf(range(MAX_INDEX)) }),
+  replay: record({ op: oneOf(['replay']), i: oneOf(range(MAX_INDEX)) }),
+  advance: record({ op: oneOf(['advance']), ms: oneOf(ADVANCES_MS) }),
+  forge: record({ op: oneOf(['forge']), i: oneOf(range(MAX_INDEX)), mode: oneOf(FORGE_MODES) }),
+};
+
+function range(max: number): number[] {
+  return Array.from({ length: max + 1 }, (_, i) => i);
+}
+
+const commandDomain: Check = (v, at) => {
+  const op = (v as { op?: unknown } | null)?.op;
+  return typeof op === 'string' && Object.hasOwn(COMMAND_DOMAINS, op) ? COMMAND_DOMAINS[op as CommandJson['op']](v, at) : `${at}.op must be one of ${Object.keys(COMMAND_DOMAINS).join(', ')}`;
+};
+
+/** A command list as stored: {commands: [{cmd, hasRan}]}, at most MAX_COMMANDS, each command in its domain. */
+const commandsDomain: Check = record({ commands: arrayOf(record({ cmd: commandDomain, hasRan: oneOf([true, false]) }), 0, MAX_COMMANDS) });
+
+/** The command lists the search draws (at most 30 commands), with their domain (fc.commands cannot check one). */
 export function adversary(): fc.Arbitrary<Commands> {
-  return fc.commands(COMMAND_ARBITRARIES, { maxCommands: 30, size: 'max', replayPath: ALL_RAN, disableReplayLog: true });
+  return checked(fc.commands(COMMAND_ARBITRARIES, { maxCommands: MAX_COMMANDS, size: 'max', replayPath: ALL_RAN, disableReplayLog: true }), commandsDomain);
 }
 
 /** World parameters: overlap 0 (none) to 500 ms, lifetimes shorter and longer than an epoch, one or two sessions. */
@@ -101,10 +129,21 @@ export function worldParams(): fc.Arbitrary<WorldParams> {
   });
 }
 
+/** Commands rebuilt from a stored list: printed as fast-check prints the list it drew (calls joined by commas). */
+export class CommandList implements Iterable<RcCommand> {
+  constructor(readonly commands: readonly RcCommand[]) {}
+  [Symbol.iterator](): Iterator<RcCommand> {
+    return this.commands[Symbol.iterator]();
+  }
+  toString(): string {
+    return this.commands.map(String).join(',');
+  }
+}
+
 /** Rebuilds commands from stored JSON: a CommandsIterable prints {commands: [{cmd, hasRan}]}, a plain list prints itself. */
-export function commandsOf(stored: unknown): RcCommand[] {
+export function commandsOf(stored: unknown): CommandList {
   const list = Array.isArray(stored) ? stored : ((stored as { commands?: unknown[] } | null)?.commands ?? []);
-  return list.map((c) => cmd(((c as { cmd?: CommandJson }).cmd ?? c) as CommandJson));
+  return new CommandList(list.map((c) => cmd(((c as { cmd?: CommandJson }).cmd ?? c) as CommandJson)));
 }
 
 /** Runs every one of COMMANDS against a broker built by FACTORY under READING, OBSERVER checking each delivery; then throws the first violation. */

@@ -21,8 +21,8 @@ import { simulateExact, tokenBucket, type Limiter } from '../model/vdos-exact.js
 import { printedExamples } from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
 import { VDOS_QUANTITIES } from '../src/lib/vdos-quantities.js';
-import { floodScenario, legitStream, policy } from './flood-generators.js';
-import { costConstants, DRAFT_CONSTANTS } from './generators.js';
+import { factorPair, floodScenario, legitStream, policy, wholeCoalitionFlood } from './flood-generators.js';
+import { costConstants, draftConstants } from './generators.js';
 import { claim, near, theorem, within } from './harness.js';
 import fc from 'fast-check';
 
@@ -53,7 +53,7 @@ export default theorem<FloodSubject>(import.meta, {
     claim(
       'T-VDOS-1.bound',
       '§4.3 claim: with the rate limit, JOINT_attacked / JOINT_baseline <= rate_limit_factor + flood_factor * c_xdp / c_path',
-      [floodScenario({ jitter: true }), policy(), fc.constant(DRAFT_CONSTANTS)],
+      [floodScenario({ jitter: true }), policy(), draftConstants],
       (s, p, c) => cost(s, exact(s, p), c, true).ratio <= draftBound(s, p, c) + EPS,
       { refutedBy: 'CX-T-VDOS-1-001' },
     ),
@@ -79,7 +79,7 @@ export default theorem<FloodSubject>(import.meta, {
     claim(
       'T-VDOS-1.claim-a',
       '§4.3 (a) claim: for flood_factor <= rate_limit_factor the ratio sits at rate_limit_factor, whatever flood_factor',
-      [floodScenario().filter((s) => s.coalition === s.n), policy('rate-times-1s'), costConstants()],
+      [wholeCoalitionFlood(), policy('rate-times-1s'), costConstants()],
       (s, p, c) => s.floodFactor > p.rateLimitFactor || near(cost(s, exact(s, p), c, true).ratio, p.rateLimitFactor, 0.01),
       { refutedBy: 'CX-T-VDOS-1-002' },
     ),
@@ -98,7 +98,7 @@ export default theorem<FloodSubject>(import.meta, {
     claim(
       'T-VDOS-1.claim-b',
       '§4.3 (b) claim: above rate_limit_factor the ratio grows with slope c_xdp / c_path in flood_factor',
-      [fc.tuple(fc.integer({ min: 500, max: 6400 }), fc.integer({ min: 1, max: 6400 })).map(([a, d]) => [a / 100, (a + d) / 100] as const), fc.constant(DRAFT_CONSTANTS)],
+      [factorPair, draftConstants],
       ([f1, f2], c) => {
         const at = (f: number) => cost({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 }, aggregated({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 }, DEFAULT_POLICY), c, true).ratio;
         return within((at(f2) - at(f1)) / (f2 - f1), c.c_xdp / cPath(c), 0.05);
@@ -108,7 +108,7 @@ export default theorem<FloodSubject>(import.meta, {
     claim(
       'T-VDOS-1.claim-b-corrected',
       'corrected §4.3 (b): above rate_limit_factor (one hour, every vantage flooding) the slope is 2 c_xdp / c_path, one lookup for each packet of a (snapshot, push) pair',
-      [fc.tuple(fc.integer({ min: 500, max: 6400 }), fc.integer({ min: 1, max: 6400 })).map(([a, d]) => [a / 100, (a + d) / 100] as const), costConstants()],
+      [factorPair, costConstants()],
       ([f1, f2], c) => {
         const s = (f: number) => ({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 });
         const at = (f: number) => cost(s(f), aggregated(s(f), DEFAULT_POLICY), c, true).ratio;

@@ -1,5 +1,6 @@
 /**
- * Every stored counterexample (spec/counterexamples/) replays, and every claim the project marks
+ * Every stored counterexample (spec/counterexamples/) replays exactly (its value fails with the
+ * error it names, its seed and path regenerate that value), and every claim the project marks
  * refuted points at one: a refutation cannot silently stop reproducing or lose its evidence.
  */
 import path from 'node:path';
@@ -21,6 +22,11 @@ describe('stored counterexamples', () => {
     const cx = loadCounterexample(file);
     const claim = claims.get(cx.property);
     expect(claim, `no claim ${cx.property}`).toBeDefined();
-    expect(replay(claim!, cx).summary).toMatch(/^reproduced/);
+    const r = replay(claim!, cx);
+    expect(r.reproduced, r.summary).toBe(true);
+    expect(r.summary).toMatch(/^reproduced/);
+    // exact: the value fails with the very error the record names, and seed and path regenerate it
+    expect(r.value).toEqual({ kind: 'fails', error: cx.error });
+    expect(r.seed).toEqual({ kind: 'fails', error: cx.error });
   });
 });

@@ -48,7 +48,7 @@ describe('output folders and files', () => {
   test('a write that cannot land is an InputError, and the folder keeps no temp file', async () => {
     const target = path.join(tmp, 'target-is-a-folder');
     mkdirSync(path.join(target, 'inside'), { recursive: true });
-    await expect(writeTextAtomic(target, 'text')).rejects.toThrow(/target-is-a-folder: cannot write/);
+    await expect(writeTextAtomic(target, 'text')).rejects.toThrow(/target-is-a-folder: is a folder, not a file/);
     expect(readdirSync(tmp).filter((f) => f.startsWith('target-is-a-folder.'))).toEqual([]);
   });
 });

@@ -43,9 +43,10 @@ describe('reproducibility contract', () => {
     expect(nextId('T-JCOST-1', dir)).toBe('CX-T-JCOST-1-002');
     const cx = loadCounterexample(file);
     expect(cx.seed).toBe(found.seed);
-    expect(replay(brokenLedger, cx)).toMatchObject({ valueRefutes: true, seedRefutes: true });
-    // The faithful model is not refuted by the mutant's counterexample.
-    expect(replay(faithfulLedger, cx).summary).toMatch(/^NOT reproduced/);
+    expect(replay(brokenLedger, cx)).toMatchObject({ reproduced: true, value: { kind: 'fails' }, seed: { kind: 'fails' } });
+    // The faithful model is not refuted by the mutant's counterexample: the claim holds at its value.
+    expect(replay(faithfulLedger, cx)).toMatchObject({ reproduced: false, value: { kind: 'holds' }, seed: null });
+    expect(replay(faithfulLedger, cx).summary).toMatch(/^NOT reproduced: .*: the claim holds at the stored value$/);
   });
 
   test('recording a search that found nothing is refused', () => {

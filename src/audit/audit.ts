@@ -108,8 +108,9 @@ function statementEntries(seed: number, runs: number): AuditEntry[] {
       const r = replay(claim, cx);
       return {
         ...base, verdict: 'refuted' as const, ...correctedText,
-        counterexample: { id: cx.id, value: cx.valueText, seed: cx.seed, path: cx.path, replay: `npx perfsec replay ${relativeToRoot(file)}`, reproduced: r.valueRefutes && r.seedRefutes },
-        ...(r.valueRefutes && r.seedRefutes ? {} : { drift: r.summary }),
+        // the value the replay evaluated (issue 16: never the stored valueText, which nothing checks)
+        counterexample: { id: cx.id, value: r.evaluated ?? '(not evaluated)', seed: cx.seed, path: cx.path, replay: `npx perfsec replay ${relativeToRoot(file)}`, reproduced: r.reproduced },
+        ...(r.reproduced ? {} : { drift: r.summary }),
       };
     }
     const found = search(claim, { seed, numRuns: runs });

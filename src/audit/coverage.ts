@@ -6,7 +6,7 @@
  */
 import type { CostConstants } from '../../model/constants.js';
 import type { ClaimsFile } from '../lib/claims.js';
-import type { DraftNumber } from './extract.js';
+import { DRAFT_SHA256, shapeProblem, type DraftNumber, type Extraction } from './extract.js';
 
 /** A number the audit leaves out on purpose. */
 export interface LeftOut {
@@ -65,4 +65,16 @@ export function coverage(numbers: readonly DraftNumber[], files: readonly Claims
     else missing.push(n);
   }
   return { covered, leftOut: left, missing };
+}
+
+/**
+ * Why the committed EXTRACTION cannot be measured for coverage, or undefined: it does not look like
+ * the draft's (shapeProblem), or it was extracted from another text than the pinned draft
+ * (DRAFT_SHA256). issue 16: an extraction with no numbers must not pass as "0 covered, 0 left out".
+ */
+export function extractionProblem(extraction: Pick<Extraction, 'numbers' | 'draft_sha256'>): string | undefined {
+  const shape = shapeProblem(extraction);
+  if (shape) return `the extraction does not look like the draft's: ${shape}`;
+  if (extraction.draft_sha256 !== DRAFT_SHA256) return `the extraction comes from a text with SHA-256 ${extraction.draft_sha256.slice(0, 12)}…, not the pinned draft ${DRAFT_SHA256.slice(0, 12)}… (DRAFT_SHA256 in src/audit/extract.ts)`;
+  return undefined;
 }

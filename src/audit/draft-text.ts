@@ -3,10 +3,11 @@
  * project does not carry the draft's prose; it keeps the numbers extracted from it
  * (spec/audit/draft-numbers.json) and the digest of the text they came from.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { InputError } from '../lib/errors.js';
+import { existsSync } from 'node:fs';
+import { FileInputError, InputError } from '../lib/errors.js';
 import { readValidated } from '../lib/json-file.js';
 import { projectPath, sharedPath } from '../lib/paths.js';
+import { readInputText } from '../lib/read-file.js';
 import { extractNumbers, type Extraction } from './extract.js';
 
 /** The committed extraction. */
@@ -20,11 +21,13 @@ export function draftTextFile(env: NodeJS.ProcessEnv = process.env): string | un
 
 /** Extracts the numbers of the draft text in FILE. */
 export function extractFrom(file: string): Extraction {
+  let text: string;
   try {
-    return extractNumbers(readFileSync(file, 'utf8'));
+    text = readInputText(file); // a regular file of at most 16 MiB (issue 16: readers cap input size)
   } catch (e) {
-    throw new InputError(`${file}: cannot read the draft text (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw e instanceof FileInputError ? new InputError(`${file}: cannot read the draft text (${e.reason})`) : e;
   }
+  return extractNumbers(text);
 }
 
 /** The committed extraction (spec/audit/draft-numbers.json). */

@@ -18,6 +18,22 @@ export interface DraftNumber {
   readonly value: number;
 }
 
+/**
+ * The SHA-256 of the draft text the registry is written against (draft-melegassi-mvps-perfsec-coupling-00).
+ * issue 16 "Outputs are regular files": SPEC.coverage fails unless spec/audit/draft-numbers.json was
+ * extracted from this text, so re-extracting another text never leaves a repository that validates;
+ * adopting a new revision means re-extracting it and updating this pin in the same change.
+ */
+export const DRAFT_SHA256 = '0708b58d8a91b74777fd0077367b210b28f9ee33c5ef1bb6ab49b70ecc3b3c38';
+
+/**
+ * The least an extraction must hold to be taken for the draft's (issue 16: `audit --extract` of an
+ * empty file wrote an extraction with no numbers, and the coverage check then passed on nothing).
+ * The -00 draft yields 152 numbers in 15 sections; a text yielding fewer than 100 numbers or
+ * spread over fewer than 8 sections is not the draft (or the extractor broke).
+ */
+export const DRAFT_SHAPE = { minNumbers: 100, minSections: 8 } as const;
+
 /** What extraction produced, with the digest of the text it read. */
 export interface Extraction {
   readonly schema: 'perfsec-draft-numbers-v1';
@@ -70,4 +86,12 @@ export function extractNumbers(draftText: string): Extraction {
     for (const n of numbersOf(line)) numbers.push({ line: i + 1, section, kind, ...n });
   });
   return { schema: 'perfsec-draft-numbers-v1', draft_sha256: createHash('sha256').update(draftText).digest('hex'), numbers };
+}
+
+/** Why EXTRACTION does not look like the draft's (too few numbers or sections, DRAFT_SHAPE), or undefined. */
+export function shapeProblem(extraction: Pick<Extraction, 'numbers'>): string | undefined {
+  const sections = new Set(extraction.numbers.map((n) => n.section)).size;
+  if (extraction.numbers.length < DRAFT_SHAPE.minNumbers) return `${extraction.numbers.length} table or computation numbers, the draft has at least ${DRAFT_SHAPE.minNumbers}`;
+  if (sections < DRAFT_SHAPE.minSections) return `numbers in ${sections} sections, the draft has them in at least ${DRAFT_SHAPE.minSections}`;
+  return undefined;
 }

@@ -69,15 +69,27 @@ function vantageSequence(n: number, length: number): Uint32Array {
   return out;
 }
 
-/** c_xdp workloads: the compact table with integer keys, and model TokenBuckets in a Map keyed by "operator|vantage". */
-export function rateLimitWorkloads(vantages: number): { table: Workload; map: Workload } {
+/** Bytes per vantage of the compact rate-limit table (two Float64 per path). */
+export const TABLE_BYTES_PER_VANTAGE = 32;
+/** Bytes per vantage of the Map of TokenBucket with string keys (measured: about 140). */
+export const MAP_BYTES_PER_VANTAGE = 160;
+
+/** c_xdp as the pipeline runs it: the compact table with integer keys (TABLE_BYTES_PER_VANTAGE each). */
+export function rateLimitTableWorkload(vantages: number): Workload {
   const b = bucketParams(50_000, DEFAULT_POLICY);
   const seq = vantageSequence(vantages, 1 << 16);
   const table = new RateLimitTable(vantages, b);
+  return { name: `rate limit among ${vantages} vantages: compact table, integer keys`, batch: 1000, run: (i) => table.offer(seq[i & 0xffff]!, 1, i) };
+}
+
+/** c_xdp workloads: the compact table, and model TokenBuckets in a Map keyed by "operator|vantage" (built only when asked for). */
+export function rateLimitWorkloads(vantages: number): { table: Workload; map: Workload } {
+  const b = bucketParams(50_000, DEFAULT_POLICY);
+  const seq = vantageSequence(vantages, 1 << 16);
   const names = Array.from({ length: vantages }, (_, v) => `operator.example|v${v}`);
   const map = new Map(names.map((k) => [k, new TokenBucket(b)]));
   return {
-    table: { name: `rate limit among ${vantages} vantages: compact table, integer keys`, batch: 1000, run: (i) => table.offer(seq[i & 0xffff]!, 1, i) },
+    table: rateLimitTableWorkload(vantages),
     map: { name: `rate limit among ${vantages} vantages: Map of TokenBucket, string keys`, batch: 1000, run: (i) => map.get(names[seq[i & 0xffff]!]!)!.offer(i) },
   };
 }
@@ -90,8 +102,13 @@ export function constantWorkloads(x: Inputs, vantages: number): Record<'c_json' 
     c_bfd_parse: { name: 'c_bfd_parse: decode one BFD Control packet', batch: 200, run: (i) => decodeBfd(x.pushes[i % POOL]!) },
     c_hmac: { ...hmacVerify(FASTEST_HMAC, x), name: `c_hmac: HMAC-SHA256 verify of one BFD packet (${FASTEST_HMAC.name})` },
     c_ed25519: { name: `c_ed25519: verify one cosignature/v1 (${FASTEST_ED25519.name})`, batch: 4, run: (i) => FASTEST_ED25519.verify(edKey, x.cosignatures[i % 16]!.message, x.cosignatures[i % 16]!.sig) },
-    c_xdp: { ...rateLimitWorkloads(vantages).table, name: `c_xdp: rate-limit lookup and update among ${vantages} vantages (compact table)` },
+    c_xdp: { ...rateLimitTableWorkload(vantages), name: `c_xdp: rate-limit lookup and update among ${vantages} vantages (compact table)` },
   };
+}
+
+/** How many workloads candidateWorkloads returns, known before any is built. */
+export function candidateCount(): number {
+  return HMAC_PRIMITIVES.length + 1 + ED25519_PRIMITIVES.length + 2;
 }
 
 /** The candidates behind the pipeline's choices (figures in README.md). */

@@ -4,6 +4,7 @@
 import { InvalidArgumentError } from 'commander';
 import { parseRuns, parseSeed } from '../lib/seed.js';
 import { InputError } from '../lib/errors.js';
+import { checkInDomain, DOMAINS, type DomainName } from '../lib/domains.js';
 import { checkOutputFile, checkOutputFolder } from '../lib/output-path.js';
 
 function wrap<T>(parse: (text: string) => T): (text: string) => T {
@@ -34,6 +35,26 @@ export const positiveNumber = wrap((t) => {
   if (t.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InputError(`must be a positive number, got '${t}'`);
   return n;
 });
+
+/**
+ * A whole number within the documented domain NAME (src/lib/domains.ts): the syntax first (the
+ * message positiveInt gives), then the range, so 2^53-1 vantages are refused when the flag is read.
+ */
+export function domainInt(name: DomainName): (text: string) => number {
+  return wrap((t) => {
+    if (!/^\d+$/.test(t)) throw new InputError(`must be a ${DOMAINS[name].min === 0 ? 'non-negative' : 'positive'} integer, got '${t}'`);
+    return checkInDomain(name, Number(t), '', name);
+  });
+}
+
+/** A positive number within the documented domain NAME (src/lib/domains.ts): 5e-324 ms is refused, not divided by. */
+export function domainNumber(name: DomainName): (text: string) => number {
+  return wrap((t) => {
+    const n = Number(t);
+    if (t.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InputError(`must be a positive number, got '${t}'`);
+    return checkInDomain(name, n, '', name);
+  });
+}
 
 /** A fast-check seed. */
 export const seedOption = wrap((t) => parseSeed(t, 'seed'));

@@ -3,6 +3,7 @@
  * model, and compares at the draft's printed precision. The verdict is computed, then checked
  * against the project's pinned finding; a change either way fails the suite.
  */
+import { assertFinite } from './finite.js';
 import type { CostConstants } from '../../model/constants.js';
 import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deployment.js';
 import { US_PER_CORE_SECOND, type CostModel } from '../../model/joint-cost.js';
@@ -127,7 +128,8 @@ export function evaluate(e: Expr, file: ClaimsFile, quantities: Quantities, c: C
       throw e;
     }
   };
-  return 'ratio' in e ? operand(e.ratio[0]) / operand(e.ratio[1]) : operand(e);
+  const value = 'ratio' in e ? operand(e.ratio[0]) / operand(e.ratio[1]) : operand(e);
+  return assertFinite(value, `claims file ${file.theorem}`, 'input'); // issue 16: a ratio over zero is no verdict
 }
 
 /** X rounded to PLACES decimals, as the draft prints. */

@@ -4,16 +4,20 @@
  * bundle cadence against witness liveness in §9.
  */
 import { param, type Quantities, type Scenario } from './claims.js';
+import { checkInDomain, type DomainName } from './domains.js';
+
+/** A scenario parameter within its documented domain (src/lib/domains.ts): no zero cells or periods to divide by. */
+const inDomain = (s: Scenario, name: DomainName): number => checkInDomain(name, param(s, name), `scenario '${s.label}'`);
 
 /** Milliseconds between two bundles: per cell coordinator, or at the broker across all cells (§3.2). */
 function intervalMs(s: Scenario): number {
-  const perCell = param(s, 'bundle_period_ticks') * param(s, 't_tick_ms');
-  return s.per === 'broker' ? perCell / param(s, 'cells_k') : perCell;
+  const perCell = inDomain(s, 'bundle_period_ticks') * inDomain(s, 't_tick_ms');
+  return s.per === 'broker' ? perCell / inDomain(s, 'cells_k') : perCell;
 }
 
 /** The quantities composition claims may name. */
 export const COMPOSITION_QUANTITIES: Quantities = {
-  byzantine_frontier: (s) => Math.floor((param(s, 'cells_k') - 1) / 2), // draft §2.3: floor((k - 1) / 2)
+  byzantine_frontier: (s) => Math.floor((inDomain(s, 'cells_k') - 1) / 2), // draft §2.3: floor((k - 1) / 2)
   bundle_interval_ms: (s) => intervalMs(s),
   // draft §7 / §9: an auditor's q queries among w witnesses, m of them honest and holding the other view
   detection_probability: (s) => 1 - (1 - param(s, 'm') / param(s, 'w')) ** param(s, 'q'),

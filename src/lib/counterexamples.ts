@@ -40,13 +40,33 @@ export interface CounterexampleRecord {
   readonly replay: string;
 }
 
-/** Loads a counterexample by id (from spec/counterexamples/) or by file path. */
+/**
+ * The replay budget (issue 16, "Work budgets"): fast-check walks a path by generating and skipping
+ * runs up to its first segment, then walking one shrink stream per further segment. A run index
+ * of 10^6 is skipped in about two seconds; stored records stay far below these limits.
+ */
+export const REPLAY_LIMITS = { runIndex: 1_000_000, steps: 1000, shrinkIndex: 100_000 } as const;
+
+/** Throws InputError naming the limit when CX's path would make a replay unbounded work. */
+export function checkReplayBudget(cx: CounterexampleRecord, what: string): CounterexampleRecord {
+  const segments = cx.path.split(':');
+  const number = (s: string) => (s.length > 15 ? `a ${s.length}-digit number` : s);
+  if (segments.length > REPLAY_LIMITS.steps + 1) throw new InputError(`${what}: path has ${segments.length - 1} shrink steps; a replay walks at most ${REPLAY_LIMITS.steps}`);
+  const run = segments[0]!;
+  if (run.length > 15 || Number(run) > REPLAY_LIMITS.runIndex) throw new InputError(`${what}: path's run index is ${number(run)}; a replay skips at most ${REPLAY_LIMITS.runIndex} runs`);
+  if (Number(run) >= cx.numRuns) throw new InputError(`${what}: path's run index is ${run}, not below the record's numRuns ${cx.numRuns}`);
+  const step = segments.slice(1).findIndex((s) => s.length > 15 || Number(s) > REPLAY_LIMITS.shrinkIndex);
+  if (step >= 0) throw new InputError(`${what}: shrink step ${step + 1} of the path is ${number(segments[step + 1]!)}; a replay takes at most shrink ${REPLAY_LIMITS.shrinkIndex}`);
+  return cx;
+}
+
+/** Loads a counterexample by id (from spec/counterexamples/) or by file path; schema-valid and within the replay budget. */
 export function loadCounterexample(idOrFile: string, dir = COUNTEREXAMPLE_DIR): CounterexampleRecord {
-  if (idOrFile.endsWith('.json')) return readValidated<CounterexampleRecord>(idOrFile, 'counterexample-v1');
+  if (idOrFile.endsWith('.json')) return checkReplayBudget(readValidated<CounterexampleRecord>(idOrFile, 'counterexample-v1'), idOrFile);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(idOrFile)) throw new InputError(`'${idOrFile}' is neither a counterexample id nor a .json file`);
   const file = path.join(dir, `${idOrFile}.json`);
   if (!existsSync(file)) throw new InputError(`no counterexample '${idOrFile}' in ${relativeToRoot(dir)} (give an id or a .json file)`);
-  return readValidated<CounterexampleRecord>(file, 'counterexample-v1');
+  return checkReplayBudget(readValidated<CounterexampleRecord>(file, 'counterexample-v1'), file);
 }
 
 /** Every stored counterexample file, sorted by id. */

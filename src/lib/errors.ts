@@ -7,6 +7,13 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+/** A file the user named that cannot be read as it is: "FILE: REASON", with both kept for callers that rephrase it. */
+export class FileInputError extends InputError {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
 /** Exit codes of the `perfsec` command, documented in the README. */
 export const EXIT = {
   /** Everything checked holds. */

@@ -1,12 +1,15 @@
 /**
  * Where the command line writes: output folders and files, checked before the work starts and
- * created one level at a time when it ends. Node's `mkdir(..., { recursive: true })` spins for
+ * created one level at a time when it ends. An output file that exists must be a regular file
+ * (issue 16, "Outputs are regular files"): the atomic write renames a temp file over its target,
+ * so `--out /dev/null` or a FIFO would be replaced by a regular file. Node's `mkdir(..., { recursive: true })` spins for
  * ever when a file system answers ENOENT under a parent that exists (a path under /proc), so the
  * folders are made here with plain `mkdir`, each failure a one-line InputError.
  */
 import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from './errors.js';
+import { fileKind } from './read-file.js';
 
 const REASONS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
@@ -64,12 +67,33 @@ export function checkOutputFolder(dir: string): string {
   return dir;
 }
 
-/** Checks, without writing anything, that FILE can be written (not a folder; its folder can be made). */
+/**
+ * Throws unless FILE is absent or a regular file (symbolic links followed: a link to /dev/null is
+ * /dev/null). A folder, a device, a FIFO or a socket is refused with one line naming what it is.
+ */
+export function checkWritableTarget(file: string): void {
+  const st = statOrNull(file);
+  if (!st || st.isFile()) return;
+  if (st.isDirectory()) throw new InputError(`${file}: is a folder, not a file`);
+  throw new InputError(`${file}: is ${fileKind(st)}, not a regular file (perfsec writes only regular files)`);
+}
+
+/** Checks, without writing anything, that FILE can be written (absent or a regular file; its folder can be made). */
 export function checkOutputFile(file: string): string {
   if (file.trim() === '') throw new InputError('the output file is empty');
-  if (statOrNull(file)?.isDirectory()) throw new InputError(`${file}: is a folder, not a file`);
+  checkWritableTarget(file);
   checkOutputFolder(path.dirname(file));
   return file;
+}
+
+/**
+ * Checks, without writing anything, that a command can write NAMES into folder DIR: DIR can be
+ * made and none of the names is already something other than a regular file. For commands that
+ * know their file names before the work starts (receipts, vectors export, report).
+ */
+export function checkOutputFilesIn(dir: string, names: readonly string[]): void {
+  checkOutputFolder(dir);
+  for (const name of names) checkWritableTarget(path.join(dir, name));
 }
 
 /** Makes folder DIR and its missing parents, one level at a time; InputError names what failed. */

@@ -1,10 +1,9 @@
 /**
- * Runs claim searches outside vitest (the `perfsec search` and `replay` commands, the validator)
- * with visible, replayable seeds, and splits deep searches into deterministic shards.
+ * Runs claim searches outside vitest (the `perfsec search` command, the validator) with visible,
+ * replayable seeds, and splits deep searches into deterministic shards. Replays: src/lib/replay.ts.
  */
 import fc from 'fast-check';
-import { holdsAt, propertyOf, type Claim } from '../../properties/harness.js';
-import type { CounterexampleRecord } from './counterexamples.js';
+import { propertyOf, type Claim } from '../../properties/harness.js';
 import { InputError } from './errors.js';
 
 /** What one search of one claim found. */
@@ -72,23 +71,5 @@ export function shardOf(seed: number, numRuns: number, shard: Shard): { seed: nu
   };
 }
 
-/** What a replay of a stored counterexample showed. */
-export interface ReplayOutcome {
-  /** The stored value still refutes the claim. */
-  readonly valueRefutes: boolean;
-  /** fast-check with the stored seed and path regenerates a failing value. */
-  readonly seedRefutes: boolean;
-  /** One line for people. */
-  readonly summary: string;
-}
-
-/** Replays a counterexample: evaluates the claim on the stored value, and re-runs seed and path. */
-export function replay(c: Claim, cx: CounterexampleRecord): ReplayOutcome {
-  const valueRefutes = !holdsAt(c, cx.value);
-  const again = search(c, { seed: cx.seed, numRuns: cx.numRuns, path: cx.path });
-  const seedRefutes = again.failed;
-  const summary = valueRefutes && seedRefutes
-    ? `reproduced: ${cx.id} refutes ${c.id} (stored value, and seed ${cx.seed} path ${cx.path})`
-    : `NOT reproduced: ${cx.id} on ${c.id}: stored value ${valueRefutes ? 'refutes' : 'no longer refutes'}, seed ${cx.seed} path ${cx.path} ${seedRefutes ? 'refutes' : 'no longer refutes'}`;
-  return { valueRefutes, seedRefutes, summary };
-}
+// Replay moved to its own file (src/lib/replay.ts); re-exported for the callers that import it from here.
+export { replay, type ReplayOutcome } from './replay.js';

@@ -8,11 +8,17 @@ import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { bucketParams, DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.js';
 import type { FloodScenario } from '../../model/flood.js';
 import { param, type Quantities, type Scenario } from './claims.js';
+import { checkInDomain, type DomainName } from './domains.js';
+import { checkFloodBudget, floodWork } from './work-budget.js';
+
+/** A scenario parameter within its documented domain (src/lib/domains.ts); InputError names the scenario. */
+const inDomain = (s: Scenario, name: DomainName): number => checkInDomain(name, param(s, name), `scenario '${s.label}'`);
 
 /** The flood experiment a claims scenario describes (every vantage floods unless `coalition` says otherwise). */
 export function floodScenarioOf(s: Scenario): FloodScenario {
-  const tickMs = param(s, 't_tick_ms');
-  const n = param(s, 'n');
+  const tickMs = inDomain(s, 't_tick_ms');
+  const n = inDomain(s, 'n');
+  for (const name of ['flood_factor', 'duration_s'] as const) inDomain(s, name);
   return {
     n, tickMs,
     coalition: typeof s.coalition === 'number' ? s.coalition : n,
@@ -24,14 +30,18 @@ export function floodScenarioOf(s: Scenario): FloodScenario {
 /** The rate-limit policy of a claims scenario (the code's readings: one bucket per path, §4.2 budget literally). */
 export function policyOf(s: Scenario): RateLimitPolicy {
   const capacity = s.budget_reading === 'ticks' ? 'ticks' : 'rate-times-1s';
-  return { ...DEFAULT_POLICY, rateLimitFactor: param(s, 'rate_limit_factor'), burstFactor: param(s, 'burst_factor'), capacity };
+  return { ...DEFAULT_POLICY, rateLimitFactor: inDomain(s, 'rate_limit_factor'), burstFactor: inDomain(s, 'burst_factor'), capacity };
 }
 
 /** The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push) pair. */
 const charged = (s: Scenario, c: CostConstants): CostConstants => (s.xdp_per_pair === 1 ? { ...c, c_xdp: c.c_xdp / 2 } : c);
 
-const ratio = (s: Scenario, c: CostConstants, limited: boolean) =>
-  floodCost(floodScenarioOf(s), simulateAggregated(floodScenarioOf(s), limited ? policyOf(s) : null), charged(s, c), limited);
+const ratio = (s: Scenario, c: CostConstants, limited: boolean) => {
+  const f = floodScenarioOf(s);
+  const p = limited ? policyOf(s) : null;
+  checkFloodBudget([floodWork(f, p)], `scenario '${s.label}'`, 'lower its n, coalition, flood_factor or duration_s'); // issue 16 Deliver 3
+  return floodCost(f, simulateAggregated(f, p), charged(s, c), limited);
+};
 
 /** The quantities T-VDOS-1 claims may name. */
 export const VDOS_QUANTITIES: Quantities = {

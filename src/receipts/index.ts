@@ -4,10 +4,12 @@
  */
 import path from 'node:path';
 import type { ConstantsFile } from '../../model/constants.js';
-import { loadConstants } from '../lib/constants.js';
+import { DRAFT_CONSTANTS_FILE, loadConstants } from '../lib/constants.js';
+import { assertFinite } from '../lib/finite.js';
 import { InputError } from '../lib/errors.js';
 import { writeJsonAtomic } from '../lib/json-file.js';
-import { projectPath } from '../lib/paths.js';
+import { checkOutputFilesIn } from '../lib/output-path.js';
+import { projectPath, relativeToRoot } from '../lib/paths.js';
 import { assertValid } from '../lib/schemas.js';
 import { buildJointCostReceipt, JOINT_COST_RECEIPT_SCHEMA } from './joint-cost.js';
 import { buildVerificationDosReceipt, VERIFICATION_DOS_RECEIPT_SCHEMA } from './verification-dos.js';
@@ -61,8 +63,12 @@ export async function writeValidated(
   constants: LoadedConstants,
   issuedAt: Date,
 ): Promise<WrittenReceipt[]> {
+  // issue 16: a receipt carries finite numbers only (JSON would write Infinity as null); the draft's constants going in make a miss a bug.
+  const blame = constants.file === relativeToRoot(DRAFT_CONSTANTS_FILE) ? 'internal' : 'input';
+  checkOutputFilesIn(outDir, entries.map((e) => e.file)); // issue 16: a special file at a receipt's name is refused before any work
   const built = entries.map((entry) => {
-    const receipt = assertValid<{ verdict: unknown }>(entry.schema, entry.build(constants, issuedAt), `receipt ${entry.file}`);
+    const doc = assertFinite(entry.build(constants, issuedAt), `receipt ${entry.file}`, blame);
+    const receipt = assertValid<{ verdict: unknown }>(entry.schema, doc, `receipt ${entry.file}`);
     if (typeof receipt.verdict !== 'string') throw new Error(`receipt ${entry.file}: schema ${entry.schema} lets verdict be a non-string`);
     return { entry, receipt, verdict: receipt.verdict };
   });

@@ -9,6 +9,7 @@ import { DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.j
 import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { draftBound, tokenBucketBound } from '../../model/vdos-bounds.js';
 import { cPath, floodCost } from '../../model/vdos-cost.js';
+import { checkFloodBudget, floodWork } from '../lib/work-budget.js';
 import { DRAFT_HANDLE, orderedConstants, rfc3339Z } from './common.js';
 
 /** The value of B.2's "schema" field. */
@@ -87,6 +88,8 @@ export function buildVerificationDosReceipt(constants: ConstantsFile, issuedAt: 
   const c = orderedConstants(constants.constants_us);
   const policy = DEFAULT_POLICY; // draft §4.2 defaults: 4 sustained, 8 burst
   const at = (f: number): FloodScenario => ({ n: SETTING.n, tickMs: SETTING.tickMs, coalition: SETTING.n, floodFactor: f, durationTicks: (SETTING.durationS * 1000) / SETTING.tickMs });
+  // issue 16 Deliver 3: the receipt's simulations are fixed (the §4.4 setting), but their cost is still checked before they run.
+  checkFloodBudget(FLOOD_FACTORS.flatMap((f) => [floodWork(at(f), policy), floodWork(at(f), null)]), 'receipt B.2', 'the §4.4 setting is fixed');
   const withRl: LimitedRow[] = FLOOD_FACTORS.map((f) => ({ ...row(at(f), c, policy), bound_predicted: draftBound(at(f), policy, c), token_bucket_bound: tokenBucketBound(at(f), policy, c) }));
   const withoutRl = FLOOD_FACTORS.map((f) => row(at(f), c, null));
   const baselineUs = SETTING.n * (1000 / SETTING.tickMs) * cPath(c); // draft §4.3: P * c_path

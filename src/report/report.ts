@@ -4,11 +4,14 @@
  */
 import path from 'node:path';
 import type { ConstantsFile } from '../../model/constants.js';
+import { DRAFT_CONSTANTS_FILE } from '../lib/constants.js';
+import { assertFinite } from '../lib/finite.js';
 import { writeJsonAtomic, writeTextAtomic } from '../lib/json-file.js';
-import { ensureFolder } from '../lib/output-path.js';
+import { relativeToRoot } from '../lib/paths.js';
+import { checkOutputFilesIn, ensureFolder } from '../lib/output-path.js';
 import { jointVsN, jointVsTick, measuredCharts, scalePoints, vdosChart, vdosRows, type Chart } from './charts.js';
 import { pageHtml } from './html.js';
-import type { ReportMeasurement } from './measurement.js';
+import { QUICK_SOURCE, type ReportMeasurement } from './measurement.js';
 import { toSvg } from './render.js';
 
 /** What a report run wrote. */
@@ -23,6 +26,13 @@ export async function writeReport(dir: string, constants: ConstantsFile & { read
   ensureFolder(dir); // before the rendering: a folder that cannot be made fails fast
   const c = constants.constants_us;
   const charts = [jointVsN(c), jointVsTick(c), vdosChart(c), ...(measurement ? measuredCharts(measurement) : [])];
+  checkOutputFilesIn(dir, [...charts.map((ch) => ch.file), 'index.html', 'report.json']); // issue 16: special files refused before rendering
+  const points = scalePoints(c);
+  const vdos = vdosRows(c);
+  // issue 16: every charted and written number is finite before anything is rendered or written; the user's
+  // constants or bench file are to blame for a miss (exit 2), the draft's constants and a fresh measurement are not (exit 3).
+  const blame = constants.file !== relativeToRoot(DRAFT_CONSTANTS_FILE) || (measurement !== null && measurement.source !== QUICK_SOURCE) ? 'input' : 'internal';
+  assertFinite({ charts, points, vdos, measurement }, 'report', blame);
   const rendered = [];
   for (const chart of charts) rendered.push({ chart, svg: await toSvg(chart.spec) });
   const files: string[] = [];
@@ -30,9 +40,8 @@ export async function writeReport(dir: string, constants: ConstantsFile & { read
     await writeTextAtomic(path.join(dir, chart.file), svg);
     files.push(chart.file);
   }
-  const points = scalePoints(c);
   await writeTextAtomic(path.join(dir, 'index.html'), pageHtml({ constants, draftConstants, charts: rendered, points, measured: measurement?.source ?? null, generatedAt: new Date().toISOString() }));
-  await writeJsonAtomic(path.join(dir, 'report.json'), { constants, scale_points: points, vdos: vdosRows(c), measurement, charts: charts.map((ch) => ({ file: ch.file, title: ch.title, labels: ch.labels })) });
+  await writeJsonAtomic(path.join(dir, 'report.json'), { constants, scale_points: points, vdos, measurement, charts: charts.map((ch) => ({ file: ch.file, title: ch.title, labels: ch.labels })) });
   files.push('index.html', 'report.json');
   return { dir, files, charts };
 }

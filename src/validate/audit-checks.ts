@@ -3,6 +3,8 @@
  * of the draft's tables and computation blocks is covered by the claims registry or left out.
  */
 import { COMPOSITION_QUANTITIES } from '../lib/composition-quantities.js';
+import { extractionProblem } from '../audit/coverage.js';
+import { committedExtraction } from '../audit/draft-text.js';
 import { currentCoverage } from '../cli/commands/audit.js';
 import { claimsCheck } from './claims-checks.js';
 import type { Check } from './registry.js';
@@ -13,6 +15,9 @@ export const AUDIT_CHECKS: readonly Check[] = [
   {
     id: 'SPEC.coverage', title: 'every number of the draft\'s tables and computation blocks is covered by spec/claims or left out with a reason', section: '—',
     run: () => {
+      // issue 16: an extraction with no numbers, or taken from another text, fails here instead of passing on nothing.
+      const wrong = extractionProblem(committedExtraction());
+      if (wrong) return { pass: false, detail: `spec/audit/draft-numbers.json: ${wrong}` };
       const c = currentCoverage();
       const first = c.missing[0];
       return first

@@ -18,7 +18,7 @@ export function searchCheck(theorem: string): Check {
       for (const { claim } of selectClaims(theorem)) {
         if (claim.refutedBy) {
           const r = replay(claim, loadCounterexample(claim.refutedBy));
-          if (!r.summary.startsWith('reproduced')) bad.push(r.summary);
+          if (!r.reproduced) bad.push(r.summary);
           continue;
         }
         searched++;
@@ -43,7 +43,10 @@ export const replayAllCheck: Check = {
       const cx = loadCounterexample(f);
       const claim = byId.get(cx.property);
       if (!claim) bad.push(`${path.basename(f)}: no claim ${cx.property}`);
-      else if (!replay(claim, cx).summary.startsWith('reproduced')) bad.push(`${cx.id} no longer reproduces`);
+      else {
+        const r = replay(claim, cx);
+        if (!r.reproduced) bad.push(r.summary);
+      }
     }
     return bad.length > 0 ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `${files.length} stored counterexample(s) reproduce` };
   },

@@ -27,7 +27,7 @@ function claimsResult(ids: readonly string[], ctx: CheckContext): CheckResult {
   for (const { claim } of selectClaims('T-RC-1').filter(({ claim }) => ids.includes(claim.id))) {
     if (claim.refutedBy) {
       const r = replay(claim, loadCounterexample(claim.refutedBy));
-      if (r.summary.startsWith('reproduced')) refuted.push(`${claim.id.replace('T-RC-1.', '')} (${claim.refutedBy})`);
+      if (r.reproduced) refuted.push(`${claim.id.replace('T-RC-1.', '')} (${claim.refutedBy})`);
       else bad.push(r.summary);
       continue;
     }

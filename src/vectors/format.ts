@@ -8,8 +8,11 @@ import type { CostConstants } from '../../model/constants.js';
 import path from 'node:path';
 import { InputError } from '../lib/errors.js';
 import { readJson, writeJsonAtomic } from '../lib/json-file.js';
+import { checkOutputFilesIn } from '../lib/output-path.js';
 import { projectPath, relativeToRoot } from '../lib/paths.js';
 import { assertValid } from '../lib/schemas.js';
+import { DomainError } from '../../model/domain-error.js';
+import { checkFloodBudget, type FloodWork } from '../lib/work-budget.js';
 
 /** The schema every vectors file is validated against. */
 export const VECTORS_SCHEMA = 'vectors-v1';
@@ -105,6 +108,12 @@ export interface Verification {
 export interface VectorVerifier {
   readonly type: string;
   verify(test: TestVector, group: TestGroup): Verification;
+  /**
+   * The simulation work `verify` will run for the test (src/lib/work-budget.ts), computed without
+   * running it; absent for verifiers whose tests take constant time. Throws like `verify` for a
+   * malformed test, or the model's DomainError for an input the model rejects (no work then).
+   */
+  work?(test: TestVector, group: TestGroup): readonly FloodWork[];
 }
 
 const verifiers = new Map<string, VectorVerifier>();
@@ -148,6 +157,20 @@ export function verifyVectors(file: string | VectorsFile, overrides: readonly Ve
     if (!v) throw new InputError(`${what}: testGroups/${i} has unknown type '${group.type}' (known: ${[...table.keys()].sort().join(', ') || 'none'})`);
     return [group, v] as const;
   });
+  // issue 16 Deliver 3: the whole file's simulation work is known, and refused over budget, before any test runs.
+  const work: FloodWork[] = [];
+  for (const [group, v] of plan) {
+    for (const test of group.tests) {
+      try {
+        work.push(...(v.work?.(test, group) ?? []));
+      } catch (e) {
+        if (e instanceof DomainError) continue; // the model rejects the input: verify reports it, and simulates nothing
+        if (e instanceof InputError) throw new InputError(`${what}: tcId ${test.tcId}: ${e.message}`);
+        throw e;
+      }
+    }
+  }
+  checkFloodBudget(work, what, 'split the file or shorten its tests');
   const results: VectorOutcome[] = [];
   for (const [group, v] of plan) {
     for (const test of group.tests) {
@@ -193,6 +216,7 @@ export function registeredExporters(): VectorExporter[] {
  * is written when any file fails: a generated file that does not check is a bug, a plain Error.
  */
 export async function exportVectors(outDir: string = DEFAULT_VECTORS_DIR, from: readonly VectorExporter[] = registeredExporters()): Promise<string[]> {
+  checkOutputFilesIn(outDir, from.map((e) => e.file)); // issue 16: special files refused before any file is built
   const built = from.map((e) => {
     try {
       const doc = checkVectors(e.build(), `generated ${e.file}`);
@@ -211,11 +235,13 @@ export async function exportVectors(outDir: string = DEFAULT_VECTORS_DIR, from: 
 /** The JSON types a verifier can require of an input or expected field. */
 export type FieldKind = 'number' | 'integer' | 'string' | 'boolean';
 
-/** Throws InputError unless OBJ has exactly the fields of SHAPE, each of its kind; WHERE prefixes the message. */
+/** Throws InputError unless OBJ has exactly the fields of SHAPE, each of its kind (numbers finite); WHERE prefixes the message. */
 export function expectShape(obj: Readonly<Record<string, unknown>>, shape: Readonly<Record<string, FieldKind>>, where: string): void {
   for (const [name, kind] of Object.entries(shape)) {
     if (!Object.hasOwn(obj, name)) throw new InputError(`${where}: missing field '${name}'`);
     const v = obj[name];
+    // issue 16: a number read from a file is finite (JSON's 1e999 parses to Infinity); Number.isInteger is false for it too.
+    if (typeof v === 'number' && !Number.isFinite(v) && (kind === 'number' || kind === 'integer')) throw new InputError(`${where}: field '${name}' must be a finite number, got ${v}`);
     const fits = kind === 'integer' ? Number.isInteger(v) : typeof v === kind;
     if (!fits) throw new InputError(`${where}: field '${name}' must be ${kind === 'integer' ? 'an integer' : `a ${kind}`}, got ${JSON.stringify(v)}`);
   }
@@ -223,8 +249,13 @@ export function expectShape(obj: Readonly<Record<string, unknown>>, shape: Reado
   if (extra !== undefined) throw new InputError(`${where}: unknown field '${extra}'`);
 }
 
-/** |a - b| <= relTol * max(|a|, |b|): equal up to a relative tolerance (0 only matches 0). */
+/**
+ * |a - b| <= relTol * max(|a|, |b|): equal up to a relative tolerance (0 only matches 0). A
+ * non-finite operand is never close to anything, itself included (issue 16: Infinity made
+ * relTol * max(|a|, |b|) infinite, so every number passed).
+ */
 export function closeTo(a: number, b: number, relTol: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(relTol)) return false;
   return a === b || Math.abs(a - b) <= relTol * Math.max(Math.abs(a), Math.abs(b));
 }
 

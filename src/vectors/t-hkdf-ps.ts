@@ -6,6 +6,7 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { CANONICAL_READING, deriveBfdAuthKey, infoOf, READINGS, type BfdKeyInput, type Reading } from '../../model/hkdf.js';
 import { InputError } from '../lib/errors.js';
+import { keyBytes } from '../lib/key-hex.js';
 import { str } from './c2sp-verifiers.js';
 import { DRAFT, GENERATOR_VERSION, registerExporter, registerVerifier, type TestVector, type VectorsFile } from './format.js';
 
@@ -15,7 +16,7 @@ export const BFD_KEY_TYPE = 'PerfsecBfdKey';
 function inputOf(t: TestVector): BfdKeyInput {
   const [a, b, e] = ['disc_a', 'disc_b', 'epoch_id'].map((k) => t.input[k]);
   if (![a, b, e].every((x) => Number.isInteger(x) && (x as number) >= 0)) throw new InputError('disc_a, disc_b, epoch_id must be non-negative integers');
-  return { operatorId: str(t.input, 'operator_id'), kOp: hexToBytes(str(t.input, 'k_op')), discriminators: [a as number, b as number], epochId: e as number };
+  return { operatorId: str(t.input, 'operator_id'), kOp: keyBytes(str(t.input, 'k_op'), `tcId ${t.tcId}: k_op`), discriminators: [a as number, b as number], epochId: e as number };
 }
 
 registerVerifier({

@@ -11,6 +11,7 @@ import { loadClaims, param } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import { InputError } from '../lib/errors.js';
 import { assertValid } from '../lib/schemas.js';
+import { checkInDomain } from '../lib/domains.js';
 import { DRAFT, expectShape, groupConstants, GENERATOR_VERSION, numberMismatches, registerExporter, registerVerifier, type FieldKind, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
 
 /** The group type of T-JCOST-1 vectors. */
@@ -69,6 +70,8 @@ export function jointCostVerifier(model: CostModel = closedForm): VectorVerifier
         return { ok, detail: ok ? `rejected as expected: ${e.message}` : `error: expected rejection of '${String(test.expected.error)}', model rejects ${param ? `'${param}'` : 'an unnamed parameter'} (${e.message})` };
       }
       if (test.result === 'invalid') return { ok: false, detail: `error: expected rejection of '${String(test.expected.error)}', model accepts the input (joint_us_per_s ${got.joint_us_per_s})` };
+      // issue 16: a valid test's input must also be in its documented domain (src/lib/domains.ts), or JOINT may not be finite.
+      for (const k of Object.keys(PARAMS) as ParamName[]) checkInDomain(k, input[k], 'input');
       const diff = numberMismatches(test.expected as JointCostExpected, got, REL_TOL);
       return { ok: diff.length === 0, detail: diff.length === 0 ? `all ${OUTPUTS.length} outputs match` : diff.join('; ') };
     },

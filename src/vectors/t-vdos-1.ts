@@ -12,6 +12,9 @@ import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { floodCost } from '../../model/vdos-cost.js';
 import { loadConstants } from '../lib/constants.js';
 import { InputError } from '../lib/errors.js';
+import { checkInDomain, type DomainName } from '../lib/domains.js';
+import { floodWork, type FloodWork } from '../lib/work-budget.js';
+import { assertFinite } from '../lib/finite.js';
 import { DRAFT, expectShape, GENERATOR_VERSION, groupConstants, numberMismatches, registerExporter, registerVerifier, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
 
 /** The group type of T-VDOS-1 vectors. */
@@ -49,6 +52,26 @@ export function vdosOutputs(i: VdosInput, c: CostConstants): Record<(typeof OUTP
   return { arrived_a: r.counts.arrived.A, arrived_b: r.counts.arrived.B, admitted_a: r.counts.admitted.A, admitted_b: r.counts.admitted.B, dropped: r.dropped, ratio: Number(r.ratio.toPrecision(15)) };
 }
 
+/** Numeric input fields with a documented domain (src/lib/domains.ts). */
+const DOMAIN_FIELDS: ReadonlyArray<keyof VdosInput & DomainName> = ['n', 't_tick_ms', 'coalition', 'flood_factor', 'duration_ticks', 'rate_limit_factor', 'burst_factor'];
+
+/**
+ * The simulation a test will run. The model's own domain first (its DomainError is an invalid
+ * test's expected rejection; an invalid test the model accepts fails without a simulation), then,
+ * for a valid test, the documented domain (InputError), before any simulation.
+ */
+function plannedWork(test: TestVector, i: VdosInput): FloodWork[] {
+  const work = floodWork(scenarioOf(i), policyOf(i));
+  if (test.result !== 'valid') return [];
+  for (const k of DOMAIN_FIELDS) if (i[k] !== undefined) checkInDomain(k, i[k], 'input');
+  return [work];
+}
+
+function checkedInput(test: TestVector): VdosInput {
+  expectShape(test.input, { n: 'number', t_tick_ms: 'number', coalition: 'number', flood_factor: 'number', duration_ticks: 'number', ...(test.input.rate_limit_factor !== undefined ? { rate_limit_factor: 'number', burst_factor: 'number', budget_reading: 'string' } : {}) }, 'input');
+  return test.input as unknown as VdosInput;
+}
+
 /** The parameter a rejection names: the first word of the model's message. */
 function rejected(e: Error): string {
   const word = e.message.split(/\s/, 1)[0] ?? '';
@@ -60,20 +83,25 @@ export const VDOS_VERIFIER: VectorVerifier = {
   type: VERIFICATION_DOS_TYPE,
   verify(test: TestVector, group: TestGroup) {
     const c = groupConstants(group);
-    expectShape(test.input, { n: 'number', t_tick_ms: 'number', coalition: 'number', flood_factor: 'number', duration_ticks: 'number', ...(test.input.rate_limit_factor !== undefined ? { rate_limit_factor: 'number', burst_factor: 'number', budget_reading: 'string' } : {}) }, 'input');
+    const input = checkedInput(test);
     if (test.result === 'acceptable') throw new InputError(`result 'acceptable' is not used by ${VERIFICATION_DOS_TYPE}`);
     let got: Record<string, number>;
     try {
-      got = vdosOutputs(test.input as unknown as VdosInput, c);
+      plannedWork(test, input); // verifyVectors has checked the budget of the whole file
+      if (test.result === 'invalid') return { ok: false, detail: `error: expected rejection of '${String(test.expected.error)}', model accepts the input` };
+      got = assertFinite(vdosOutputs(input, c), 'T-VDOS-1 model outputs', 'internal'); // in-domain inputs give finite outputs: a miss is a bug
     } catch (e) {
       if (!(e instanceof RateLimitError || e instanceof FloodError)) throw e;
       if (test.result === 'valid') return { ok: false, detail: `model rejects the input (${e.message}); vectors expect it valid` };
       const ok = rejected(e) === test.expected.error;
       return { ok, detail: ok ? `rejected as expected: ${e.message}` : `error: expected rejection of '${String(test.expected.error)}', model says: ${e.message}` };
     }
-    if (test.result === 'invalid') return { ok: false, detail: `error: expected rejection of '${String(test.expected.error)}', model accepts the input` };
     const diff = numberMismatches(test.expected as Record<string, number>, got, REL_TOL);
     return { ok: diff.length === 0, detail: diff.length === 0 ? `all ${OUTPUTS.length} outputs match` : diff.join('; ') };
+  },
+  work(test: TestVector, group: TestGroup) {
+    groupConstants(group);
+    return plannedWork(test, checkedInput(test));
   },
 };
 

@@ -1,11 +1,13 @@
 /**
  * Fuzzing the project's document loaders: constants files, claims files, counterexample files,
  * receipts and vectors files. Whatever the text, a loader returns a document or rejects it with an
- * InputError whose message is one line; it never throws anything else.
+ * InputError whose message is one line; it never throws anything else. And any key of a valid
+ * document given twice is refused as a duplicate (issue 16), never taken last-wins.
  */
 import fc from 'fast-check';
+import { visit } from 'jsonc-parser';
 import { readFileSync } from 'node:fs';
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { computeClaims, jointCostQuantities, type ClaimsFile } from '../../src/lib/claims.js';
 import { closedForm } from '../../model/joint-cost.js';
 import { InputError } from '../../src/lib/errors.js';
@@ -33,6 +35,28 @@ describe('fuzz: document loaders reject bad input with one clear line', { timeou
   for (const [name, valid, load] of TARGETS) {
     test(`${name}: ${FUZZ_RUNS} arbitrary and mutated documents`, () => {
       fc.assert(fc.property(documentText(valid), (text) => rejectsCleanly(() => load(text), [InputError])), { numRuns: FUZZ_RUNS });
+    });
+  }
+});
+
+/** Where each property of TEXT starts (offset of its key) and its name, found by jsonc-parser. */
+function properties(text: string): Array<{ offset: number; name: string }> {
+  const found: Array<{ offset: number; name: string }> = [];
+  visit(text, { onObjectProperty: (name, offset) => void found.push({ offset, name }) });
+  return found;
+}
+
+describe('fuzz: a key given twice in any document is refused, not taken last-wins', { timeout: FUZZ_TIMEOUT_MS }, () => {
+  for (const [name, valid, load] of TARGETS) {
+    const text = JSON.stringify(valid);
+    const props = properties(text);
+    test(`${name}: each of ${props.length} keys repeated with a decoy value before the real one`, () => {
+      fc.assert(fc.property(fc.nat(props.length - 1), fc.jsonValue({ maxDepth: 1 }), (i, decoy) => {
+        const { offset, name: key } = props[i]!;
+        const twice = `${text.slice(0, offset)}${JSON.stringify(key)}:${JSON.stringify(decoy)},${text.slice(offset)}`;
+        expect(() => load(twice)).toThrow(InputError);
+        expect(() => load(twice)).toThrow(/duplicate key/);
+      }), { numRuns: Math.min(FUZZ_RUNS, props.length * 3) });
     });
   }
 });

@@ -8,12 +8,14 @@ import { loadConstants } from '../../lib/constants.js';
 import { projectPath, relativeToRoot } from '../../lib/paths.js';
 import { runSettings } from '../../lib/seed.js';
 import { runAudit } from '../../audit/audit.js';
-import { coverage, type LeftOut } from '../../audit/coverage.js';
+import { coverage, extractionProblem, type LeftOut } from '../../audit/coverage.js';
+import { DRAFT_SHA256, shapeProblem } from '../../audit/extract.js';
+import { InputError } from '../../lib/errors.js';
 import { committedExtraction, DRAFT_NUMBERS_FILE, extractFrom } from '../../audit/draft-text.js';
 import { errataMarkdown } from '../../audit/errata.js';
 import { loadAllClaims } from '../../audit/registry.js';
 import { outputFile, runsOption, seedOption } from '../options.js';
-import { printJson, say } from '../output.js';
+import { note, printJson, say } from '../output.js';
 
 /** The errata file `--markdown` writes by default. */
 export const ERRATA_FILE = projectPath('docs', 'ERRATA.md');
@@ -24,6 +26,21 @@ export const AUDIT_RUNS = 25;
 export function currentCoverage() {
   const leftOut = readValidated<{ left_out: LeftOut[] }>(projectPath('spec', 'audit', 'left-out.json'), 'audit-left-out-v1').left_out;
   return coverage(committedExtraction().numbers, loadAllClaims().map((x) => x.file), loadConstants().constants_us, leftOut);
+}
+
+/**
+ * `--extract FILE`: re-extracts the draft's numbers into spec/audit/draft-numbers.json. issue 16
+ * "Outputs are regular files": a text that does not look like the draft (DRAFT_SHAPE in
+ * src/audit/extract.ts: too few numbers or sections; an empty file has none) is refused and the
+ * committed extraction stays as it was; a draft-like text other than the pinned one is written,
+ * with a note, and SPEC.coverage then fails until DRAFT_SHA256 is updated with it.
+ */
+async function extractInto(file: string): Promise<void> {
+  const extraction = extractFrom(file);
+  const shape = shapeProblem(extraction);
+  if (shape) throw new InputError(`${file}: does not look like the draft (${shape}); ${relativeToRoot(DRAFT_NUMBERS_FILE)} left as it was`);
+  await writeJsonAtomic(DRAFT_NUMBERS_FILE, extraction);
+  if (extraction.draft_sha256 !== DRAFT_SHA256) note(`perfsec audit: ${file} is not the pinned draft (SHA-256 ${extraction.draft_sha256.slice(0, 12)}…): SPEC.coverage fails until DRAFT_SHA256 in src/audit/extract.ts is updated`);
 }
 
 interface Options { json?: boolean; markdown?: string | boolean; seed?: number; runs?: number; extract?: string }
@@ -39,18 +56,20 @@ export function registerAudit(program: Command): void {
     .option('--runs <N>', `runs per statement (default: PERFSEC_RUNS, else ${AUDIT_RUNS})`, runsOption)
     .option('--json', 'print one JSON document')
     .action(async (o: Options) => {
-      if (o.extract) await writeJsonAtomic(DRAFT_NUMBERS_FILE, extractFrom(o.extract));
+      if (o.extract) await extractInto(o.extract);
       const settings = runSettings();
       const seed = o.seed ?? settings.seed;
       const runs = o.runs ?? settings.numRuns ?? AUDIT_RUNS;
       process.stderr.write(`perfsec audit: seed ${seed}, ${runs} runs per statement\n`);
       const audit = runAudit(seed, runs);
       const cov = currentCoverage();
-      for (const e of audit.entries) if (e.drift) process.stderr.write(`perfsec audit: ${e.id} differs from its pin: ${e.drift}\n`);
+      for (const e of audit.entries) if (e.drift) note(`perfsec audit: ${e.id} differs from its pin: ${e.drift}`);
+      const wrong = extractionProblem(committedExtraction());
+      if (wrong) note(`perfsec audit: ${relativeToRoot(DRAFT_NUMBERS_FILE)}: ${wrong} (perfsec validate fails SPEC.coverage)`);
       if (o.markdown) {
         const file = typeof o.markdown === 'string' ? o.markdown : ERRATA_FILE;
         await writeTextAtomic(file, errataMarkdown(audit, cov));
-        process.stderr.write(`wrote ${relativeToRoot(file)}\n`);
+        note(`wrote ${relativeToRoot(file)}`);
       }
       const summary = `${audit.entries.length} claims: ${audit.counts.holds} hold, ${audit.counts['holds within rounding']} hold within rounding, ${audit.counts.refuted} refuted, ${audit.counts.ambiguous} ambiguous; draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
       if (o.json) {

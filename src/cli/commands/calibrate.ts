@@ -4,12 +4,15 @@
  */
 import type { Command } from 'commander';
 import { CONSTANT_NAMES } from '../../../model/constants.js';
-import { calibrate } from '../../calibrate/calibrate.js';
+import { calibrate, calibrationPlan, checkCalibrationPlan, type CalibrateOptions } from '../../calibrate/calibrate.js';
 import { DEFAULT_BUDGET } from '../../calibrate/measure.js';
 import { loadConstants } from '../../lib/constants.js';
 import { writeJsonAtomic } from '../../lib/json-file.js';
-import { outputFile, positiveInt } from '../options.js';
+import { domainInt, outputFile } from '../options.js';
 import { printJson, progress, progressDone, row, say } from '../output.js';
+
+/** Planned seconds above which progress is printed on any stderr, not only a terminal. */
+const LONG_RUN_S = 30;
 
 interface Options { out?: string; json?: boolean; timeMs: number; samples: number; vantages: number; candidates?: boolean }
 
@@ -19,16 +22,22 @@ export function registerCalibrate(program: Command): void {
     .command('calibrate')
     .description('measure the draft §1.3 constants on this machine with the project\'s codecs and crypto')
     .option('--out <file>', 'write the constants file (schemas/constants-v1.schema.json) here', outputFile)
-    .option('--time-ms <ms>', 'sampling time per constant, ms', positiveInt, DEFAULT_BUDGET.timeMs)
-    .option('--samples <n>', 'at least this many samples per constant', positiveInt, DEFAULT_BUDGET.minSamples)
-    .option('--vantages <N>', 'vantages in the rate-limit table for c_xdp', positiveInt, 100_000)
+    // Flags within their documented domains (src/lib/domains.ts); the whole run within its budgets (src/lib/work-budget.ts).
+    .option('--time-ms <ms>', 'sampling time per constant, ms', domainInt('time_ms'), DEFAULT_BUDGET.timeMs)
+    .option('--samples <n>', 'at least this many samples per constant', domainInt('samples'), DEFAULT_BUDGET.minSamples)
+    .option('--vantages <N>', 'vantages in the rate-limit table for c_xdp', domainInt('vantages'), 100_000)
     .option('--candidates', 'also time the primitives the pipeline chose between')
     .option('--json', 'print one JSON document')
     .action(async (o: Options) => {
-      const c = await calibrate({
+      const options: CalibrateOptions = {
         budget: { timeMs: o.timeMs, warmupMs: Math.max(10, Math.round(o.timeMs / 4)), minSamples: o.samples },
-        vantages: o.vantages, candidates: o.candidates ?? false, onProgress: (line) => { if (process.stderr.isTTY) progress(line); },
-      });
+        vantages: o.vantages, candidates: o.candidates ?? false,
+      };
+      const plan = calibrationPlan(options);
+      checkCalibrationPlan(plan);
+      // issue 16: a run of more than LONG_RUN_S seconds reports progress even when stderr is not a terminal.
+      const talk = process.stderr.isTTY || plan.seconds > LONG_RUN_S;
+      const c = await calibrate({ ...options, onProgress: (line) => { if (talk) progress(line); } });
       progressDone();
       if (o.out) await writeJsonAtomic(o.out, c.constants);
       if (o.json) {

@@ -7,6 +7,7 @@ import { conformance, type DeploymentDescription } from '../../../model/capabili
 import { loadConstants } from '../../lib/constants.js';
 import { EXIT } from '../../lib/errors.js';
 import { readValidated } from '../../lib/json-file.js';
+import { assertFinite } from '../../lib/finite.js';
 import { printJson, say } from '../output.js';
 
 /** Registers the command. */
@@ -17,8 +18,9 @@ export function registerConformance(program: Command): void {
     .argument('<file>', 'deployment description JSON')
     .option('--json', 'print one JSON document')
     .action((file: string, o: { json?: boolean }) => {
+      // The schema bounds every number of the description (src/lib/domains.ts), so JOINT is finite; the check is the backstop.
       const d = readValidated<DeploymentDescription>(file, 'perfsec-deployment-v1');
-      const r = conformance(d, loadConstants().constants_us);
+      const r = assertFinite(conformance(d, loadConstants().constants_us), 'conformance', 'input');
       if (o.json) printJson({ section: '§8', deployment: d.name, ...r });
       else {
         say(`${d.name}: ${r.conformant ? 'CONFORMANT' : 'NOT CONFORMANT'} to perfsec-coupling-v1 (draft §8)`);

@@ -3,9 +3,10 @@
  * reading of §6's byte strings or any other (`--reading`, `--all-readings`).
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { CANONICAL_READING, deriveBfdAuthKey, infoOf, READINGS, type BfdKeyInput } from '../../../model/hkdf.js';
 import { InputError } from '../../lib/errors.js';
+import { keyBytes } from '../../lib/key-hex.js';
 import { printJson, say } from '../output.js';
 
 interface Options { operator: string; kop: string; disc: number[]; epoch: number; reading?: string; allReadings?: boolean; json?: boolean }
@@ -20,11 +21,6 @@ function discriminator(text: string, prev: number[] = []): number[] {
 function epoch(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError(`must be a non-negative integer epoch_id, got '${text}'`);
   return Number(text);
-}
-
-function kOp(text: string): Uint8Array {
-  if (!/^([0-9a-fA-F]{2})+$/.test(text)) throw new InputError(`--kop must be an even-length hex string (got ${text.length} characters; key material is never echoed)`);
-  return hexToBytes(text.toLowerCase());
 }
 
 /** Registers the command. */
@@ -42,7 +38,7 @@ export function registerDeriveBfdKey(program: Command): void {
     .action((o: Options) => {
       if (o.disc.length !== 2) throw new InputError(`--disc must be given exactly twice (the session's two discriminators), got ${o.disc.length}`);
       if (o.operator === '') throw new InputError('--operator must not be empty');
-      const input: BfdKeyInput = { operatorId: o.operator, kOp: kOp(o.kop), discriminators: [o.disc[0]!, o.disc[1]!], epochId: o.epoch };
+      const input: BfdKeyInput = { operatorId: o.operator, kOp: keyBytes(o.kop, '--kop'), discriminators: [o.disc[0]!, o.disc[1]!], epochId: o.epoch };
       const picked = o.allReadings ? READINGS : READINGS.filter((r) => r.name === o.reading);
       if (picked.length === 0) throw new InputError(`--reading must be one of ${READINGS.map((r) => r.name).join(', ')}, got '${o.reading}'`);
       const rows = picked.map((r) => ({ reading: r.name, description: r.description, salt_hex: bytesToHex(r.salt(input.operatorId)), info_hex: bytesToHex(infoOf(input, r)), k_bfd_auth: bytesToHex(deriveBfdAuthKey(input, r)) }));

@@ -12,7 +12,9 @@ import { draftBound, tokenBucketBound } from '../../../model/vdos-bounds.js';
 import { floodCost } from '../../../model/vdos-cost.js';
 import { InputError } from '../../lib/errors.js';
 import { loadConstants } from '../../lib/constants.js';
-import { nonNegativeInt, positiveInt, positiveNumber } from '../options.js';
+import { checkFloodBudget, floodWork } from '../../lib/work-budget.js';
+import { assertFinite } from '../../lib/finite.js';
+import { domainInt, domainNumber } from '../options.js';
 import { printJson, row, say } from '../output.js';
 
 const WHAT: Record<PathName, string> = {
@@ -31,17 +33,18 @@ export function registerDimension(program: Command): void {
   program
     .command('dimension')
     .description('broker CPU for a deployment: JOINT per path (draft §3.2) and the cores needed')
-    .requiredOption('--n <N>', 'number of admitted vantages', positiveInt)
-    .requiredOption('--tick-ms <ms>', 'control-tick period T_tick in milliseconds', positiveNumber)
-    .option('--q <q>', 'witness quorum (cosignatures verified per bundle)', nonNegativeInt, 2)
-    .option('--cells <k>', 'number of coherence cells cells_k', positiveInt, 8)
-    .option('--bundle-period <ticks>', 'bundle_period_ticks', positiveInt, 10)
+    // Every flag is checked against its documented domain when it is read (src/lib/domains.ts).
+    .requiredOption('--n <N>', 'number of admitted vantages', domainInt('n'))
+    .requiredOption('--tick-ms <ms>', 'control-tick period T_tick in milliseconds', domainNumber('t_tick_ms'))
+    .option('--q <q>', 'witness quorum (cosignatures verified per bundle)', domainInt('q'), 2)
+    .option('--cells <k>', 'number of coherence cells cells_k', domainInt('cells_k'), 8)
+    .option('--bundle-period <ticks>', 'bundle_period_ticks', domainInt('bundle_period_ticks'), 10)
     .option('--constants <file>', 'constants file (default: the draft §1.3 values)')
-    .option('--flood <F>', 'also size for an insider flood at F times the natural rate (draft §4)', positiveNumber)
-    .option('--rate-limit-factor <R>', 'sustained rate of the per-vantage bucket, x natural rate (draft §4.2, >= 2)', positiveNumber, DEFAULT_POLICY.rateLimitFactor)
-    .option('--burst-factor <B>', 'burst budget of the bucket, x natural rate (draft §4.2, >= 2)', positiveNumber, DEFAULT_POLICY.burstFactor)
-    .option('--coalition <K>', 'flooding vantages (default: all N)', nonNegativeInt)
-    .option('--duration-s <S>', 'flood length simulated, seconds', positiveNumber, 60)
+    .option('--flood <F>', 'also size for an insider flood at F times the natural rate (draft §4)', domainNumber('flood_factor'))
+    .option('--rate-limit-factor <R>', 'sustained rate of the per-vantage bucket, x natural rate (draft §4.2, >= 2)', domainNumber('rate_limit_factor'), DEFAULT_POLICY.rateLimitFactor)
+    .option('--burst-factor <B>', 'burst budget of the bucket, x natural rate (draft §4.2, >= 2)', domainNumber('burst_factor'), DEFAULT_POLICY.burstFactor)
+    .option('--coalition <K>', 'flooding vantages (default: all N)', domainInt('coalition'))
+    .option('--duration-s <S>', 'flood length simulated, seconds', domainNumber('duration_s'), 60)
     .option('--json', 'print one JSON document')
     .action((o: Options) => {
       const constants = loadConstants(o.constants);
@@ -50,6 +53,8 @@ export function registerDimension(program: Command): void {
       const flood = o.flood === undefined ? null : floodSizing(d, j, constants.constants_us, o);
       const dominant = PATHS.reduce((a, b) => (j.paths[b].usPerSecond > j.paths[a].usPerSecond ? b : a));
       const headroomCores = j.coresNeeded - j.usPerSecond / US_PER_CORE_SECOND;
+      // issue 16: every printed number is finite; in-domain inputs guarantee it, so a miss is a bug (exit 3).
+      assertFinite({ j, headroomCores, flood }, 'dimension', 'internal');
       if (o.json) {
         printJson({
           theorem: 'T-JCOST-1', section: '§3.2', deployment: d, constants_source: constants.file, constants_us: constants.constants_us,
@@ -86,6 +91,13 @@ function floodSizing(d: Deployment, j: JointCost, c: CostConstants, o: Options) 
   if (coalition > d.n) throw new InputError(`--coalition must be <= --n (${d.n}), got ${coalition}`);
   const s = { n: d.n, tickMs: d.tickMs, coalition, floodFactor: o.flood!, durationTicks: Math.max(1, Math.round((o.durationS * 1000) / d.tickMs)) };
   const policy = { ...DEFAULT_POLICY, rateLimitFactor: o.rateLimitFactor, burstFactor: o.burstFactor };
+  try {
+    // issue 16 Deliver 3: both runs' cost is known before either starts.
+    checkFloodBudget([floodWork(s, null), floodWork(s, policy)], 'dimension', 'lower --coalition, --flood or --duration-s');
+  } catch (e) {
+    if (e instanceof RateLimitError || e instanceof FloodError) throw new InputError(e.message);
+    throw e;
+  }
   const run = (p: RateLimitPolicy | null) => {
     const r = floodCost(s, simulateAggregated(s, p), c, p !== null);
     const total = r.usPerSecond + j.paths.C.usPerSecond; // the flood leaves path C (bundles) unchanged

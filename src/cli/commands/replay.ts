@@ -1,6 +1,7 @@
 /**
  * `perfsec replay FILE`: reproduces a stored counterexample against the faithful model, from its
- * stored value and from its seed and path.
+ * stored value and from its seed and path (exactly: src/lib/replay.ts). Exit 0 reproduced, 1 not
+ * reproduced (the reason on the first line), 2 a malformed record or one beyond the replay budget.
  */
 import type { Command } from 'commander';
 import { loadCounterexample } from '../../lib/counterexamples.js';
@@ -22,14 +23,16 @@ export function registerReplay(program: Command): void {
       const claim = allClaims().find(({ claim: c }) => c.id === cx.property)?.claim;
       if (!claim) throw new InputError(`${file}: names claim '${cx.property}', which no theorem declares`);
       const r = replay(claim, cx);
-      const reproduced = r.valueRefutes && r.seedRefutes;
-      process.exitCode = reproduced ? EXIT.ok : EXIT.failed;
+      process.exitCode = r.reproduced ? EXIT.ok : EXIT.failed;
+      // issue 16: what is shown is the value evaluated (revived, as fast-check prints it), never the
+      // stored valueText, which nothing checks; a value outside the domain is not evaluated at all.
+      const shown = r.evaluated ?? '(not evaluated)';
       if (o.json) {
-        printJson({ id: cx.id, property: cx.property, claim: cx.claim, seed: cx.seed, path: cx.path, value: cx.value, ...r, reproduced });
+        printJson({ id: cx.id, property: cx.property, claim: claim.title, seed: cx.seed, path: cx.path, reproduced: r.reproduced, evaluated: r.evaluated, outcome: r.value, rerun: r.seed, summary: r.summary });
         return;
       }
       say(r.summary);
-      say(`  claim: ${cx.claim}`);
-      say(`  value: ${cx.valueText}`);
+      say(`  claim: ${claim.title}`);
+      say(`  value: ${shown}`);
     });
 }

@@ -13,7 +13,7 @@ import { budgetFor, parseShard, replay, search, shardOf, type SearchOutcome, typ
 import { runSettings } from '../../lib/seed.js';
 import { allClaims, selectClaims } from '../../lib/theorems.js';
 import { outputFolder, runsOption, seedOption } from '../options.js';
-import { printJson, progress, progressDone, say } from '../output.js';
+import { note, printJson, progress, progressDone, say } from '../output.js';
 
 interface Options { runs?: number; seed?: number; shard?: string; json?: boolean; list?: boolean; save: boolean; saveDir?: string }
 
@@ -54,7 +54,7 @@ export function registerSearch(program: Command): void {
       const seed = o.seed ?? settings.seed;
       const shard: Shard = o.shard ? parseShard(o.shard) : { index: 1, count: 1 };
       const source = o.seed !== undefined ? 'flag' : settings.seedSource;
-      process.stderr.write(`perfsec search: seed ${seed} (${source}), shard ${shard.index}/${shard.count}, ${picked.length} claim(s)\n`);
+      note(`perfsec search: seed ${seed} (${source}), shard ${shard.index}/${shard.count}, ${picked.length} claim(s)`);
       const results: ClaimReport[] = [];
       for (const [i, { theorem, claim }] of picked.entries()) {
         const budget = o.runs ?? budgetFor(claim);
