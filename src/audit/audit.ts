@@ -92,11 +92,16 @@ function sectionOf(title: string): string {
   return /^(§\d+(?:\.\d+)*)/.exec(title)?.[1] ?? '—'; // one-digit sections (§6, §7) too
 }
 
+/** Called before each statement is searched or replayed: its claim id, its rank and how many there are. */
+export type AuditProgress = (claimId: string, index: number, total: number) => void;
+
 /** Audits the statements the property files declare: refuted ones replay their counterexample, the others are searched. */
-function statementEntries(seed: number, runs: number): AuditEntry[] {
+function statementEntries(seed: number, runs: number, onStatement?: AuditProgress): AuditEntry[] {
   const claims = allClaims();
   const byCorrects = new Map(claims.flatMap(({ claim }) => (claim.corrects ? [[claim.corrects, claim] as const] : [])));
-  return claims.filter(({ claim }) => isDraftStatement(claim)).map(({ claim }) => {
+  const statements = claims.filter(({ claim }) => isDraftStatement(claim));
+  return statements.map(({ claim }, i) => {
+    onStatement?.(claim.id, i + 1, statements.length); // issue 16: a deep audit (--runs) shows progress
     const statement = claim.title.replace(/^[^:]*:\s*/, '');
     const corrected = byCorrects.get(claim.id) ?? claims.find(({ claim: c }) => c.id === `${claim.id}-corrected`)?.claim;
     const base = { id: claim.id, section: sectionOf(claim.title), kind: 'statement' as const, paraphrase: statement, draft: statement };
@@ -136,10 +141,10 @@ export interface Audit {
 }
 
 /** Runs the audit: every printed number of spec/claims, every statement of properties/. */
-export function runAudit(seed: number, runs: number): Audit {
+export function runAudit(seed: number, runs: number, onStatement?: AuditProgress): Audit {
   const c = loadConstants().constants_us;
   const numbers = loadAllClaims().flatMap(({ source, file }) => computeClaims(file, source.quantities(), c).map(numberEntry));
-  const entries = [...numbers, ...statementEntries(seed, runs)].sort((a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id));
+  const entries = [...numbers, ...statementEntries(seed, runs, onStatement)].sort((a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id));
   const counts = { holds: 0, 'holds within rounding': 0, refuted: 0, ambiguous: 0 };
   for (const e of entries) counts[e.verdict]++;
   return { seed, runs, entries, counts };

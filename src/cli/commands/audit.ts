@@ -15,7 +15,7 @@ import { committedExtraction, DRAFT_NUMBERS_FILE, extractFrom } from '../../audi
 import { errataMarkdown } from '../../audit/errata.js';
 import { loadAllClaims } from '../../audit/registry.js';
 import { outputFile, runsOption, seedOption } from '../options.js';
-import { note, printJson, say } from '../output.js';
+import { note, printJson, progress, progressDone, say } from '../output.js';
 
 /** The errata file `--markdown` writes by default. */
 export const ERRATA_FILE = projectPath('docs', 'ERRATA.md');
@@ -61,7 +61,8 @@ export function registerAudit(program: Command): void {
       const seed = o.seed ?? settings.seed;
       const runs = o.runs ?? settings.numRuns ?? AUDIT_RUNS;
       process.stderr.write(`perfsec audit: seed ${seed}, ${runs} runs per statement\n`);
-      const audit = runAudit(seed, runs);
+      const audit = runAudit(seed, runs, (id, i, total) => progress(`perfsec audit: statement ${i}/${total} ${id}`));
+      progressDone();
       const cov = currentCoverage();
       for (const e of audit.entries) if (e.drift) note(`perfsec audit: ${e.id} differs from its pin: ${e.drift}`);
       const wrong = extractionProblem(committedExtraction());

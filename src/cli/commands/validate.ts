@@ -7,7 +7,7 @@ import { runSettings } from '../../lib/seed.js';
 import { CHECKS } from '../../validate/index.js';
 import { runChecks } from '../../validate/registry.js';
 import { runsOption, seedOption } from '../options.js';
-import { printJson, say } from '../output.js';
+import { printJson, progress, progressDone, say } from '../output.js';
 
 /** Runs per claim in validate's short searches (deep searches: perfsec search). */
 export const VALIDATE_RUNS = 25;
@@ -24,9 +24,11 @@ export function registerValidate(program: Command): void {
       const settings = runSettings();
       const ctx = { seed: o.seed ?? settings.seed, runs: o.runs ?? settings.numRuns ?? VALIDATE_RUNS };
       process.stderr.write(`perfsec validate: seed ${ctx.seed}, ${ctx.runs} runs per claim in searches\n`);
-      const outcomes = await runChecks(CHECKS, ctx, o.json ? undefined : (r) => {
+      // issue 16: with --json the result comes at the end, so each finished check is a progress line on stderr.
+      const outcomes = await runChecks(CHECKS, ctx, o.json ? (r) => progress(`perfsec validate: ${r.pass ? 'PASS' : 'FAIL'} ${r.id}`) : (r) => {
         say(`${r.pass ? 'PASS' : 'FAIL'}  ${r.id.padEnd(22)} ${r.section.padEnd(7)} ${r.title}: ${r.detail}`);
       });
+      if (o.json) progressDone();
       const passed = outcomes.filter((r) => r.pass).length;
       process.exitCode = passed === outcomes.length ? EXIT.ok : EXIT.failed;
       if (o.json) printJson({ seed: ctx.seed, runs: ctx.runs, passed, total: outcomes.length, checks: outcomes });
