@@ -14,7 +14,7 @@ export default defineConfig({
       // Files share one module graph per worker (isolate: false): loading the model and the CLI, not
       // the tests, was most of the run's time; no test stubs a module or leaves global state behind.
       // Theorem files are a project of their own: one registers its tests only while vitest collects
-      // it (properties/vitest-bridge.ts), so a test file that imported it first in the same worker
+      // it (src/engine/vitest-bridge.ts), so a test file that imported it first in the same worker
       // would leave it with no tests.
       { test: { ...sharedTest, name: 'properties', include: ['properties/**/*.prop.ts'], isolate: false } },
       { test: { ...sharedTest, name: 'tests', include: ['test/**/*.test.ts'], isolate: false } },

@@ -16,7 +16,7 @@ import { verifyBfd } from './bfd/auth.js';
 import { decodeBfd } from './bfd/packet.js';
 import type { KeyTable } from './test-keys.js';
 import { bindsNow, epochAt, type Oem } from './oem.js';
-import { decodeSnapshot, verifySnapshot } from './snapshot.js';
+import { decodeSnapshotWith, verifySnapshot, type SnapshotCheck } from './snapshot.js';
 import { reasonFor, type Decision, type DraftReason, type PacketKind, type Predicates, type RejectReason } from './reject-reasons.js';
 
 export * from './reject-reasons.js';
@@ -67,6 +67,8 @@ export interface BrokerConfig {
   readonly reading: Reading;
   /** Broker clock at start, ms. */
   readonly start: number;
+  /** The snapshot's JSON Schema check (src/lib/snapshot-decode.ts): the model reads no schema files. */
+  readonly snapshotSchema: SnapshotCheck;
 }
 
 /** A broker implementation: the faithful one, or a mutant. */
@@ -155,7 +157,7 @@ export class Broker implements BrokerLike {
 
   receiveSnapshot(bytes: Uint8Array, now: number): Decision {
     this.advance(now);
-    const d = decodeSnapshot(bytes);
+    const d = decodeSnapshotWith(bytes, this.config.snapshotSchema);
     if (!d.ok) return reject('snapshot', 'malformed', `${d.error}: ${d.detail}`);
     const s = d.snapshot;
     if (!this.bound(s.vantage_id, s.epoch_id, now)) return reject('snapshot', 'epoch-mismatch', `OEM does not bind (${s.vantage_id}, epoch ${s.epoch_id}) at ${now} ms`);

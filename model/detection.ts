@@ -5,8 +5,9 @@
  * holding view A asks k witnesses drawn uniformly with replacement and detects when one of
  * them cosigned view B. Then P = 1 - (1 - m/w)^k with m = q - c, the honest cosigners of B.
  * §7 prints 1 - (1 - 2/w)^q, §9 prints 1 - (1 - 1/w)^q "for q honest cosignatures of w witnesses".
+ * The random draws of the estimate are an argument (seeded by the caller:
+ * properties/t-comp-split-detection.ts), so the model needs no generator library.
  */
-import fc from 'fast-check';
 import { detectors, minimalSplit, play, type Attack } from './collector.js';
 
 /** The parameters of one estimate. */
@@ -25,11 +26,16 @@ export const draftSection7 = (w: number, q: number): number => 1 - (1 - 2 / w) *
 /** The draft's §9 formula, 1 - (1 - 1/w)^q. */
 export const draftSection9 = (w: number, q: number): number => 1 - (1 - 1 / w) ** q;
 
-/** Monte Carlo estimate over the witness model (model/collector.ts), seeded and replayable. */
-export function estimateDetection(s: DetectionSetup): Estimate {
-  const trial = fc.tuple(fc.shuffledSubarray([...Array(s.w - s.c).keys()].map((i) => i + s.c), { minLength: s.w - s.c, maxLength: s.w - s.c }), fc.array(fc.integer({ min: 0, max: s.w - 1 }), { minLength: s.queries, maxLength: s.queries }));
+/**
+ * One trial's random draws: the order in which the collector takes the honest witnesses c .. w-1
+ * (a permutation of them), and the `queries` witnesses (0 .. w-1) the auditor asks.
+ */
+export type DetectionTrial = readonly [order: readonly number[], asked: readonly number[]];
+
+/** Monte Carlo estimate over the witness model (model/collector.ts) from S.trials draws of TRIALS. */
+export function estimateDetection(s: DetectionSetup, trials: Iterable<DetectionTrial>): Estimate {
   let detected = 0;
-  for (const [order, asked] of fc.sample(trial, { seed: s.seed, numRuns: s.trials })) {
+  for (const [order, asked] of trials) {
     const base = minimalSplit(s.w, s.q, s.c);
     const moves = base.map((m) => ({ ...m, witness: order[m.witness - s.c]! })); // the collector's random choice of honest witnesses
     const a: Attack = {

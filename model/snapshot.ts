@@ -5,12 +5,12 @@
  * (the draft does not give them): the JSON of every field but `tag`, keys sorted, no whitespace
  * (RFC 8785 for this all-integer, all-string object).
  *
- * Decoding never throws: it returns a typed error naming what is wrong.
+ * Decoding never throws: it returns a typed error naming what is wrong. The model reads no files:
+ * the schema check is the caller's argument (src/lib/snapshot-decode.ts passes the JSON Schema).
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { problems } from '../src/lib/schemas.js';
 import { sameDigest } from './bfd/auth.js';
 
 /** The fields a snapshot carries (schemas/cwt-snapshot-v1.schema.json). */
@@ -62,8 +62,11 @@ export function verifySnapshot(s: Snapshot, key: Uint8Array): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes JSON bytes against schemas/cwt-snapshot-v1.schema.json; never throws. */
-export function decodeSnapshot(bytes: Uint8Array): SnapshotDecoded {
+/** What is wrong with a decoded JSON value as a snapshot, one phrase per problem (none: it is one). */
+export type SnapshotCheck = (data: unknown) => readonly string[];
+
+/** Decodes JSON bytes and checks them with SCHEMA_PROBLEMS (the snapshot's JSON Schema); never throws. */
+export function decodeSnapshotWith(bytes: Uint8Array, schemaProblems: SnapshotCheck): SnapshotDecoded {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -76,7 +79,7 @@ export function decodeSnapshot(bytes: Uint8Array): SnapshotDecoded {
   } catch (e) {
     return { ok: false, error: 'not-json', detail: `not JSON (${(e as Error).message})` };
   }
-  const found = problems('cwt-snapshot-v1', data);
+  const found = schemaProblems(data);
   if (found.length > 0) return { ok: false, error: 'schema', detail: found[0]! };
   return { ok: true, snapshot: data as Snapshot };
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { FloodScenario } from '../model/flood.js';
 import type { BurstEpisode, LegitStream } from '../model/legit-traffic.js';
 import type { CapacityReading, RateLimitPolicy } from '../model/token-bucket.js';
-import { arrayOf, checked, drawnBy, fields, int, keys, oneOf, reasonOutside, tuple, type Check } from './domain.js';
+import { arrayOf, checked, drawnBy, fields, int, keys, oneOf, reasonOutside, tuple, type Check } from '../src/engine/generator-domain.js';
 
 /** The hundredths X of a stored factor X / 100; throws when it is not one (the unmapper fast-check's domain check calls). */
 function hundredths(v: unknown): number {

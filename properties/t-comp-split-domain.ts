@@ -4,7 +4,7 @@
  * value before a replay evaluates it (the generator is a chain, which fast-check cannot check).
  */
 import type { Attack, Placement, Policy } from '../model/collector.js';
-import { arrayOf, fields, int, keys, oneOf, record, type Check } from './domain.js';
+import { arrayOf, fields, int, keys, oneOf, record, type Check } from '../src/engine/generator-domain.js';
 
 const POLICIES: readonly Policy[] = ['first-cosign-wins', 'c2sp'];
 const PLACEMENTS: readonly Placement[] = ['extension', 'in-leaf'];

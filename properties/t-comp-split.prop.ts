@@ -22,10 +22,13 @@ import { bodyOf, detectors, minimalSplit, ORIGIN, play, S, sameWitnessSplit, spl
 import { consume, cosignedView } from '../model/consumer.js';
 import { cosign, cosignerOf, verifyCosignature } from '../model/cosignature.js';
 import { draftSection7, draftSection9, estimateDetection, modelProbability } from '../model/detection.js';
+import { detectionTrials } from './t-comp-split-detection.js';
 import { c2spWitness, firstCosignWins, type Witness } from '../model/witness.js';
-import { checked } from './domain.js';
+import { checked } from '../src/engine/generator-domain.js';
 import { attackDomain } from './t-comp-split-domain.js';
-import { claim, theorem, type Example } from './harness.js';
+import { claim } from '../src/engine/claim.js';
+import { theorem } from '../src/engine/declare-theorem.js';
+import type { Example } from '../src/engine/theorem.js';
 
 /** What T-COMP-SPLIT checks: how an honest witness of each policy is built, and cosignature/v1. */
 export interface SplitSubject {
@@ -66,7 +69,8 @@ function detectionExamples(): Example[] {
   const row = (id: string, title: string, w: number, q: number, printed: (w: number, q: number) => number, expectAgree: boolean): Example => ({
     id, title,
     check: () => {
-      const e = estimateDetection({ w, q, c: 0, queries: q, trials: 4000, seed: 7 });
+      const setup = { w, q, c: 0, queries: q, trials: 4000, seed: 7 };
+      const e = estimateDetection(setup, detectionTrials(setup));
       const agree = Math.abs(e.p - printed(w, q)) <= 4 * e.stderr;
       const fits = Math.abs(e.p - modelProbability(w, q, 0, q)) <= 4 * e.stderr;
       return { ok: agree === expectAgree && fits, detail: `w=${w} q=${q}: Monte Carlo ${e.p.toFixed(4)} ± ${e.stderr.toFixed(4)} (model 1-(1-q/w)^q = ${modelProbability(w, q, 0, q).toFixed(4)}), printed ${printed(w, q).toFixed(4)}: ${agree ? 'agrees' : 'disagrees'}` };

@@ -12,7 +12,8 @@
 import fc from 'fast-check';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { CANONICAL_READING, deriveBfdAuthKey, deriveVantageEpochKey, K_BFD_AUTH_LENGTH, READINGS, type BfdKeyInput, type Reading } from '../model/hkdf.js';
-import { claim, theorem } from './harness.js';
+import { claim } from '../src/engine/claim.js';
+import { theorem } from '../src/engine/declare-theorem.js';
 
 /** What T-HKDF-PS checks: a K_BFD_auth derivation and the K_v_epoch derivation beside it. */
 export interface HkdfSubject {

@@ -19,7 +19,9 @@ import { invariantI1, type NicFilter } from '../model/nic.js';
 import { costConstants, deployment, factor, scenario } from './generators.js';
 import { jointCostQuantities, printedExamples } from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
-import { claim, near, theorem } from './harness.js';
+import { claim } from '../src/engine/claim.js';
+import { near } from '../src/lib/tolerance.js';
+import { theorem } from '../src/engine/declare-theorem.js';
 
 /** What T-JCOST-1's properties check: a cost model and the NIC filter in front of the broker. */
 export interface JointCostSubject {

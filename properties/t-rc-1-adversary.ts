@@ -6,9 +6,10 @@ import { signBfd } from '../model/bfd/auth.js';
 import { decodeBfd, encodeBfd } from '../model/bfd/packet.js';
 import type { BrokerConfig, PacketKind } from '../model/broker.js';
 import { bindsNow, epochAt } from '../model/oem.js';
-import { decodeSnapshot, encodeSnapshot, signSnapshot } from '../model/snapshot.js';
+import { encodeSnapshot, signSnapshot } from '../model/snapshot.js';
+import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
 import { ADVERSARY_KEY } from '../model/test-keys.js';
-import type { Emitted } from './t-rc-1-world.js';
+import type { Emitted } from './t-rc-1-emitted.js';
 
 /** How far the adversary pushes an expiry: ten epochs of the search's world. */
 const EXTEND_MS = 10_000;

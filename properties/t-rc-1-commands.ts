@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { BrokerFactory, Reading } from '../model/broker.js';
-import { arrayOf, checked, oneOf, record, type Check } from './domain.js';
+import { arrayOf, checked, oneOf, record, type Check } from '../src/engine/generator-domain.js';
 import { FORGE_MODES, type ForgeMode } from './t-rc-1-adversary.js';
 import { brokerConfig, VANTAGES, World, type Observer, type WorldParams } from './t-rc-1-world.js';
 

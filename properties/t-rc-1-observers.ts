@@ -6,7 +6,7 @@
  */
 import { decodeBfd } from '../model/bfd/packet.js';
 import { DRAFT_REASONS, EXTRA_REASONS, reasonFor, type Decision, type Predicates, type RejectReason } from '../model/broker.js';
-import { decodeSnapshot } from '../model/snapshot.js';
+import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
 import type { Delivery, Observer } from './t-rc-1-world.js';
 
 const said = (d: Delivery, dec: Decision) => `${d.via} of ${d.kind} #${d.source.id} (${d.source.stream}, index ${d.source.index}, epoch ${d.source.epoch}) at ${d.now} ms: ${dec.accepted ? 'accepted' : `rejected ${dec.reason}`} (${dec.detail})`;

@@ -5,7 +5,7 @@
  * its (vantage, epoch) is bound and open, and (snapshots) it has not expired; a forgery never is.
  */
 import { bindsNow, type Oem } from '../model/oem.js';
-import type { Emitted } from './t-rc-1-world.js';
+import type { Emitted } from './t-rc-1-emitted.js';
 
 /** The reference model: what a correct broker decides, from emission order alone. */
 export class Reference {

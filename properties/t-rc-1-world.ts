@@ -11,8 +11,10 @@ import { BFD_STATE } from '../model/bfd/packet.js';
 import { DEFAULT_READING, sessionId, type BfdSession, type BrokerConfig, type BrokerFactory, type BrokerLike, type Decision, type PacketKind, type Reading } from '../model/broker.js';
 import { bindsNow, epochAt, type Oem } from '../model/oem.js';
 import { signSnapshot } from '../model/snapshot.js';
+import { snapshotProblems } from '../src/lib/snapshot-decode.js';
 import { testKeys, type KeyTable } from '../model/test-keys.js';
 import { claimedBinding, forged, type ForgeMode } from './t-rc-1-adversary.js';
+import type { Emitted } from './t-rc-1-emitted.js';
 import { Reference } from './t-rc-1-reference.js';
 
 /** The generated parameters of one world. */
@@ -38,23 +40,7 @@ export function brokerConfig(p: WorldParams, reading: Reading = DEFAULT_READING,
     ...(p.v1Sessions === 2 ? [{ vantage: 'v1', vantageDisc: 0x1102, brokerDisc: 0xb002 }] : []),
     { vantage: 'v2', vantageDisc: 0x2201, brokerDisc: 0xb003 },
   ];
-  return { oem, keys, sessions, reading, start: 0 };
-}
-
-/** One packet an honest vantage emitted. */
-export interface Emitted {
-  readonly id: number;
-  readonly kind: PacketKind;
-  readonly bytes: Uint8Array;
-  readonly hex: string;
-  readonly vantage: string;
-  /** Push: the session; snapshot: (vantage, epoch). */
-  readonly stream: string;
-  /** Position in its stream (0, 1, ...). */
-  readonly index: number;
-  readonly epoch: number;
-  /** Snapshot only. */
-  readonly expiresAt?: number;
+  return { oem, keys, sessions, reading, start: 0, snapshotSchema: snapshotProblems };
 }
 
 /** A packet reaching the broker, with what the adversary did and what the reference expects. */

@@ -35,7 +35,8 @@ import { DEFAULT_READING, faithfulBroker } from '../model/broker.js';
 import { adversary, commandsOf, runWorld, worldParams, type Commands } from './t-rc-1-commands.js';
 import * as obs from './t-rc-1-observers.js';
 import type { Observer, WorldParams } from './t-rc-1-world.js';
-import { claim, theorem, type Claim } from './harness.js';
+import { claim, type Claim } from '../src/engine/claim.js';
+import { theorem } from '../src/engine/declare-theorem.js';
 
 /** Runs per claim: each run is up to 30 commands with real HMACs. */
 const RUNS = 150;

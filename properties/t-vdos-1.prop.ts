@@ -23,7 +23,9 @@ import { loadConstants } from '../src/lib/constants.js';
 import { VDOS_QUANTITIES } from '../src/lib/vdos-quantities.js';
 import { factorPair, floodScenario, legitStream, policy, wholeCoalitionFlood } from './flood-generators.js';
 import { costConstants, draftConstants } from './generators.js';
-import { claim, near, theorem, within } from './harness.js';
+import { claim } from '../src/engine/claim.js';
+import { near, within } from '../src/lib/tolerance.js';
+import { theorem } from '../src/engine/declare-theorem.js';
 import fc from 'fast-check';
 
 /** What T-VDOS-1's properties check: both simulators, the limiter, and the CPU accounting. */

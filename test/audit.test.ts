@@ -8,7 +8,8 @@ import { describe, expect, inject, test } from 'vitest';
 import { runAudit } from '../src/audit/audit.js';
 import { committedExtraction, draftTextFile, extractFrom } from '../src/audit/draft-text.js';
 import { errataMarkdown } from '../src/audit/errata.js';
-import { currentCoverage, ERRATA_FILE } from '../src/cli/commands/audit.js';
+import { currentCoverage } from '../src/audit/current-coverage.js';
+import { ERRATA_FILE } from '../src/cli/commands/audit.js';
 import { readJson } from '../src/lib/json-file.js';
 import { projectPath } from '../src/lib/paths.js';
 

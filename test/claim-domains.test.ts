@@ -1,14 +1,14 @@
 /**
  * Every claim's generator domain (issue 16, "Replay is exact"): each claim has a domain check (its
- * generators' own, or one they carry: properties/domain.ts), the check accepts what the generators
+ * generators' own, or one they carry: src/engine/generator-domain.ts), the check accepts what the generators
  * draw (it is not stricter than them), and it refuses tampered values, one hostile class a row.
  */
 import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { asStored, domainReason, uncheckedArguments } from '../properties/outcome.js';
-import { listCounterexamples, loadCounterexample } from '../src/lib/counterexamples.js';
-import { allClaims } from '../src/lib/theorems.js';
+import { asStored, domainReason, uncheckedArguments } from '../src/engine/outcome.js';
+import { listCounterexamples, loadCounterexample } from '../src/engine/counterexamples.js';
+import { allClaims } from '../src/registry/theorems.js';
 
 const seed = inject('perfsecSeed');
 const claims = allClaims().map(({ claim }) => claim);

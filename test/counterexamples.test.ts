@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { listCounterexamples, loadCounterexample } from '../src/lib/counterexamples.js';
-import { replay } from '../src/lib/search.js';
-import { allClaims } from '../src/lib/theorems.js';
+import { listCounterexamples, loadCounterexample } from '../src/engine/counterexamples.js';
+import { replay } from '../src/engine/replay.js';
+import { allClaims } from '../src/registry/theorems.js';
 
 const files = listCounterexamples();
 const claims = new Map(allClaims().map(({ claim }) => [claim.id, claim]));

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { draftSection7, draftSection9, estimateDetection, modelProbability, type DetectionSetup } from '../model/detection.js';
+import { detectionTrials } from '../properties/t-comp-split-detection.js';
 
 describe('closed forms at exact points', () => {
   test.each<[number, number, number, number, number]>([
@@ -49,7 +50,7 @@ describe('laws of the closed forms', () => {
 
 describe('Monte Carlo estimate over the witness model (seeded)', () => {
   const within = (s: DetectionSetup): { p: number; model: number; stderr: number } => {
-    const e = estimateDetection(s);
+    const e = estimateDetection(s, detectionTrials(s));
     return { p: e.p, model: modelProbability(s.w, s.q, s.c, s.queries), stderr: e.stderr };
   };
   test.each<DetectionSetup>([
@@ -61,7 +62,8 @@ describe('Monte Carlo estimate over the witness model (seeded)', () => {
     expect(Math.abs(p - model)).toBeLessThanOrEqual(4 * stderr);
   });
   test('the estimate reports detected / trials and the binomial standard error sqrt(p(1 - p)/trials)', () => {
-    const e = estimateDetection({ w: 5, q: 2, c: 0, queries: 2, trials: 200, seed: 5 });
+    const s = { w: 5, q: 2, c: 0, queries: 2, trials: 200, seed: 5 };
+    const e = estimateDetection(s, detectionTrials(s));
     expect(e.trials).toBe(200);
     expect(e.p).toBe(e.detected / 200);
     expect(e.p).toBeGreaterThan(0);
@@ -69,6 +71,7 @@ describe('Monte Carlo estimate over the witness model (seeded)', () => {
     expect(e.stderr).toBeCloseTo(Math.sqrt((e.p * (1 - e.p)) / 200), 12);
   });
   test('with q <= c no honest witness cosigns either view: nothing is detected, and the standard error falls back to 1/trials', () => {
-    expect(estimateDetection({ w: 5, q: 2, c: 2, queries: 4, trials: 50, seed: 1 })).toEqual({ p: 0, stderr: 1 / 50, detected: 0, trials: 50 });
+    const s = { w: 5, q: 2, c: 2, queries: 4, trials: 50, seed: 1 };
+    expect(estimateDetection(s, detectionTrials(s))).toEqual({ p: 0, stderr: 1 / 50, detected: 0, trials: 50 });
   });
 });

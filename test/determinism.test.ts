@@ -9,7 +9,7 @@ import { jsonText } from '../src/lib/json-file.js';
 import { RECEIPTS } from '../src/receipts/index.js';
 import { registeredExporters } from '../src/vectors/index.js';
 import tVdos1 from '../properties/t-vdos-1.prop.js';
-import { search } from '../src/lib/search.js';
+import { search } from '../src/engine/search.js';
 
 const at = new Date('2026-11-28T00:00:00Z');
 

@@ -14,7 +14,7 @@ import { verifierOf } from '../model/note.js';
 import { bucketParams, DEFAULT_POLICY, TokenBucket, type BucketParams } from '../model/token-bucket.js';
 import { simulateExact } from '../model/vdos-exact.js';
 import tRc1 from '../properties/t-rc-1.prop.js';
-import { search } from '../src/lib/search.js';
+import { search } from '../src/engine/search.js';
 import { AdmissionPipeline } from '../src/pipeline/admission.js';
 import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../src/pipeline/broker-adapter.js';
 import { RateLimitTable } from '../src/pipeline/rate-limit-table.js';

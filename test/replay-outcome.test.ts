@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FloodError } from '../model/flood.js';
 import { DomainError } from '../model/domain-error.js';
-import { claim, type Claim } from '../properties/harness.js';
-import { evaluate, RETURNED_FALSE, type Outcome } from '../properties/outcome.js';
+import { claim, type Claim } from '../src/engine/claim.js';
+import { evaluate, RETURNED_FALSE, type Outcome } from '../src/engine/outcome.js';
 import { InputError } from '../src/lib/errors.js';
 
 /** A one-argument claim over 0..10 whose predicate is BODY. */

@@ -8,11 +8,12 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { propertyOf } from '../properties/harness.js';
+import { propertyOf } from '../src/engine/claim.js';
 import tJcost1 from '../properties/t-jcost-1.prop.js';
-import { loadCounterexample, nextId, recordOf, saveCounterexample } from '../src/lib/counterexamples.js';
+import { loadCounterexample, nextId, recordOf, saveCounterexample } from '../src/engine/counterexamples.js';
 import { InputError } from '../src/lib/errors.js';
-import { parseShard, replay, search, shardOf } from '../src/lib/search.js';
+import { parseShard, search, shardOf } from '../src/engine/search.js';
+import { replay } from '../src/engine/replay.js';
 import { runSettings } from '../src/lib/seed.js';
 import { MUTANTS } from './mutants/t-jcost-1.js';
 

@@ -4,7 +4,8 @@
  * problem), and a tag of the wrong length never verifies.
  */
 import { describe, expect, test } from 'vitest';
-import { decodeSnapshot, signSnapshot, verifySnapshot, type SnapshotBody } from '../model/snapshot.js';
+import { signSnapshot, verifySnapshot, type SnapshotBody } from '../model/snapshot.js';
+import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
 import { testKey } from '../model/test-keys.js';
 
 const KEY = testKey('snapshot-codec-rejects');

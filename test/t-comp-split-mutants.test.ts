@@ -8,7 +8,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { play, splitPossible, type Attack } from '../model/collector.js';
 import { firstCosignWins } from '../model/witness.js';
 import tCompSplit from '../properties/t-comp-split.prop.js';
-import { search } from '../src/lib/search.js';
+import { search } from '../src/engine/search.js';
 import { SPLIT_MUTANTS } from './mutants/t-comp-split.js';
 
 const seed = inject('perfsecSeed');

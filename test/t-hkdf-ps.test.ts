@@ -6,7 +6,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, inject, test } from 'vitest';
 import { CANONICAL_READING, deriveBfdAuthKey, infoOf, READINGS } from '../model/hkdf.js';
 import tHkdf, { READING_PROBE, subjectOf } from '../properties/t-hkdf-ps.prop.js';
-import { search } from '../src/lib/search.js';
+import { search } from '../src/engine/search.js';
 import { HKDF_MUTANTS } from './mutants/t-hkdf-ps.js';
 
 const seed = inject('perfsecSeed');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import tJcost1 from '../properties/t-jcost-1.prop.js';
-import { search } from '../src/lib/search.js';
+import { search } from '../src/engine/search.js';
 import { eachMutantCaught } from './mutants/caught.js';
 import { MUTANTS } from './mutants/t-jcost-1.js';
 

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { signBfd, verifyBfd } from '../model/bfd/auth.js';
 import { AUTH_LEN, AUTH_TYPE_HMAC_SHA256, BFD_STATE, decodeBfd, encodeBfd, PACKET_LEN, type BfdControl } from '../model/bfd/packet.js';
-import { canonicalBytes, decodeSnapshot, encodeSnapshot, signSnapshot, verifySnapshot, type SnapshotBody } from '../model/snapshot.js';
+import { canonicalBytes, encodeSnapshot, signSnapshot, verifySnapshot, type SnapshotBody } from '../model/snapshot.js';
+import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
 import { testKey } from '../model/test-keys.js';
 
 const KEY = testKey('codec-test');

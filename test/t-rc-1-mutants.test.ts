@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, inject, test } from 'vitest';
 import tRc1 from '../properties/t-rc-1.prop.js';
-import { search } from '../src/lib/search.js';
+import { search } from '../src/engine/search.js';
 import { RC_MUTANTS, type RcMutant } from './mutants/t-rc-1.js';
 
 const seed = inject('perfsecSeed');

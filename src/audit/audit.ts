@@ -5,13 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Claim } from '../../properties/harness.js';
+import type { Claim } from '../engine/claim.js';
 import { computeClaims, roundTo, type ClaimResult } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
-import { COUNTEREXAMPLE_DIR, loadCounterexample } from '../lib/counterexamples.js';
+import { COUNTEREXAMPLE_DIR, loadCounterexample } from '../engine/counterexamples.js';
 import { relativeToRoot } from '../lib/paths.js';
-import { replay, search } from '../lib/search.js';
-import { allClaims } from '../lib/theorems.js';
+import { replay } from '../engine/replay.js';
+import { search } from '../engine/search.js';
+import { allClaims } from '../registry/theorems.js';
 import { loadAllClaims } from './registry.js';
 
 /** The four verdicts of the audit. */

@@ -8,7 +8,7 @@ import { play, type Attack } from '../../model/collector.js';
 import { cosignedView, keysOf } from '../../model/consumer.js';
 import { cosignerOf } from '../../model/cosignature.js';
 import { verifierOf } from '../../model/note.js';
-import { decodeSnapshot } from '../../model/snapshot.js';
+import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { AdmissionPipeline } from '../pipeline/admission.js';
 import { framesOf, worldOf, type Frame } from '../pipeline/traffic.js';

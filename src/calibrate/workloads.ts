@@ -6,7 +6,8 @@
  */
 import { decodeBfd, DIGEST_LEN, PACKET_LEN } from '../../model/bfd/packet.js';
 import { cosign, cosignedMessage, cosignerOf } from '../../model/cosignature.js';
-import { canonicalBytes, decodeSnapshot } from '../../model/snapshot.js';
+import { canonicalBytes } from '../../model/snapshot.js';
+import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { bucketParams, DEFAULT_POLICY, TokenBucket } from '../../model/token-bucket.js';
 import { sessionId } from '../../model/broker.js';
 import { ED25519_PRIMITIVES, FASTEST_ED25519 } from '../pipeline/ed25519.js';

@@ -172,7 +172,7 @@ export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostC
   });
 }
 
-/** The printed claims of a file as harness examples: titled with the claim and its pinned verdict. */
+/** The printed claims of a file as theorem examples (src/engine/theorem.ts): titled with the claim and its pinned verdict. */
 export function printedExamples(name: string, quantities: Quantities, c: CostConstants): Array<{ id: string; title: string; check: () => { ok: boolean; detail: string } }> {
   const file = loadClaims(name);
   return file.claims.map((claim) => ({

@@ -12,7 +12,8 @@
  * vantage key of the connection the snapshot arrived on, and a snapshot naming another vantage is
  * rejected (header-mismatch); for path B the key is the My Discriminator at bytes 4-7.
  */
-import { canonicalBytes, decodeSnapshot, type Snapshot } from '../../model/snapshot.js';
+import { canonicalBytes, type Snapshot } from '../../model/snapshot.js';
+import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { decodeBfd, DIGEST_LEN, PACKET_LEN } from '../../model/bfd/packet.js';
 import { sessionId, type BfdSession } from '../../model/broker.js';
 import { epochAt, epochOpen, type Oem } from '../../model/oem.js';

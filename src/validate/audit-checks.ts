@@ -5,7 +5,7 @@
 import { COMPOSITION_QUANTITIES } from '../lib/composition-quantities.js';
 import { extractionProblem } from '../audit/coverage.js';
 import { committedExtraction } from '../audit/draft-text.js';
-import { currentCoverage } from '../cli/commands/audit.js';
+import { currentCoverage } from '../audit/current-coverage.js';
 import { claimsCheck } from './claims-checks.js';
 import type { Check } from './registry.js';
 

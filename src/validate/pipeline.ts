@@ -5,7 +5,7 @@
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { simulateExact } from '../../model/vdos-exact.js';
 import tRc1 from '../../properties/t-rc-1.prop.js';
-import { search } from '../lib/search.js';
+import { search } from '../engine/search.js';
 import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../pipeline/broker-adapter.js';
 import { runFlood } from '../pipeline/flood-run.js';
 import type { Check } from './registry.js';

@@ -3,9 +3,10 @@
  * counterexample.
  */
 import path from 'node:path';
-import { listCounterexamples, loadCounterexample } from '../lib/counterexamples.js';
-import { replay, search } from '../lib/search.js';
-import { allClaims, selectClaims, THEOREMS } from '../lib/theorems.js';
+import { listCounterexamples, loadCounterexample } from '../engine/counterexamples.js';
+import { replay } from '../engine/replay.js';
+import { search } from '../engine/search.js';
+import { allClaims, selectClaims, THEOREMS } from '../registry/theorems.js';
 import type { Check } from './registry.js';
 
 /** Searches each claim of THEOREM with the run seed and a short budget; refuted claims must replay. */

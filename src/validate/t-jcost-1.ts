@@ -7,7 +7,7 @@ import { closedForm, joint, PATHS, type PathName } from '../../model/joint-cost.
 import { account, type Traffic } from '../../model/ledger.js';
 import { deploymentOf, jointCostQuantities, loadClaims } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
-import { near } from '../../properties/harness.js';
+import { near } from '../lib/tolerance.js';
 import { receiptCheck, vectorsCheck } from './artifact-checks.js';
 import { claimsCheck } from './claims-checks.js';
 import { searchCheck } from './search-checks.js';

@@ -8,11 +8,12 @@
 import fc from 'fast-check';
 import { signBfd } from '../../model/bfd/auth.js';
 import { BFD_STATE, decodeBfd } from '../../model/bfd/packet.js';
-import { decodeSnapshot } from '../../model/snapshot.js';
+import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { brokerConfig } from '../../properties/t-rc-1-world.js';
-import { loadCounterexample } from '../lib/counterexamples.js';
-import { replay, search } from '../lib/search.js';
-import { selectClaims } from '../lib/theorems.js';
+import { loadCounterexample } from '../engine/counterexamples.js';
+import { replay } from '../engine/replay.js';
+import { search } from '../engine/search.js';
+import { selectClaims } from '../registry/theorems.js';
 import { decide } from '../vectors/t-rc-1.js';
 import { Script } from '../vectors/t-rc-1-scenarios.js';
 import { vectorsCheck } from './artifact-checks.js';

@@ -9,6 +9,7 @@ import { DRAFT_REASONS, EXTRA_REASONS, faithfulBroker, sessionId, type BfdSessio
 import type { Oem } from '../../model/oem.js';
 import { testKeys, TEST_KEY_LABEL, type KeyTable } from '../../model/test-keys.js';
 import { InputError } from '../lib/errors.js';
+import { snapshotProblems } from '../lib/snapshot-decode.js';
 import { DRAFT, GENERATOR_VERSION, registerExporter, registerVerifier, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
 import { RC_CASES, RC_NOTES } from './t-rc-1-cases.js';
 import { Script, type Step } from './t-rc-1-scenarios.js';
@@ -74,6 +75,7 @@ export function configOf(group: TestGroup): BrokerConfig {
     oem: { epochMs: p.epoch_ms!, overlapMs: p.overlap_ms!, bindings: p.bindings },
     keys, sessions: p.sessions.map((s) => ({ vantage: s.vantage, vantageDisc: s.vantage_disc, brokerDisc: s.broker_disc })),
     reading: { bfdSeqKey: p.bfd_seq_key, snapshotSeq: p.snapshot_seq, seqMemory: p.seq_memory }, start: 0,
+    snapshotSchema: snapshotProblems,
   };
 }
 

@@ -14,7 +14,7 @@ import { InputError } from '../../src/lib/errors.js';
 import { parseJson, parseValidated } from '../../src/lib/json-file.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { assertValid } from '../../src/lib/schemas.js';
-import { listCounterexamples } from '../../src/lib/counterexamples.js';
+import { listCounterexamples } from '../../src/engine/counterexamples.js';
 import { checkVectors } from '../../src/vectors/index.js';
 import { DRAFT_CONSTANTS } from '../../properties/generators.js';
 import { documentText, FUZZ_RUNS, FUZZ_TIMEOUT_MS, rejectsCleanly } from './fuzz-kit.js';

@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../../properties/outcome.js';
+import { evaluate } from '../../src/engine/outcome.js';
 import { projectPath } from '../../src/lib/paths.js';
-import { allClaims } from '../../src/lib/theorems.js';
+import { allClaims } from '../../src/registry/theorems.js';
 import { perfsec } from '../cli-harness.js';
 import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, mutatedJson, textNear } from './fuzz-kit.js';
 

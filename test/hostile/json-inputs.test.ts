@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/lib/errors.js';
 import { readJson } from '../../src/lib/json-file.js';
-import { listCounterexamples } from '../../src/lib/counterexamples.js';
+import { listCounterexamples } from '../../src/engine/counterexamples.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { MAX_INPUT_BYTES } from '../../src/lib/read-file.js';
 import { perfsec } from '../cli-harness.js';

@@ -10,10 +10,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { listCounterexamples, loadCounterexample } from '../../src/lib/counterexamples.js';
+import { listCounterexamples, loadCounterexample } from '../../src/engine/counterexamples.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { MAX_RUNS } from '../../src/lib/seed.js';
-import { allClaims } from '../../src/lib/theorems.js';
+import { allClaims } from '../../src/registry/theorems.js';
 import { perfsec } from '../cli-harness.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-hostile-replay-'));

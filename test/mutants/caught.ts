@@ -3,8 +3,8 @@
  * named for it, within a budget, with a seed and path that replay the failure.
  */
 import { expect, test } from 'vitest';
-import type { Theorem } from '../../properties/harness.js';
-import { search } from '../../src/lib/search.js';
+import type { Theorem } from '../../src/engine/theorem.js';
+import { search } from '../../src/engine/search.js';
 
 /** A broken subject, named after its slip, with the claims that must catch it. */
 export interface Mutant<M> {

@@ -3,17 +3,16 @@
  * line; --markdown writes docs/ERRATA.md for the draft's author.
  */
 import type { Command } from 'commander';
-import { readValidated, writeJsonAtomic, writeTextAtomic } from '../../lib/json-file.js';
-import { loadConstants } from '../../lib/constants.js';
+import { writeJsonAtomic, writeTextAtomic } from '../../lib/json-file.js';
 import { projectPath, relativeToRoot } from '../../lib/paths.js';
 import { runSettings } from '../../lib/seed.js';
 import { runAudit } from '../../audit/audit.js';
-import { coverage, extractionProblem, type LeftOut } from '../../audit/coverage.js';
+import { extractionProblem } from '../../audit/coverage.js';
+import { currentCoverage } from '../../audit/current-coverage.js';
 import { DRAFT_SHA256, shapeProblem } from '../../audit/extract.js';
 import { InputError } from '../../lib/errors.js';
 import { committedExtraction, DRAFT_NUMBERS_FILE, extractFrom } from '../../audit/draft-text.js';
 import { errataMarkdown } from '../../audit/errata.js';
-import { loadAllClaims } from '../../audit/registry.js';
 import { outputFile, runsOption, seedOption } from '../options.js';
 import { note, printJson, progress, progressDone, say } from '../output.js';
 
@@ -21,12 +20,6 @@ import { note, printJson, progress, progressDone, say } from '../output.js';
 export const ERRATA_FILE = projectPath('docs', 'ERRATA.md');
 /** Runs per statement in the audit's searches. */
 export const AUDIT_RUNS = 25;
-
-/** The coverage of the committed extraction by the claims registry. */
-export function currentCoverage() {
-  const leftOut = readValidated<{ left_out: LeftOut[] }>(projectPath('spec', 'audit', 'left-out.json'), 'audit-left-out-v1').left_out;
-  return coverage(committedExtraction().numbers, loadAllClaims().map((x) => x.file), loadConstants().constants_us, leftOut);
-}
 
 /**
  * `--extract FILE`: re-extracts the draft's numbers into spec/audit/draft-numbers.json. issue 16

@@ -1,13 +1,13 @@
 /**
  * `perfsec replay FILE`: reproduces a stored counterexample against the faithful model, from its
- * stored value and from its seed and path (exactly: src/lib/replay.ts). Exit 0 reproduced, 1 not
+ * stored value and from its seed and path (exactly: src/engine/replay.ts). Exit 0 reproduced, 1 not
  * reproduced (the reason on the first line), 2 a malformed record or one beyond the replay budget.
  */
 import type { Command } from 'commander';
-import { loadCounterexample } from '../../lib/counterexamples.js';
+import { loadCounterexample } from '../../engine/counterexamples.js';
 import { EXIT, InputError } from '../../lib/errors.js';
-import { replay } from '../../lib/search.js';
-import { allClaims } from '../../lib/theorems.js';
+import { replay } from '../../engine/replay.js';
+import { allClaims } from '../../registry/theorems.js';
 import { printJson, say } from '../output.js';
 
 /** Registers the command. */

@@ -6,12 +6,13 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { COUNTEREXAMPLE_DIR, loadCounterexample, nextId, recordOf, saveCounterexample } from '../../lib/counterexamples.js';
+import { COUNTEREXAMPLE_DIR, loadCounterexample, nextId, recordOf, saveCounterexample } from '../../engine/counterexamples.js';
 import { EXIT } from '../../lib/errors.js';
 import { relativeToRoot } from '../../lib/paths.js';
-import { budgetFor, parseShard, replay, search, shardOf, type SearchOutcome, type Shard } from '../../lib/search.js';
+import { budgetFor, parseShard, search, shardOf, type SearchOutcome, type Shard } from '../../engine/search.js';
+import { replay } from '../../engine/replay.js';
 import { runSettings } from '../../lib/seed.js';
-import { allClaims, selectClaims } from '../../lib/theorems.js';
+import { allClaims, selectClaims } from '../../registry/theorems.js';
 import { outputFolder, runsOption, seedOption } from '../options.js';
 import { note, printJson, progress, progressDone, say } from '../output.js';
 

@@ -6,8 +6,8 @@
  * path fast-check cannot walk is "NOT reproduced", with the reason on one line.
  */
 import fc from 'fast-check';
-import type { Claim } from '../../properties/harness.js';
-import { asStored, classifyReturn, classifyThrow, evaluate, firstLine, type Outcome } from '../../properties/outcome.js';
+import type { Claim } from './claim.js';
+import { asStored, classifyReturn, classifyThrow, evaluate, firstLine, type Outcome } from './outcome.js';
 import type { CounterexampleRecord } from './counterexamples.js';
 
 /** What the seed and path re-run showed: the outcome at the value they lead to, or why there is none. */

@@ -6,8 +6,8 @@
  * does, whatever it says.
  */
 import fc from 'fast-check';
-import { reasonOutside } from './domain.js';
-import type { Claim } from './harness.js';
+import { reasonOutside } from './generator-domain.js';
+import type { Claim } from './claim.js';
 
 /** The error fast-check records when a predicate returns false. */
 export const RETURNED_FALSE = 'Property failed by returning false';
@@ -54,7 +54,7 @@ export function domainReason(c: Claim, stored: readonly unknown[]): string | nul
 
 /**
  * The arguments whose generator cannot recognise its own values (probed on a few, as stored: through
- * JSON): such a claim has no domain check and must give its generator one (properties/domain.ts).
+ * JSON): such a claim has no domain check and must give its generator one (src/engine/generator-domain.ts).
  */
 export function uncheckedArguments(c: Claim, samples = 10): number[] {
   const arbs = c.arbitraries as unknown as readonly fc.Arbitrary<unknown>[];

@@ -1,12 +1,14 @@
 /**
- * The vitest side of the harness: turns a theorem's claims into tests, only for the file vitest is
- * collecting. Loaded by harness.ts under vitest alone.
+ * The vitest side of the claim engine: turns a theorem's claims into tests, only for the file vitest
+ * is collecting. Loaded by src/engine/declare-theorem.ts under vitest alone.
  */
 import { test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { loadCounterexample } from '../src/lib/counterexamples.js';
-import { budgetFor, replay } from '../src/lib/search.js';
-import type { Claim, Theorem } from './harness.js';
+import { loadCounterexample } from './counterexamples.js';
+import { budgetFor } from './search.js';
+import { replay } from './replay.js';
+import type { Claim } from './claim.js';
+import type { Theorem } from './theorem.js';
 
 function refutedTest(c: Claim & { refutedBy: string }): void {
   test(`${c.title} [refuted: ${c.refutedBy}]`, () => {

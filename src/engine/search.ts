@@ -1,10 +1,10 @@
 /**
  * Runs claim searches outside vitest (the `perfsec search` command, the validator) with visible,
- * replayable seeds, and splits deep searches into deterministic shards. Replays: src/lib/replay.ts.
+ * replayable seeds, and splits deep searches into deterministic shards. Replays: src/engine/replay.ts.
  */
 import fc from 'fast-check';
-import { propertyOf, type Claim } from '../../properties/harness.js';
-import { InputError } from './errors.js';
+import { propertyOf, type Claim } from './claim.js';
+import { InputError } from '../lib/errors.js';
 
 /** What one search of one claim found. */
 export interface SearchOutcome {
@@ -70,6 +70,3 @@ export function shardOf(seed: number, numRuns: number, shard: Shard): { seed: nu
     numRuns: Math.ceil(numRuns / shard.count),
   };
 }
-
-// Replay moved to its own file (src/lib/replay.ts); re-exported for the callers that import it from here.
-export { replay, type ReplayOutcome } from './replay.js';

@@ -2,13 +2,14 @@
  * The registry of theorems whose claims `perfsec search` and the validator know. Each theorem
  * issue adds its property file here.
  */
-import type { Claim, Theorem } from '../../properties/harness.js';
+import type { Claim } from '../engine/claim.js';
+import type { Theorem } from '../engine/theorem.js';
 import tJcost1 from '../../properties/t-jcost-1.prop.js';
 import tVdos1 from '../../properties/t-vdos-1.prop.js';
 import tRc1 from '../../properties/t-rc-1.prop.js';
 import tHkdfPs from '../../properties/t-hkdf-ps.prop.js';
 import tCompSplit from '../../properties/t-comp-split.prop.js';
-import { InputError } from './errors.js';
+import { InputError } from '../lib/errors.js';
 
 /** Every theorem, in the draft's order. */
 export const THEOREMS: readonly Theorem[] = [tJcost1 as Theorem, tVdos1 as Theorem, tRc1 as Theorem, tHkdfPs as Theorem, tCompSplit as Theorem];

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { readValidated, writeJsonAtomic } from './json-file.js';
-import { InputError } from './errors.js';
-import { projectPath, relativeToRoot } from './paths.js';
+import { readValidated, writeJsonAtomic } from '../lib/json-file.js';
+import { InputError } from '../lib/errors.js';
+import { projectPath, relativeToRoot } from '../lib/paths.js';
 import type { SearchOutcome } from './search.js';
 
 /** The folder of stored counterexamples. */
