@@ -11,7 +11,7 @@ export const MUTATION_GROUPS = {
   cost: ['model/joint-cost.ts', 'model/deployment.ts', 'model/ledger.ts', 'model/nic.ts', 'model/constants.ts', 'model/domain-error.ts'],
   vdos: ['model/token-bucket.ts', 'model/flood.ts', 'model/vdos-*.ts', 'model/legit-traffic.ts', 'model/whole-units.ts'],
   rc: ['model/bfd/**/*.ts', 'model/snapshot.ts', 'model/broker.ts', 'model/oem.ts', 'model/reject-reasons.ts', 'model/test-keys.ts'],
-  split: ['model/hkdf.ts', 'model/note.ts', 'model/checkpoint.ts', 'model/cosignature.ts', 'model/merkle.ts',
+  split: ['model/hkdf.ts', 'model/session-id.ts', 'model/note.ts', 'model/checkpoint.ts', 'model/cosignature.ts', 'model/merkle.ts',
     'model/witness.ts', 'model/collector.ts', 'model/consumer.ts', 'model/detection.ts', 'model/capabilities.ts'],
 };
 

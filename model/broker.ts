@@ -18,6 +18,7 @@ import type { KeyTable } from './test-keys.js';
 import { bindsNow, epochAt, type Oem } from './oem.js';
 import { decodeSnapshotWith, verifySnapshot, type SnapshotCheck } from './snapshot.js';
 import { reasonFor, type Decision, type DraftReason, type PacketKind, type Predicates, type RejectReason } from './reject-reasons.js';
+import { sessionIdText } from './session-id.js';
 
 export * from './reject-reasons.js';
 
@@ -55,8 +56,7 @@ export interface BfdSession {
 
 /** draft §6 session_id: the two discriminators as 8 hex digits each, smaller first. */
 export function sessionId(s: Pick<BfdSession, 'vantageDisc' | 'brokerDisc'>): string {
-  const [lo, hi] = [s.vantageDisc, s.brokerDisc].sort((a, b) => a - b);
-  return `${lo!.toString(16).padStart(8, '0')}${hi!.toString(16).padStart(8, '0')}`;
+  return sessionIdText(s.vantageDisc, s.brokerDisc);
 }
 
 /** Everything a broker is configured with. */

@@ -16,15 +16,20 @@ export interface DetectionSetup { readonly w: number; readonly q: number; readon
 /** The estimate and its standard error. */
 export interface Estimate { readonly p: number; readonly stderr: number; readonly detected: number; readonly trials: number }
 
+/** 1 - (1 - m/w)^k: some of K queries, each drawn uniformly from W witnesses, hits one of M (the one formula). */
+export function detectionProbability(w: number, m: number, k: number): number {
+  return 1 - (1 - m / w) ** k;
+}
+
 /** P(detect) of the model in closed form: 1 - (1 - m/w)^k, m = q - c honest cosigners of the other view. */
 export function modelProbability(w: number, q: number, c: number, queries: number): number {
-  return 1 - (1 - Math.max(0, q - c) / w) ** queries;
+  return detectionProbability(w, Math.max(0, q - c), queries);
 }
 
 /** The draft's §7 formula, 1 - (1 - 2/w)^q. */
-export const draftSection7 = (w: number, q: number): number => 1 - (1 - 2 / w) ** q;
+export const draftSection7 = (w: number, q: number): number => detectionProbability(w, 2, q);
 /** The draft's §9 formula, 1 - (1 - 1/w)^q. */
-export const draftSection9 = (w: number, q: number): number => 1 - (1 - 1 / w) ** q;
+export const draftSection9 = (w: number, q: number): number => detectionProbability(w, 1, q);
 
 /**
  * One trial's random draws: the order in which the collector takes the honest witnesses c .. w-1

@@ -7,6 +7,7 @@
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { discriminatorHex, orderedDiscriminators, sessionIdText } from './session-id.js';
 
 /** draft §6 NORMATIVE CONSTRAINTS: K_BFD_auth is exactly 32 octets. */
 export const K_BFD_AUTH_LENGTH = 32;
@@ -35,8 +36,6 @@ export interface Reading {
   epoch(epochId: number): Uint8Array;
 }
 
-const hex8 = (d: number): string => d.toString(16).padStart(8, '0');
-const ordered = (a: number, b: number): [number, number] => [Math.min(a, b), Math.max(a, b)];
 const be32 = (d: number): Uint8Array => Uint8Array.of(d >>> 24, (d >>> 16) & 0xff, (d >>> 8) & 0xff, d & 0xff);
 
 /** The repaired salt prefix (the scan reads 'M/PS- Perf Sec-vl|operator:'; draft §6 OCR note). */
@@ -60,19 +59,19 @@ export const CANONICAL_READING: Reading = {
   name: 'hex-lower',
   description: 'session_id = 16 lowercase hex ASCII characters (8 per discriminator, zero-padded), smaller||larger; epoch_id decimal ASCII',
   ...base,
-  sessionId: (a, b) => utf8ToBytes(ordered(a, b).map(hex8).join('')),
+  sessionId: (a, b) => utf8ToBytes(sessionIdText(a, b)),
 };
 
 /** Every reading the text admits; tests show which derive keys different from the canonical one. */
 export const READINGS: readonly Reading[] = [
   CANONICAL_READING,
-  { name: 'hex-upper', description: 'as hex-lower, uppercase hex digits (the text names no case)', ...base, sessionId: (a, b) => utf8ToBytes(ordered(a, b).map(hex8).join('').toUpperCase()) },
-  { name: 'raw-octets', description: 'session_id = the 8 raw octets (two big-endian uint32), "8 octets" read literally', ...base, sessionId: (a, b) => concatBytes(...ordered(a, b).map(be32)) },
+  { name: 'hex-upper', description: 'as hex-lower, uppercase hex digits (the text names no case)', ...base, sessionId: (a, b) => utf8ToBytes(sessionIdText(a, b).toUpperCase()) },
+  { name: 'raw-octets', description: 'session_id = the 8 raw octets (two big-endian uint32), "8 octets" read literally', ...base, sessionId: (a, b) => concatBytes(...orderedDiscriminators(a, b).map(be32)) },
   {
     name: 'hex-unpadded-lex', description: 'each discriminator as unpadded lowercase hex, ordered lexicographically as strings (differs from numeric order, e.g. "a" > "10")', ...base,
     sessionId: (a, b) => utf8ToBytes([a.toString(16), b.toString(16)].sort().join('')),
   },
-  { name: 'hex-literal-bars', description: 'session_id = "smaller||larger" with literal "||" between the two 8-digit halves (18 characters)', ...base, sessionId: (a, b) => utf8ToBytes(ordered(a, b).map(hex8).join('||')) },
+  { name: 'hex-literal-bars', description: 'session_id = "smaller||larger" with literal "||" between the two 8-digit halves (18 characters)', ...base, sessionId: (a, b) => utf8ToBytes(orderedDiscriminators(a, b).map(discriminatorHex).join('||')) },
   { name: 'epoch-hex', description: 'as hex-lower, ascii(epoch_id) read as lowercase hex digits', ...base, sessionId: CANONICAL_READING.sessionId, epoch: (e) => utf8ToBytes(e.toString(16)) },
   { name: 'epoch-u64-be', description: 'as hex-lower, epoch_id as 8 big-endian octets (not ASCII)', ...base, sessionId: CANONICAL_READING.sessionId, epoch: (e) => concatBytes(be32(Math.floor(e / 2 ** 32)), be32(e >>> 0)) },
   { name: 'ocr-scan', description: 'the salt and info strings exactly as the scan prints them ("M/PS- Perf Sec-vl", "coherence-bfd-auth-vl")', salt: (op) => utf8ToBytes('M/PS- Perf Sec-vl|operator:' + op), epoch: base.epoch, sessionId: CANONICAL_READING.sessionId },

@@ -7,9 +7,29 @@ import { tickUs, type FloodScenario } from './flood.js';
 import { bucketParams, type BucketParams, type RateLimitPolicy } from './token-bucket.js';
 import { cPath } from './vdos-cost.js';
 
-/** Draft §4.3: rate_limit_factor + flood_factor * c_xdp / c_path. */
+/** Draft §4.3: JOINT_baseline = P * c_path in µs of CPU per second (N vantages, one packet per tick and path). */
+export function baselineUsPerSecond(n: number, tickMs: number, c: CostConstants): number {
+  return n * (1000 / tickMs) * cPath(c);
+}
+
+/** Draft §4.3 (b): the slope of the bound in flood_factor, c_xdp / c_path. */
+export function draftSlope(c: CostConstants): number {
+  return c.c_xdp / cPath(c);
+}
+
+/** Draft §4.3: what the flood adds to the bound, flood_factor * c_xdp / c_path (multiplied first, as printed). */
+export function floodAdded(floodFactor: number, c: CostConstants): number {
+  return (floodFactor * c.c_xdp) / cPath(c);
+}
+
+/** Draft §4.3: rate_limit_factor + flood_factor * c_xdp / c_path, from the two factors. */
+export function draftBoundOf(rateLimitFactor: number, floodFactor: number, c: CostConstants): number {
+  return rateLimitFactor + floodAdded(floodFactor, c);
+}
+
+/** Draft §4.3: rate_limit_factor + flood_factor * c_xdp / c_path, for a flood and a policy. */
 export function draftBound(s: FloodScenario, p: RateLimitPolicy, c: CostConstants): number {
-  return p.rateLimitFactor + (s.floodFactor * c.c_xdp) / cPath(c);
+  return draftBoundOf(p.rateLimitFactor, s.floodFactor, c);
 }
 
 /** Burst budget in tokens. */
@@ -26,7 +46,7 @@ export function capacityTokens(b: BucketParams): number {
  * sigma + rlf * D of them verified.
  */
 export function tokenBucketBound(s: FloodScenario, p: RateLimitPolicy, c: CostConstants): number {
-  const x = c.c_xdp / cPath(c);
+  const x = draftSlope(c);
   const d = s.durationTicks;
   const kappa = s.coalition / s.n;
   const sigma = capacityTokens(bucketParams(tickUs(s), p));
@@ -34,7 +54,10 @@ export function tokenBucketBound(s: FloodScenario, p: RateLimitPolicy, c: CostCo
   return (1 - kappa) * (1 + 2 * x) + kappa * (Math.min(offered, p.rateLimitFactor + sigma / d) + 2 * x * offered);
 }
 
-/** Whether greedy admission from a full bucket admits every arrival: each window i..j holds at most C + R (t_j - t_i) units. */
+/**
+ * Whether greedy admission from a full bucket admits every arrival: each window i..j holds at most
+ * C + R (t_j - t_i) units.
+ */
 export function conforms(arrivalsUs: readonly number[], b: BucketParams): boolean {
   let best = -Infinity; // max over i <= j of R t_i - i U
   for (const [j, t] of arrivalsUs.entries()) {

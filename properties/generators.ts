@@ -6,10 +6,8 @@ import fc from 'fast-check';
 import type { CostConstants } from '../model/constants.js';
 import type { Deployment } from '../model/deployment.js';
 import type { Traffic } from '../model/ledger.js';
+import { DRAFT_CONSTANTS } from '../src/lib/constants.js';
 import { arrayOf, checked, constantRecord, drawnBy, fields, int, keys, type Check } from '../src/engine/generator-domain.js';
-
-/** The draft's §1.3 constants (the default model input). */
-export const DRAFT_CONSTANTS: CostConstants = { c_json: 4.2, c_bfd_parse: 0.3, c_hmac: 2.1, c_ed25519: 78.8, c_xdp: 0.05 };
 
 /** The draft's constants as a generator of that one value, with its domain (a stored copy field for field). */
 export const draftConstants: fc.Arbitrary<CostConstants> = checked(fc.constant(DRAFT_CONSTANTS), constantRecord({ ...DRAFT_CONSTANTS }));

@@ -15,8 +15,8 @@ import { legitArrivals } from '../model/legit-traffic.js';
 import { bucketParams, DEFAULT_POLICY, type BucketParams, type RateLimitPolicy } from '../model/token-bucket.js';
 import { tickUs, type FloodScenario } from '../model/flood.js';
 import { simulateAggregated } from '../model/vdos-aggregate.js';
-import { capacityTokens, conforms, draftBound, tokenBucketBound } from '../model/vdos-bounds.js';
-import { cPath, floodCost, type FloodCounts } from '../model/vdos-cost.js';
+import { capacityTokens, conforms, draftBound, draftSlope, tokenBucketBound } from '../model/vdos-bounds.js';
+import { floodCost, type FloodCounts } from '../model/vdos-cost.js';
 import { simulateExact, tokenBucket, type Limiter } from '../model/vdos-exact.js';
 import { printedExamples } from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
@@ -103,7 +103,7 @@ export default theorem<FloodSubject>(import.meta, {
       [factorPair, draftConstants],
       ([f1, f2], c) => {
         const at = (f: number) => cost({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 }, aggregated({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 }, DEFAULT_POLICY), c, true).ratio;
-        return within((at(f2) - at(f1)) / (f2 - f1), c.c_xdp / cPath(c), 0.05);
+        return within((at(f2) - at(f1)) / (f2 - f1), draftSlope(c), 0.05);
       },
       { refutedBy: 'CX-T-VDOS-1-003' },
     ),
@@ -114,7 +114,7 @@ export default theorem<FloodSubject>(import.meta, {
       ([f1, f2], c) => {
         const s = (f: number) => ({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 });
         const at = (f: number) => cost(s(f), aggregated(s(f), DEFAULT_POLICY), c, true).ratio;
-        return within((at(f2) - at(f1)) / (f2 - f1), (2 * c.c_xdp) / cPath(c), 0.05);
+        return within((at(f2) - at(f1)) / (f2 - f1), 2 * draftSlope(c), 0.05); // x 2 is exact in floating point
       },
       { corrects: 'T-VDOS-1.claim-b' },
     ),

@@ -22,10 +22,10 @@ describe('printed numbers compared at the draft precision', () => {
   ])('roundTo(%f, %i) = %f', (x, places, want) => expect(roundTo(x, places)).toBe(want));
 
   test.each([
-    [174.25216, 174.25, { kind: 'decimals', places: 2 } as const, 'reproduced'],
-    [197.42871, 198, { kind: 'approx', places: 0, rel_tol: 0.02 } as const, 'within-tolerance'],
-    [197.42871, 198, { kind: 'approx', places: 0, rel_tol: 0.001 } as const, 'not-reproduced'],
-    [16, 1.6, { kind: 'decimals', places: 1 } as const, 'not-reproduced'],
+    [174.25216, 174.25, { kind: 'decimals', places: 2 } as const, 'holds'],
+    [197.42871, 198, { kind: 'approx', places: 0, rel_tol: 0.02 } as const, 'holds within rounding'],
+    [197.42871, 198, { kind: 'approx', places: 0, rel_tol: 0.001 } as const, 'refuted'],
+    [16, 1.6, { kind: 'decimals', places: 1 } as const, 'refuted'],
   ])('model %f against printed %f (%o) is %s', (model, printed, cmp, want) => expect(verdictOf(model, printed, cmp)).toBe(want));
 });
 
@@ -36,7 +36,7 @@ describe('spec/claims/t-jcost-1.json', () => {
   });
 
   test('the Appendix A witness line is refuted, and its correction is what the model computes', () => {
-    const refuted = computeClaims(file, jointCostQuantities(closedForm), draft).filter((r) => r.verdict === 'not-reproduced' && r.claim.section === 'App. A');
+    const refuted = computeClaims(file, jointCostQuantities(closedForm), draft).filter((r) => r.verdict === 'refuted' && r.claim.section === 'App. A');
     expect(refuted.map((r) => r.claim.id)).toEqual(['JCOST-A-path-c-bundles', 'JCOST-A-path-c-us', 'JCOST-A-path-c-pct']);
     for (const r of refuted) expect(roundTo(r.model, r.claim.compare.places)).toBe(r.claim.corrected?.value);
   });

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { account, packetsOf } from '../model/ledger.js';
 import { invariantI1, noFilter, type Packet } from '../model/nic.js';
-import { DRAFT_CONSTANTS } from '../properties/generators.js';
+import { DRAFT_CONSTANTS } from '../src/lib/constants.js';
 
 const at = (source: Packet['source']): Packet => ({ kind: 'push', source, atUs: 0 });
 const d = { n: 3, tickMs: 10, q: 2, bundlePeriodTicks: 2, cellsK: 1 };

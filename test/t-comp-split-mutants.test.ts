@@ -9,6 +9,7 @@ import { play, splitPossible, type Attack } from '../model/collector.js';
 import { firstCosignWins } from '../model/witness.js';
 import tCompSplit from '../properties/t-comp-split.prop.js';
 import { search } from '../src/engine/search.js';
+import { eachMutantCaught } from './mutants/caught.js';
 import { SPLIT_MUTANTS } from './mutants/t-comp-split.js';
 
 const seed = inject('perfsecSeed');
@@ -16,18 +17,7 @@ const seed = inject('perfsecSeed');
 const MUTANT_RUNS = 1000;
 
 describe('T-COMP-SPLIT properties catch broken witnesses', () => {
-  for (const m of SPLIT_MUTANTS) {
-    for (const id of m.caughtBy) {
-      test(`${id} catches ${m.name}`, () => {
-        const c = tCompSplit.claims(m.subject).find((x) => x.id === id);
-        expect(c, id).toBeDefined();
-        const found = search(c!, { seed, numRuns: MUTANT_RUNS });
-        expect(found.failed, `seed ${seed}: no counterexample in ${MUTANT_RUNS} runs`).toBe(true);
-        const again = search(c!, { seed: found.seed, numRuns: MUTANT_RUNS, path: found.path! });
-        expect(again.counterexample).toEqual(found.counterexample);
-      });
-    }
-  }
+  eachMutantCaught(tCompSplit, SPLIT_MUTANTS, { seed, numRuns: MUTANT_RUNS });
 
   test('the split-view search finds the planted flaw (first-cosign-wins keyed by bundle_id alone) where a split is impossible', () => {
     const planted = SPLIT_MUTANTS[0]!;

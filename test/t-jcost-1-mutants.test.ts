@@ -11,7 +11,7 @@ import { MUTANTS } from './mutants/t-jcost-1.js';
 const seed = inject('perfsecSeed');
 
 describe('T-JCOST-1 properties catch broken cost models', () => {
-  eachMutantCaught(tJcost1, MUTANTS, seed, 300);
+  eachMutantCaught(tJcost1, MUTANTS, { seed, numRuns: 300 });
 
   test('the faithful model passes every claim the mutants fail', () => {
     for (const c of tJcost1.claims(tJcost1.model)) expect(search(c, { seed, numRuns: 50 }).failed, c.id).toBe(false);

@@ -31,7 +31,7 @@ describe('T-RC-1 vectors (draft §5)', () => {
     ['counter-not-reset', /the CWT counter restarts/],
   ])('a %s broker fails the vectors aimed at it', (name, comment) => {
     const m = RC_MUTANTS.find((x) => x.name.startsWith(`${name}:`))!;
-    const r = verifyVectors(FILE, [brokerSequenceVerifier(m.broker)]);
+    const r = verifyVectors(FILE, [brokerSequenceVerifier(m.subject)]);
     const failed = r.results.filter((x) => !x.ok).map((x) => x.comment);
     expect(failed.some((c) => comment.test(c)), `failed: ${failed.join(' | ')}`).toBe(true);
   });

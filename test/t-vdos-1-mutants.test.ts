@@ -8,5 +8,5 @@ import { eachMutantCaught } from './mutants/caught.js';
 import { FLOOD_MUTANTS } from './mutants/t-vdos-1.js';
 
 describe('T-VDOS-1 properties catch broken rate limiters', () => {
-  eachMutantCaught(tVdos1, FLOOD_MUTANTS, inject('perfsecSeed'), 400);
+  eachMutantCaught(tVdos1, FLOOD_MUTANTS, { seed: inject('perfsecSeed'), numRuns: 400 });
 });

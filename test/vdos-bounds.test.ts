@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from '../model/token-bucket.js';
 import { conforms, tokenBucketBound } from '../model/vdos-bounds.js';
 import { cPath, floodCost, verifyCost } from '../model/vdos-cost.js';
 import { simulateExact } from '../model/vdos-exact.js';
-import { DRAFT_CONSTANTS as C } from '../properties/generators.js';
+import { DRAFT_CONSTANTS as C } from '../src/lib/constants.js';
 
 describe('T-VDOS-1 bounds and costs', () => {
   test('without a coalition the token-bucket bound is exact: 1 + 2 c_xdp / c_path', () => {

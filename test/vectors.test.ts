@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CostConstants } from '../model/constants.js';
 import { combine, joint, type CostModel } from '../model/joint-cost.js';
+import { DRAFT_CONSTANTS } from '../src/lib/constants.js';
 import { InputError } from '../src/lib/errors.js';
 import { jsonText } from '../src/lib/json-file.js';
 import {
@@ -116,7 +116,6 @@ describe('tampered vectors', () => {
 });
 
 describe('the vectors catch faulty implementations', () => {
-  const DRAFT: CostConstants = { c_json: 4.2, c_bfd_parse: 0.3, c_hmac: 2.1, c_ed25519: 78.8, c_xdp: 0.05 };
   const failing = (m: CostModel) => verifyVectors(COMMITTED, [jointCostVerifier(m)]).results.filter((r) => !r.ok);
   const flagsOf = (tcIds: number[]) => {
     const all = loadVectors(COMMITTED).testGroups.flatMap((g) => g.tests);
@@ -124,7 +123,7 @@ describe('the vectors catch faulty implementations', () => {
   };
 
   it('hard-coded draft §1.3 constants fail exactly the OtherConstants tests', () => {
-    const bad = failing({ joint: (d) => joint(d, DRAFT) });
+    const bad = failing({ joint: (d) => joint(d, DRAFT_CONSTANTS) }); // hard-codes the file's values
     expect(bad.length).toBeGreaterThan(0);
     expect(bad.every((r) => flagsOf([r.tcId]).has('OtherConstants'))).toBe(true);
   });

@@ -3,20 +3,17 @@
  * holds within rounding, refuted (with the model's value or a replayable counterexample), or
  * ambiguous (the readings the text allows, each with its result).
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { checkClaim } from '../engine/check-claim.js';
 import type { Claim } from '../engine/claim.js';
-import { computeClaims, roundTo, type ClaimResult } from '../lib/claims.js';
+import { CLAIM_VERDICTS, type ClaimVerdict } from '../lib/claim-verdict.js';
+import { computeClaims, roundTo, verdictOf, type ClaimResult } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
-import { COUNTEREXAMPLE_DIR, loadCounterexample } from '../engine/counterexamples.js';
 import { relativeToRoot } from '../lib/paths.js';
-import { replay } from '../engine/replay.js';
-import { search } from '../engine/search.js';
 import { allClaims } from '../registry/theorems.js';
 import { loadAllClaims } from './registry.js';
 
-/** The four verdicts of the audit. */
-export type AuditVerdict = 'holds' | 'holds within rounding' | 'refuted' | 'ambiguous';
+/** The four verdicts of the audit: the one vocabulary about a claim of the draft (src/lib/claim-verdict.ts). */
+export type AuditVerdict = ClaimVerdict;
 
 /** A counterexample as the audit shows it. */
 export interface AuditCounterexample {
@@ -50,16 +47,9 @@ export interface AuditEntry {
   readonly drift?: string;
 }
 
-const VERDICT: Record<ClaimResult['verdict'], AuditVerdict> = {
-  reproduced: 'holds', 'within-tolerance': 'holds within rounding', 'not-reproduced': 'refuted', ambiguous: 'ambiguous',
-};
-
 /** The verdict of the main reading alone (the one `expr` computes). */
 function mainVerdict(r: ClaimResult): AuditVerdict {
-  const cmp = r.claim.compare;
-  if (roundTo(r.model, cmp.places) === r.claim.value) return 'holds';
-  const within = cmp.kind === 'approx' && Math.abs(r.model - r.claim.value) <= cmp.rel_tol * Math.abs(r.claim.value);
-  return within ? 'holds within rounding' : 'refuted';
+  return verdictOf(r.model, r.claim.value, r.claim.compare); // the one comparison, src/lib/claims.ts
 }
 
 function numberEntry(r: ClaimResult): AuditEntry {
@@ -72,12 +62,12 @@ function numberEntry(r: ClaimResult): AuditEntry {
   const readings = r.readings.length === 0 ? {} : {
     readings: [
       { name: claim.reading ?? 'the reading the code uses', model: shown(r.model), holds: mainVerdict(r) !== 'refuted', note: 'the reading the code uses' },
-      ...r.readings.map((x) => ({ name: x.name, model: shown(x.model), holds: x.verdict !== 'not-reproduced', note: x.note })),
+      ...r.readings.map((x) => ({ name: x.name, model: shown(x.model), holds: x.verdict !== 'refuted', note: x.note })),
     ],
   };
   return {
     id: claim.id, section: claim.section, kind: 'number', paraphrase: claim.paraphrase, draft: claim.printed,
-    verdict: VERDICT[r.verdict], comparison, model: shown(r.model), ...readings,
+    verdict: r.verdict, comparison, model: shown(r.model), ...readings,
     ...(claim.corrected ? { corrected: claim.corrected.statement } : {}),
     ...(claim.note ? { note: claim.note } : {}),
     ...(r.asPinned ? {} : { drift: `pinned ${claim.verdict}, computed ${r.verdict}` }),
@@ -106,23 +96,37 @@ function statementEntries(seed: number, runs: number, onStatement?: AuditProgres
     const statement = claim.title.replace(/^[^:]*:\s*/, '');
     const corrected = byCorrects.get(claim.id) ?? claims.find(({ claim: c }) => c.id === `${claim.id}-corrected`)?.claim;
     const base = { id: claim.id, section: sectionOf(claim.title), kind: 'statement' as const, paraphrase: statement, draft: statement };
-    const correctedText = corrected ? { corrected: `${corrected.title.replace(/^[^:]*:\s*/, '')} (${corrected.id}, searched: ${search(corrected, { seed, numRuns: runs }).failed ? 'FAILS' : 'holds'})` } : {};
-    if (claim.refutedBy) {
-      const file = path.join(COUNTEREXAMPLE_DIR, `${claim.refutedBy}.json`);
-      if (!existsSync(file)) return { ...base, verdict: 'refuted' as const, ...correctedText, drift: `counterexample ${claim.refutedBy} is not stored` };
-      const cx = loadCounterexample(file);
-      const r = replay(claim, cx);
-      return {
-        ...base, verdict: 'refuted' as const, ...correctedText,
-        // the value the replay evaluated (issue 16: never the stored valueText, which nothing checks)
-        counterexample: { id: cx.id, value: r.evaluated ?? '(not evaluated)', seed: cx.seed, path: cx.path, replay: `npx perfsec replay ${relativeToRoot(file)}`, reproduced: r.reproduced },
-        ...(r.reproduced ? {} : { drift: r.summary }),
-      };
+    const correctedHolds = corrected !== undefined && checkClaim(corrected, { seed, numRuns: runs }).status === 'holds';
+    const correctedStatement = corrected?.title.replace(/^[^:]*:\s*/, '');
+    const correctedText = corrected
+      ? { corrected: `${correctedStatement} (${corrected.id}, searched: ${correctedHolds ? 'holds' : 'FAILS'})` }
+      : {};
+    const c = checkClaim(claim, { seed, numRuns: runs });
+    switch (c.status) {
+      case 'holds': {
+        const comparison = `searched: ${runs} runs at seed ${seed}, no counterexample`;
+        return { ...base, verdict: 'holds' as const, comparison, ...correctedText };
+      }
+      case 'new-counterexample': {
+        const drift = `not pinned: search found ${JSON.stringify(c.value)} at seed ${c.seed} path ${c.path}`;
+        return { ...base, verdict: 'refuted' as const, ...correctedText, drift };
+      }
+      case 'refuted-as-pinned':
+      case 'pin-lost': {
+        const { record: cx, replay: r, file } = c.pin;
+        // not stored, or unreadable: nothing to show but the reason
+        if (!cx || !r) return { ...base, verdict: 'refuted' as const, ...correctedText, drift: c.detail };
+        return {
+          ...base, verdict: 'refuted' as const, ...correctedText,
+          // the value the replay evaluated (issue 16: never the stored valueText, which nothing checks)
+          counterexample: {
+            id: cx.id, value: r.evaluated ?? '(not evaluated)', seed: cx.seed, path: cx.path,
+            replay: `npx perfsec replay ${relativeToRoot(file)}`, reproduced: r.reproduced,
+          },
+          ...(r.reproduced ? {} : { drift: r.summary }),
+        };
+      }
     }
-    const found = search(claim, { seed, numRuns: runs });
-    return found.failed
-      ? { ...base, verdict: 'refuted' as const, ...correctedText, drift: `not pinned: search found ${JSON.stringify(found.counterexample)} at seed ${found.seed} path ${found.path}` }
-      : { ...base, verdict: 'holds' as const, comparison: `searched: ${runs} runs at seed ${seed}, no counterexample`, ...correctedText };
   });
 }
 
@@ -146,7 +150,7 @@ export function runAudit(seed: number, runs: number, onStatement?: AuditProgress
   const c = loadConstants().constants_us;
   const numbers = loadAllClaims().flatMap(({ source, file }) => computeClaims(file, source.quantities(), c).map(numberEntry));
   const entries = [...numbers, ...statementEntries(seed, runs, onStatement)].sort((a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id));
-  const counts = { holds: 0, 'holds within rounding': 0, refuted: 0, ambiguous: 0 };
+  const counts = Object.fromEntries(CLAIM_VERDICTS.map((v) => [v, 0])) as Record<AuditVerdict, number>;
   for (const e of entries) counts[e.verdict]++;
   return { seed, runs, entries, counts };
 }

@@ -3,6 +3,7 @@
  * model, and compares at the draft's printed precision. The verdict is computed, then checked
  * against the project's pinned finding; a change either way fails the suite.
  */
+import type { ClaimVerdict } from './claim-verdict.js';
 import { assertFinite } from './finite.js';
 import type { CostConstants } from '../../model/constants.js';
 import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deployment.js';
@@ -28,8 +29,6 @@ export interface Cited { readonly cited: number; readonly what: string }
 export type Expr = QuantityRef | { readonly ratio: readonly [QuantityRef | Cited, QuantityRef | Cited] };
 /** How the model's value is compared with the printed one. */
 export type Compare = { readonly kind: 'decimals'; readonly places: number } | { readonly kind: 'approx'; readonly places: number; readonly rel_tol: number };
-/** The three outcomes of comparing a printed number with the model. */
-export type Verdict = 'reproduced' | 'within-tolerance' | 'not-reproduced' | 'ambiguous';
 
 /** Another reading of the draft's text, computed the same way with another expression. */
 export interface Reading {
@@ -48,13 +47,13 @@ export interface PrintedClaim {
   readonly expr: Expr;
   readonly compare: Compare;
   /** The project's pinned finding. */
-  readonly verdict: Verdict;
+  readonly verdict: ClaimVerdict;
   /** Why the verdict is what it is. */
   readonly note?: string;
   /** When the text admits several readings: the name of the one `expr` computes, and the others. */
   readonly reading?: string;
   readonly readings?: readonly Reading[];
-  /** For a claim not reproduced: the corrected statement and the value the model gives. */
+  /** For a refuted claim: the corrected statement and the value the model gives. */
   readonly corrected?: { readonly statement: string; readonly value: number };
 }
 
@@ -138,20 +137,26 @@ export function roundTo(x: number, places: number): number {
   return Math.round(x * f + Math.sign(x) * 1e-9) / f; // the nudge keeps 0.5-boundaries from float noise
 }
 
-/** Compares the model's value with the printed one. */
-export function verdictOf(model: number, printed: number, cmp: Compare): Verdict {
-  if (roundTo(model, cmp.places) === printed) return 'reproduced';
-  if (cmp.kind === 'approx' && Math.abs(model - printed) <= cmp.rel_tol * Math.abs(printed)) return 'within-tolerance';
-  return 'not-reproduced';
+/** Compares the model's value with the printed one (a single reading: never ambiguous). */
+export function verdictOf(model: number, printed: number, cmp: Compare): Exclude<ClaimVerdict, 'ambiguous'> {
+  if (roundTo(model, cmp.places) === printed) return 'holds';
+  const withinTolerance = cmp.kind === 'approx' && Math.abs(model - printed) <= cmp.rel_tol * Math.abs(printed);
+  if (withinTolerance) return 'holds within rounding';
+  return 'refuted';
 }
 
 /** One claim, computed. */
 export interface ClaimResult {
   readonly claim: PrintedClaim;
   readonly model: number;
-  readonly verdict: Verdict;
+  readonly verdict: ClaimVerdict;
   /** Each other reading's value and verdict, when the claim lists readings. */
-  readonly readings: ReadonlyArray<{ readonly name: string; readonly model: number; readonly verdict: Verdict; readonly note: string }>;
+  readonly readings: ReadonlyArray<{
+    readonly name: string;
+    readonly model: number;
+    readonly verdict: ClaimVerdict;
+    readonly note: string;
+  }>;
   /** The computed verdict equals the pinned one (and a correction, if stated, matches the model). */
   readonly asPinned: boolean;
 }
@@ -166,7 +171,8 @@ export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostC
       return { name: r.name, model: v, verdict: verdictOf(v, claim.value, claim.compare), note: r.note };
     });
     // Readings that disagree on whether the printed number holds make the claim ambiguous.
-    const verdict: Verdict = readings.some((r) => (r.verdict === 'not-reproduced') !== (main === 'not-reproduced')) ? 'ambiguous' : main;
+    const disagree = readings.some((r) => (r.verdict === 'refuted') !== (main === 'refuted'));
+    const verdict: ClaimVerdict = disagree ? 'ambiguous' : main;
     const correctionHolds = !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
     return { claim, model, verdict, readings, asPinned: verdict === claim.verdict && correctionHolds };
   });
@@ -188,9 +194,12 @@ export function printedExamples(name: string, quantities: Quantities, c: CostCon
 
 function pinnedPhrase(claim: PrintedClaim): string {
   switch (claim.verdict) {
-    case 'reproduced': return `reproduced at ${claim.compare.places} decimal(s)`;
-    case 'within-tolerance': return `within ${claim.compare.kind === 'approx' ? claim.compare.rel_tol * 100 : 0} % (not at ${claim.compare.places} decimal(s))`;
-    case 'not-reproduced': return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
+    case 'holds': return `holds at ${claim.compare.places} decimal(s)`;
+    case 'holds within rounding': {
+      const percent = claim.compare.kind === 'approx' ? claim.compare.rel_tol * 100 : 0;
+      return `holds within ${percent} % (not at ${claim.compare.places} decimal(s))`;
+    }
+    case 'refuted': return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
     case 'ambiguous': return `AMBIGUOUS: holds under ${(claim.readings ?? []).length + 1} readings differently`;
   }
 }

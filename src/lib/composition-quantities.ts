@@ -3,6 +3,7 @@
  * the Byzantine frontier of §2.3, the split-view detection probability of §7 and §9, and the
  * bundle cadence against witness liveness in §9.
  */
+import { detectionProbability } from '../../model/detection.js';
 import { param, type Quantities, type Scenario } from './claims.js';
 import { checkInDomain, type DomainName } from './domains.js';
 
@@ -20,6 +21,6 @@ export const COMPOSITION_QUANTITIES: Quantities = {
   byzantine_frontier: (s) => Math.floor((inDomain(s, 'cells_k') - 1) / 2), // draft §2.3: floor((k - 1) / 2)
   bundle_interval_ms: (s) => intervalMs(s),
   // draft §7 / §9: an auditor's q queries among w witnesses, m of them honest and holding the other view
-  detection_probability: (s) => 1 - (1 - param(s, 'm') / param(s, 'w')) ** param(s, 'q'),
+  detection_probability: (s) => detectionProbability(param(s, 'w'), param(s, 'm'), param(s, 'q')),
   unsigned_bundles: (s) => Math.floor((param(s, 'liveness_s') * 1000) / intervalMs(s)), // draft §9: bundles within one liveness budget
 };

@@ -1,7 +1,7 @@
 /**
  * Loading a constants file (`--constants FILE`); the draft's §1.3 values are the default.
  */
-import type { ConstantsFile } from '../../model/constants.js';
+import type { ConstantsFile, CostConstants } from '../../model/constants.js';
 import { readValidated } from './json-file.js';
 import { projectPath, relativeToRoot } from './paths.js';
 
@@ -12,3 +12,6 @@ export const DRAFT_CONSTANTS_FILE = projectPath('spec', 'constants', 'draft-1.3.
 export function loadConstants(file: string = DRAFT_CONSTANTS_FILE): ConstantsFile & { readonly file: string } {
   return { ...readValidated<ConstantsFile>(file, 'constants-v1'), file: relativeToRoot(file) };
 }
+
+/** The draft's §1.3 constants, read once from DRAFT_CONSTANTS_FILE: the file is their one source. */
+export const DRAFT_CONSTANTS: CostConstants = loadConstants().constants_us;

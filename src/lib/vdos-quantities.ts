@@ -6,7 +6,8 @@ import type { CostConstants } from '../../model/constants.js';
 import { floodCost, cPath } from '../../model/vdos-cost.js';
 import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { bucketParams, DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.js';
-import type { FloodScenario } from '../../model/flood.js';
+import { baselineUsPerSecond, capacityTokens, draftBoundOf, draftSlope, floodAdded } from '../../model/vdos-bounds.js';
+import { tickUs, type FloodScenario } from '../../model/flood.js';
 import { param, type Quantities, type Scenario } from './claims.js';
 import { checkInDomain, type DomainName } from './domains.js';
 import { checkFloodBudget, floodWork } from './work-budget.js';
@@ -46,9 +47,9 @@ const ratio = (s: Scenario, c: CostConstants, limited: boolean) => {
 /** The quantities T-VDOS-1 claims may name. */
 export const VDOS_QUANTITIES: Quantities = {
   c_path_us: (_s, c) => cPath(c),
-  slope: (_s, c) => c.c_xdp / cPath(c), // draft §4.3 (b)
-  flood_added: (s, c) => (param(s, 'flood_factor') * c.c_xdp) / cPath(c),
-  bound_predicted: (s, c) => param(s, 'rate_limit_factor') + (param(s, 'flood_factor') * c.c_xdp) / cPath(c), // draft §4.3
+  slope: (_s, c) => draftSlope(c), // draft §4.3 (b)
+  flood_added: (s, c) => floodAdded(param(s, 'flood_factor'), c),
+  bound_predicted: (s, c) => draftBoundOf(param(s, 'rate_limit_factor'), param(s, 'flood_factor'), c), // draft §4.3
   ratio_no_rl: (s, c) => ratio(s, c, false).ratio,
   ratio_with_rl: (s, c) => ratio(s, c, true).ratio,
   natural_rate: (s) => 1000 / param(s, 't_tick_ms'), // draft §4.2: natural_tick_rate
@@ -56,10 +57,9 @@ export const VDOS_QUANTITIES: Quantities = {
   // draft §4.3 proof: the burst budget spread over the flood, in accepted packets per second (per vantage and path)
   burst_term_pps: (s) => {
     const f = floodScenarioOf(s);
-    const b = bucketParams(Math.round(f.tickMs * 1000), policyOf(s));
-    return b.capacityUnits / b.unitsPerToken / param(s, 'duration_s');
+    return capacityTokens(bucketParams(tickUs(f), policyOf(s))) / param(s, 'duration_s');
   },
-  baseline_pct: (s, c) => (param(s, 'n') * (1000 / param(s, 't_tick_ms')) * cPath(c)) / 1e4,
+  baseline_pct: (s, c) => baselineUsPerSecond(param(s, 'n'), param(s, 't_tick_ms'), c) / 1e4, // draft §4.3: P * c_path
   cores_no_rl: (s, c) => ratio(s, c, false).usPerSecond / 1e6,
   cores_with_rl: (s, c) => ratio(s, c, true).usPerSecond / 1e6,
   // draft §2.2: k insiders at `insider_pps` each, every packet verified (no rate limit)

@@ -82,7 +82,7 @@ export function buildJointCostReceipt(constants: ConstantsFile & { readonly file
       cells_k: d.cellsK,
       ...jointRecord(j),
       draft_joint_pct_one_core: printed.claim.value,
-      reproduced: printed.verdict === 'reproduced',
+      reproduced: printed.verdict === 'holds', // Appendix B's own word for a row whose printed value holds
     });
   }
   const regimeC = byKey.get(REGIME_C);

@@ -7,8 +7,8 @@ import type { ConstantsFile, CostConstants } from '../../model/constants.js';
 import type { FloodScenario } from '../../model/flood.js';
 import { DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.js';
 import { simulateAggregated } from '../../model/vdos-aggregate.js';
-import { draftBound, tokenBucketBound } from '../../model/vdos-bounds.js';
-import { cPath, floodCost } from '../../model/vdos-cost.js';
+import { baselineUsPerSecond, draftBound, draftSlope, tokenBucketBound } from '../../model/vdos-bounds.js';
+import { floodCost } from '../../model/vdos-cost.js';
 import { checkFloodBudget, floodWork } from '../lib/work-budget.js';
 import { DRAFT_HANDLE, orderedConstants, rfc3339Z } from './common.js';
 
@@ -92,7 +92,7 @@ export function buildVerificationDosReceipt(constants: ConstantsFile, issuedAt: 
   checkFloodBudget(FLOOD_FACTORS.flatMap((f) => [floodWork(at(f), policy), floodWork(at(f), null)]), 'receipt B.2', 'the §4.4 setting is fixed');
   const withRl: LimitedRow[] = FLOOD_FACTORS.map((f) => ({ ...row(at(f), c, policy), bound_predicted: draftBound(at(f), policy, c), token_bucket_bound: tokenBucketBound(at(f), policy, c) }));
   const withoutRl = FLOOD_FACTORS.map((f) => row(at(f), c, null));
-  const baselineUs = SETTING.n * (1000 / SETTING.tickMs) * cPath(c); // draft §4.3: P * c_path
+  const baselineUs = baselineUsPerSecond(SETTING.n, SETTING.tickMs, c); // draft §4.3: P * c_path
   const violations = withRl.filter((r) => r.ratio > r.bound_predicted).map((r) => ({ flood_factor: r.flood_factor, ratio: r.ratio, bound_predicted: r.bound_predicted, excess: r.ratio - r.bound_predicted }));
   return {
     schema: VERIFICATION_DOS_RECEIPT_SCHEMA,
@@ -104,7 +104,7 @@ export function buildVerificationDosReceipt(constants: ConstantsFile, issuedAt: 
     scenario_t_tick_ms: SETTING.tickMs,
     rate_limit_factor: policy.rateLimitFactor,
     burst_factor: policy.burstFactor,
-    analytical_slope: c.c_xdp / cPath(c),
+    analytical_slope: draftSlope(c),
     with_rate_limit: withRl,
     without_rate_limit: withoutRl,
     baseline: {

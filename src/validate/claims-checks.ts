@@ -2,19 +2,22 @@
  * Validator checks over the draft's printed numbers (spec/claims): a check passes when every
  * claim it covers computes to the project's pinned verdict.
  */
+import type { ClaimVerdict } from '../lib/claim-verdict.js';
 import { computeClaims, loadClaims, roundTo, type ClaimResult, type Quantities } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import type { Check, CheckResult } from './registry.js';
 
 function describe(rs: readonly ClaimResult[]): CheckResult {
   const off = rs.filter((r) => !r.asPinned);
-  const count = (v: string) => rs.filter((r) => r.verdict === v).length;
-  const tally = `${count('reproduced')} reproduced, ${count('within-tolerance')} within tolerance, ${count('not-reproduced')} not reproduced, ${count('ambiguous')} ambiguous`;
+  const count = (v: ClaimVerdict) => rs.filter((r) => r.verdict === v).length;
+  const tally = `${count('holds')} hold, ${count('holds within rounding')} hold within rounding, `
+    + `${count('refuted')} refuted, ${count('ambiguous')} ambiguous`; // the audit's words (src/lib/claim-verdict.ts)
   if (off.length > 0) {
     const first = off[0]!;
     return { pass: false, detail: `${off.length}/${rs.length} differ from the pinned verdict, first ${first.claim.id}: draft ${first.claim.printed}, model ${roundTo(first.model, first.claim.compare.places + 2)} (${first.verdict}, pinned ${first.claim.verdict})` };
   }
-  const refuted = rs.filter((r) => r.verdict === 'not-reproduced').map((r) => `${r.claim.id} (draft ${r.claim.printed}, model ${roundTo(r.model, r.claim.compare.places + 1)})`);
+  const refuted = rs.filter((r) => r.verdict === 'refuted')
+    .map((r) => `${r.claim.id} (draft ${r.claim.printed}, model ${roundTo(r.model, r.claim.compare.places + 1)})`);
   return { pass: true, detail: `${rs.length} claims as pinned: ${tally}${refuted.length ? `; refuted: ${refuted.join(', ')}` : ''}` };
 }
 

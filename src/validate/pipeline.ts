@@ -5,7 +5,7 @@
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { simulateExact } from '../../model/vdos-exact.js';
 import tRc1 from '../../properties/t-rc-1.prop.js';
-import { search } from '../engine/search.js';
+import { checkClaim } from '../engine/check-claim.js';
 import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../pipeline/broker-adapter.js';
 import { runFlood } from '../pipeline/flood-run.js';
 import type { Check } from './registry.js';
@@ -18,8 +18,8 @@ const acceptance: Check = {
     const bad = PIPELINE_RC_CLAIMS.flatMap((id) => {
       const c = claims.find((x) => x.id === id);
       if (!c) return [`${id}: no such claim`];
-      const r = search(c, { seed, numRuns: Math.min(runs, 50) });
-      return r.failed ? [`${id} fails at seed ${r.seed} path ${r.path}`] : [];
+      const r = checkClaim(c, { seed, numRuns: Math.min(runs, 50) }); // holding claims: searched against the pipeline
+      return r.status === 'holds' ? [] : [r.detail];
     });
     return bad.length ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `${PIPELINE_RC_CLAIMS.length} claims hold at seed ${seed}` };
   },

@@ -3,9 +3,8 @@
  * counterexample.
  */
 import path from 'node:path';
+import { checkClaim } from '../engine/check-claim.js';
 import { listCounterexamples, loadCounterexample } from '../engine/counterexamples.js';
-import { replay } from '../engine/replay.js';
-import { search } from '../engine/search.js';
 import { allClaims, selectClaims, THEOREMS } from '../registry/theorems.js';
 import type { Check } from './registry.js';
 
@@ -17,14 +16,9 @@ export function searchCheck(theorem: string): Check {
       const bad: string[] = [];
       let searched = 0;
       for (const { claim } of selectClaims(theorem)) {
-        if (claim.refutedBy) {
-          const r = replay(claim, loadCounterexample(claim.refutedBy));
-          if (!r.reproduced) bad.push(r.summary);
-          continue;
-        }
-        searched++;
-        const o = search(claim, { seed, numRuns: Math.min(runs, claim.numRuns ?? runs) });
-        if (o.failed) bad.push(`${claim.id} refuted at seed ${o.seed} path ${o.path}`);
+        const c = checkClaim(claim, { seed, numRuns: Math.min(runs, claim.numRuns ?? runs) });
+        if (c.status === 'holds' || c.status === 'new-counterexample') searched++;
+        if (c.status === 'pin-lost' || c.status === 'new-counterexample') bad.push(c.detail);
       }
       return bad.length > 0
         ? { pass: false, detail: bad.join('; ') }
@@ -36,7 +30,7 @@ export function searchCheck(theorem: string): Check {
 /** Every file in spec/counterexamples replays against the claim it names. */
 export const replayAllCheck: Check = {
   id: 'CX.replay', title: 'every stored counterexample replays (value, seed and path)', section: '—',
-  run: () => {
+  run: ({ seed }) => {
     const files = listCounterexamples();
     const byId = new Map(allClaims().map(({ claim }) => [claim.id, claim]));
     const bad: string[] = [];
@@ -45,8 +39,9 @@ export const replayAllCheck: Check = {
       const claim = byId.get(cx.property);
       if (!claim) bad.push(`${path.basename(f)}: no claim ${cx.property}`);
       else {
-        const r = replay(claim, cx);
-        if (!r.reproduced) bad.push(r.summary);
+        // every stored record pins the claim it names as refuted: checked as that pin (replayed, not searched)
+        const c = checkClaim({ ...claim, refutedBy: cx.id }, { seed, numRuns: 0, counterexampleDir: path.dirname(f) });
+        if (c.status !== 'refuted-as-pinned') bad.push(c.detail);
       }
     }
     return bad.length > 0 ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `${files.length} stored counterexample(s) reproduce` };

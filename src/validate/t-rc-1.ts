@@ -10,9 +10,7 @@ import { signBfd } from '../../model/bfd/auth.js';
 import { BFD_STATE, decodeBfd } from '../../model/bfd/packet.js';
 import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { brokerConfig } from '../../properties/t-rc-1-world.js';
-import { loadCounterexample } from '../engine/counterexamples.js';
-import { replay } from '../engine/replay.js';
-import { search } from '../engine/search.js';
+import { checkClaim } from '../engine/check-claim.js';
 import { selectClaims } from '../registry/theorems.js';
 import { decide } from '../vectors/t-rc-1.js';
 import { Script } from '../vectors/t-rc-1-scenarios.js';
@@ -26,15 +24,11 @@ function claimsResult(ids: readonly string[], ctx: CheckContext): CheckResult {
   const held: string[] = [];
   const refuted: string[] = [];
   for (const { claim } of selectClaims('T-RC-1').filter(({ claim }) => ids.includes(claim.id))) {
-    if (claim.refutedBy) {
-      const r = replay(claim, loadCounterexample(claim.refutedBy));
-      if (r.reproduced) refuted.push(`${claim.id.replace('T-RC-1.', '')} (${claim.refutedBy})`);
-      else bad.push(r.summary);
-      continue;
-    }
-    const o = search(claim, { seed: ctx.seed, numRuns: Math.min(ctx.runs, claim.numRuns ?? ctx.runs) });
-    if (o.failed) bad.push(`${claim.id} refuted at seed ${o.seed} path ${o.path}`);
-    else held.push(claim.id.replace('T-RC-1.', ''));
+    const c = checkClaim(claim, { seed: ctx.seed, numRuns: Math.min(ctx.runs, claim.numRuns ?? ctx.runs) });
+    const name = claim.id.replace('T-RC-1.', '');
+    if (c.status === 'holds') held.push(name);
+    else if (c.status === 'refuted-as-pinned') refuted.push(`${name} (${c.pin.id})`);
+    else bad.push(c.detail);
   }
   if (held.length + refuted.length + bad.length !== ids.length) bad.push(`expected ${ids.length} claims, found ${held.length + refuted.length + bad.length}`);
   return bad.length > 0 ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `hold: ${held.join(', ')}; as printed, refuted: ${refuted.join(', ')}` };

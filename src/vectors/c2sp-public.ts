@@ -9,7 +9,7 @@ import { readJson } from '../lib/json-file.js';
 import { projectPath, sharedPath } from '../lib/paths.js';
 import { decodeBase64 } from '../../model/note.js';
 import './c2sp-verifiers.js';
-import { DRAFT, GENERATOR_VERSION, registerExporter, type TestGroup, type VectorResult, type VectorsFile } from './format.js';
+import { registerExporter, vectorsFile, type TestGroup, type VectorResult, type VectorsFile } from './format.js';
 
 /** Where the public vectors are read from when exporting (the shared folder beside the project). */
 export const PUBLIC_VECTORS = sharedPath('vectors', 'public-vectors.json');
@@ -88,8 +88,8 @@ export function convertPublic(d: P): VectorsFile {
   }
   let tcId = 0;
   const testGroups: TestGroup[] = groups.map((g) => ({ type: g.type, source: g.source, tests: g.tests.map((x) => ({ tcId: ++tcId, ...x, input: JSON.parse(JSON.stringify(x.input)) })) }));
-  return {
-    schema: 'perfsec-vectors-v1', algorithm: 'C2SP-PUBLIC', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
+  return vectorsFile({
+    algorithm: 'C2SP-PUBLIC',
     header: [
       'Keys here are the public test keys of their sources (RFC 5869, RFC 4231, RFC 8032, C2SP and Go test data): TEST KEYS, never for deployment.',
       'Public cryptographic vectors the draft §6 (HKDF-SHA256, HMAC-SHA256) and §7 (C2SP signed notes, tlog-checkpoint, cosignature/v1 with Ed25519) mechanisms rest on, each group naming its public source.',
@@ -102,7 +102,7 @@ export function convertPublic(d: P): VectorsFile {
       OriginFromLogKey: { bugType: 'FUNCTIONALITY', description: 'Sigsum checkpoints: the origin is derived from the log key hash of the test\'s log (here fixed by the expected message).' },
     },
     testGroups,
-  };
+  });
 }
 
 /** The Ed25519 seed of a Go note signer key "PRIVATE+KEY+name+id+base64(0x01||seed)". */

@@ -9,7 +9,9 @@ import { InputError } from '../lib/errors.js';
 import { readValidated } from '../lib/json-file.js';
 import { projectPath } from '../lib/paths.js';
 import { assertValid } from '../lib/schemas.js';
-import { DRAFT, GENERATOR_VERSION, registerExporter, registerVerifier, type TestVector, type VectorsFile } from './format.js';
+import {
+  registerExporter, registerVerifier, TEST_KEYS_LINE, vectorsFile, type TestVector, type VectorsFile,
+} from './format.js';
 
 function ruleInput(t: TestVector): { flags: string[]; h: Hypotheses } {
   const { flags, insider_flood_plausible: i, byzantine_fraction: b } = t.input as Record<string, unknown>;
@@ -57,9 +59,9 @@ export function buildCapabilityVectors(): VectorsFile {
     const r = conformance(d, c);
     return { tcId: ++tcId, comment: `spec/deployments/${f}: ${d.name}`, flags: ['Deployment'], input: { deployment: d }, expected: { conformant: r.conformant, failing: r.findings.filter((x) => !x.pass).map((x) => x.id).join(',') }, result: 'valid' as const };
   });
-  return {
-    schema: 'perfsec-vectors-v1', algorithm: 'CAP-QUARTET', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
-    header: ['Draft §8: a consumer rejects bundles advertising cwt-profile-v1, coherence-bfd-v1 or ddos-resilience-v1 without perfsec-coupling-v1 while the joint hypotheses hold; a deployment conforms iff it advertises all four and implements I-PS-1..I-PS-5 (schemas/perfsec-deployment-v1.schema.json).', 'Every key in this file is a TEST KEY: public, made for these vectors, never for deployment.'],
+  return vectorsFile({
+    algorithm: 'CAP-QUARTET',
+    header: ['Draft §8: a consumer rejects bundles advertising cwt-profile-v1, coherence-bfd-v1 or ddos-resilience-v1 without perfsec-coupling-v1 while the joint hypotheses hold; a deployment conforms iff it advertises all four and implements I-PS-1..I-PS-5 (schemas/perfsec-deployment-v1.schema.json).', TEST_KEYS_LINE],
     notes: {
       ConsumerRule: { bugType: 'BASIC', description: 'The §8 consumer rule, literal reading.' },
       Ambiguous: { bugType: 'AMBIGUOUS', description: 'The literal rule conflicts with §8\'s permission for CWT-only deployments to ignore the profile.' },
@@ -69,7 +71,7 @@ export function buildCapabilityVectors(): VectorsFile {
       { type: 'ConsumerRule', source: 'model/capabilities.ts', tests: rules },
       { type: 'DeploymentConformance', source: 'spec/deployments/ checked by model/capabilities.ts', tests: deps },
     ],
-  };
+  });
 }
 
 registerExporter({ file: 'capabilities.json', build: buildCapabilityVectors });

@@ -11,6 +11,7 @@ import { readJson, writeJsonAtomic } from '../lib/json-file.js';
 import { checkOutputFilesIn } from '../lib/output-path.js';
 import { projectPath, relativeToRoot } from '../lib/paths.js';
 import { assertValid } from '../lib/schemas.js';
+import { closeTo } from '../lib/tolerance.js';
 import { DomainError } from '../../model/domain-error.js';
 import { checkFloodBudget, type FloodWork } from '../lib/work-budget.js';
 
@@ -66,6 +67,26 @@ export interface VectorsFile {
   readonly header: readonly string[];
   readonly notes: Readonly<Record<string, FlagNote>>;
   readonly testGroups: readonly TestGroup[];
+}
+
+/** The header line of every vectors file that carries keys. */
+export const TEST_KEYS_LINE =
+  'Every key in this file is a TEST KEY: public, made for these vectors, never for deployment.';
+
+/** What each vectors file says for itself; vectorsFile adds the envelope every file shares. */
+export type VectorsFileBody = Pick<VectorsFile, 'algorithm' | 'header' | 'notes' | 'testGroups'>;
+
+/**
+ * The vectors file of BODY inside the envelope every file shares: the schema, the draft, the
+ * generator, and numberOfTests counted from the groups (the fields in the files' order).
+ */
+export function vectorsFile(body: VectorsFileBody): VectorsFile {
+  const numberOfTests = body.testGroups.reduce((n, g) => n + g.tests.length, 0);
+  const { algorithm, header, notes, testGroups } = body;
+  return {
+    schema: 'perfsec-vectors-v1', algorithm, draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests,
+    header, notes, testGroups,
+  };
 }
 
 /**
@@ -247,16 +268,6 @@ export function expectShape(obj: Readonly<Record<string, unknown>>, shape: Reado
   }
   const extra = Object.keys(obj).find((k) => !Object.hasOwn(shape, k));
   if (extra !== undefined) throw new InputError(`${where}: unknown field '${extra}'`);
-}
-
-/**
- * |a - b| <= relTol * max(|a|, |b|): equal up to a relative tolerance (0 only matches 0). A
- * non-finite operand is never close to anything, itself included (issue 16: Infinity made
- * relTol * max(|a|, |b|) infinite, so every number passed).
- */
-export function closeTo(a: number, b: number, relTol: number): boolean {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(relTol)) return false;
-  return a === b || Math.abs(a - b) <= relTol * Math.max(Math.abs(a), Math.abs(b));
 }
 
 /** The fields of EXPECTED that ACTUAL does not reproduce within RELTOL, as "field: expected X, got Y". */

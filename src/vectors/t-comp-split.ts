@@ -11,7 +11,9 @@ import { cosign, cosignerOf, verifyCosignature } from '../../model/cosignature.j
 import { formatNote, formatVerifierKey, parseNote } from '../../model/note.js';
 import { InputError } from '../lib/errors.js';
 import { str } from './c2sp-verifiers.js';
-import { DRAFT, GENERATOR_VERSION, registerExporter, registerVerifier, type TestVector, type VectorsFile } from './format.js';
+import {
+  registerExporter, registerVerifier, TEST_KEYS_LINE, vectorsFile, type TestVector, type VectorsFile,
+} from './format.js';
 
 const BODY_HEAD = 'collector.example/mvps-bundles\n3\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n';
 const ID = '6f1c2a9e-3b7d-4c55-9a10-2e8f4b6d7c01';
@@ -108,12 +110,12 @@ export function buildSplitVectors(): VectorsFile {
     const o = play(at);
     return { tcId: ++tcId, comment, flags: ['Witness'], input: { attack: at }, expected: { statuses: o.statuses.join(','), cosigners_a: o.cosignersA.join(','), cosigners_b: o.cosignersB.join(','), split: o.split }, result: 'valid' as const };
   });
-  return {
-    schema: 'perfsec-vectors-v1', algorithm: 'T-COMP-SPLIT', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
+  return vectorsFile({
+    algorithm: 'T-COMP-SPLIT',
     header: [
       'Draft §7: the dual-mode values ride in a C2SP tlog-checkpoint extension line "bundle_id=<uuid>;bundle_seq=<uint64>;d_minimax=<float>;d_max=<float>" (read as one line), cosigned with cosignature/v1 (Ed25519).',
       'WitnessMoves: a collector move sequence (model/collector.ts: bundle S = 3 is tree size 3, later bundles 4 and 5; compromised witnesses 0..c-1 are asked for both views first) and every witness answer (tlog-witness status codes).',
-      'Every key in this file is a TEST KEY: public, made for these vectors, never for deployment.',
+      TEST_KEYS_LINE,
     ],
     notes: {
       DualMode: { bugType: 'BASIC', description: 'A well-formed §7 extra field.' },
@@ -126,7 +128,7 @@ export function buildSplitVectors(): VectorsFile {
       { type: 'SplitCosignature', source: 'model/cosignature.ts with the RFC 8032 TEST 1 secret key as witness key', tests: cos },
       { type: 'WitnessMoves', source: 'model/collector.ts and model/witness.ts', tests: moves },
     ],
-  };
+  });
 }
 
 registerExporter({ file: 't-comp-split.json', build: buildSplitVectors });

@@ -8,7 +8,9 @@ import { CANONICAL_READING, deriveBfdAuthKey, infoOf, READINGS, type BfdKeyInput
 import { InputError } from '../lib/errors.js';
 import { keyBytes } from '../lib/key-hex.js';
 import { str } from './c2sp-verifiers.js';
-import { DRAFT, GENERATOR_VERSION, registerExporter, registerVerifier, type TestVector, type VectorsFile } from './format.js';
+import {
+  registerExporter, registerVerifier, TEST_KEYS_LINE, vectorsFile, type TestVector, type VectorsFile,
+} from './format.js';
 
 /** The group type. */
 export const BFD_KEY_TYPE = 'PerfsecBfdKey';
@@ -55,12 +57,12 @@ export function buildBfdKeyVectors(): VectorsFile {
   let tcId = 0;
   const valid = CASES.map((k) => ({ tcId: ++tcId, comment: k.comment, flags: ['CodeReading', ...(k.flags ?? [])], input: ser(k.input), expected: { k_bfd_auth: bytesToHex(deriveBfdAuthKey(k.input)), info_hex: bytesToHex(infoOf(k.input)) }, result: 'valid' as const }));
   const others = READINGS.filter((r: Reading) => r !== CANONICAL_READING).map((r) => ({ tcId: ++tcId, comment: `probe input under the '${r.name}' reading: ${r.description}`, flags: ['AltReading'], input: ser(base), expected: { k_bfd_auth: bytesToHex(deriveBfdAuthKey(base, r)) }, result: 'invalid' as const }));
-  return {
-    schema: 'perfsec-vectors-v1', algorithm: 'T-HKDF-PS', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
+  return vectorsFile({
+    algorithm: 'T-HKDF-PS',
     header: [
       'K_BFD_auth = HKDF-SHA256(salt = "MVPS-PerfSec-v1|operator:" || operator_id, ikm = K_op, info = "coherence-bfd-auth-v1|session:" || session_id || "|epoch:" || ascii(epoch_id), 32) (draft §6).',
       'This project reads session_id as 16 lowercase hex ASCII characters, each discriminator zero-padded to 8, numerically smaller first; ascii(epoch_id) as decimal digits; operator_id as UTF-8. Invalid tests carry keys other readings derive.',
-      'Every key in this file is a TEST KEY: public, made for these vectors, never for deployment.',
+      TEST_KEYS_LINE,
     ],
     notes: {
       CodeReading: { bugType: 'BASIC', description: 'The key under the project\'s reading of draft §6 (hex-lower).' },
@@ -68,7 +70,7 @@ export function buildBfdKeyVectors(): VectorsFile {
       EdgeCase: { bugType: 'EDGE_CASE', description: 'A boundary input of the derivation.' },
     },
     testGroups: [{ type: BFD_KEY_TYPE, source: 'computed with model/hkdf.ts (@noble/hashes hkdf)', tests: [...valid, ...others] }],
-  };
+  });
 }
 
 registerExporter({ file: 't-hkdf-ps.json', build: buildBfdKeyVectors });

@@ -12,7 +12,10 @@ import { loadConstants } from '../lib/constants.js';
 import { InputError } from '../lib/errors.js';
 import { assertValid } from '../lib/schemas.js';
 import { checkInDomain } from '../lib/domains.js';
-import { DRAFT, expectShape, groupConstants, GENERATOR_VERSION, numberMismatches, registerExporter, registerVerifier, type FieldKind, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
+import {
+  expectShape, groupConstants, numberMismatches, registerExporter, registerVerifier, vectorsFile, type FieldKind,
+  type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier,
+} from './format.js';
 
 /** The group type of T-JCOST-1 vectors. */
 export const JOINT_COST_TYPE = 'JointCostTest';
@@ -175,8 +178,8 @@ export function buildJointCostVectors(): VectorsFile {
     group(`${draft.source} [${draft.file}]`, draft.constants_us, [...draftRows, ...EDGE, ...INVALID]),
     group('illustrative constants (not a measurement) that differ from draft §1.3 in every field', OTHER_CONSTANTS, [...otherRows, ...otherEdges]),
   ];
-  return {
-    schema: 'perfsec-vectors-v1', algorithm: 'T-JCOST-1', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
+  return vectorsFile({
+    algorithm: 'T-JCOST-1',
     header: [
       'T-JCOST-1 joint broker CPU cost (draft §3.2): JOINT = PPS_t * (c_json + c_hmac) [Path A] + PPS_t * (c_bfd_parse + c_hmac) [Path B] + bundles_per_s * q * c_ed25519 [Path C], in CPU us per second of wall clock; paths as in draft §3.1.',
       'PPS_t = n * 1000 / t_tick_ms (draft §1.3); bundles_per_s = cells_k / (bundle_period_ticks * t_tick_ms / 1000) (draft §3.2).',
@@ -187,7 +190,7 @@ export function buildJointCostVectors(): VectorsFile {
     ],
     notes: NOTES,
     testGroups,
-  };
+  });
 }
 
 /** The registered verifier: the draft's §3.2 closed form. */

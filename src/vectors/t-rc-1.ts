@@ -10,7 +10,10 @@ import type { Oem } from '../../model/oem.js';
 import { testKeys, TEST_KEY_LABEL, type KeyTable } from '../../model/test-keys.js';
 import { InputError } from '../lib/errors.js';
 import { snapshotProblems } from '../lib/snapshot-decode.js';
-import { DRAFT, GENERATOR_VERSION, registerExporter, registerVerifier, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
+import {
+  registerExporter, registerVerifier, vectorsFile, type TestGroup, type TestVector, type VectorExporter,
+  type VectorsFile, type VectorVerifier,
+} from './format.js';
 import { RC_CASES, RC_NOTES } from './t-rc-1-cases.js';
 import { Script, type Step } from './t-rc-1-scenarios.js';
 
@@ -145,8 +148,8 @@ export function buildBrokerVectors(): VectorsFile {
       parameters, tests,
     };
   });
-  return {
-    schema: 'perfsec-vectors-v1', algorithm: 'T-RC-1', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tcId,
+  return vectorsFile({
+    algorithm: 'T-RC-1',
     header: [
       'T-RC-1 broker acceptance (draft §5): each test is a sequence of packets reaching one broker; expected.decisions gives "accept" or "reject:<reason>" for every step; result is about the last step.',
       'Path A packets are CWT snapshots as UTF-8 JSON {vantage_id, epoch_id, counter, expires_at, payload, tag}; tag = hex HMAC-SHA256 under K_v_epoch of the JSON of the other fields with sorted keys and no whitespace (a private choice: the draft gives no canonical form).',
@@ -159,7 +162,7 @@ export function buildBrokerVectors(): VectorsFile {
     ],
     notes: RC_NOTES,
     testGroups,
-  };
+  });
 }
 
 /** The registered verifier: the faithful draft §5 broker. */

@@ -15,7 +15,10 @@ import { InputError } from '../lib/errors.js';
 import { checkInDomain, type DomainName } from '../lib/domains.js';
 import { floodWork, type FloodWork } from '../lib/work-budget.js';
 import { assertFinite } from '../lib/finite.js';
-import { DRAFT, expectShape, GENERATOR_VERSION, groupConstants, numberMismatches, registerExporter, registerVerifier, type TestGroup, type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier } from './format.js';
+import {
+  expectShape, groupConstants, numberMismatches, registerExporter, registerVerifier, vectorsFile, type TestGroup,
+  type TestVector, type VectorExporter, type VectorsFile, type VectorVerifier,
+} from './format.js';
 
 /** The group type of T-VDOS-1 vectors. */
 export const VERIFICATION_DOS_TYPE = 'VerificationDosTest';
@@ -147,8 +150,8 @@ export function buildVdosVectors(): VectorsFile {
     if (k.rejects) return { ...base, expected: { error: k.rejects }, result: 'invalid' as const };
     return { ...base, expected: vdosOutputs(k.input, c), result: 'valid' as const };
   });
-  return {
-    schema: 'perfsec-vectors-v1', algorithm: 'T-VDOS-1', draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests: tests.length,
+  return vectorsFile({
+    algorithm: 'T-VDOS-1',
     header: [
       'T-VDOS-1 (draft §4): a token bucket per vantage and path sits before verification: rate = rate_limit_factor * 1000 / t_tick_ms packets/s, budget = burst_factor * 1000 / t_tick_ms packets (or burst_factor packets when budget_reading is "ticks"), full at time 0; a packet is admitted iff a whole token is available.',
       'Vantages 0..coalition-1 send on each path at flood_factor times the natural rate, packet i at floor(i * t_tick_us / flood_factor) us; the others send one packet per tick at i * t_tick_us; every phase is 0; the experiment lasts duration_ticks ticks.',
@@ -157,7 +160,7 @@ export function buildVdosVectors(): VectorsFile {
     ],
     notes: NOTES,
     testGroups: [{ type: VERIFICATION_DOS_TYPE, source: `${draft.source} [${draft.file}]`, parameters: { constants_us: c }, tests }],
-  };
+  });
 }
 
 /** The exporter of spec/vectors/t-vdos-1.json. */

@@ -18,7 +18,7 @@ import { DomainError } from '../../model/domain-error.js';
 import { InputError } from '../../src/lib/errors.js';
 import { parseValidated } from '../../src/lib/json-file.js';
 import { projectPath } from '../../src/lib/paths.js';
-import { DRAFT_CONSTANTS } from '../../properties/generators.js';
+import { DRAFT_CONSTANTS } from '../../src/lib/constants.js';
 import { bytesNear, documentText, FUZZ_RUNS, FUZZ_TIMEOUT_MS, rejectsCleanly, textNear } from './fuzz-kit.js';
 
 const key = testKey('fuzz');

@@ -16,7 +16,7 @@ import { projectPath } from '../../src/lib/paths.js';
 import { assertValid } from '../../src/lib/schemas.js';
 import { listCounterexamples } from '../../src/engine/counterexamples.js';
 import { checkVectors } from '../../src/vectors/index.js';
-import { DRAFT_CONSTANTS } from '../../properties/generators.js';
+import { DRAFT_CONSTANTS } from '../../src/lib/constants.js';
 import { documentText, FUZZ_RUNS, FUZZ_TIMEOUT_MS, rejectsCleanly } from './fuzz-kit.js';
 
 const json = (...p: string[]) => JSON.parse(readFileSync(projectPath(...p), 'utf8')) as unknown;

@@ -14,7 +14,8 @@ import { InputError } from '../../src/lib/errors.js';
 import { assertFinite, firstNonFinite } from '../../src/lib/finite.js';
 import { domainProblem } from '../../src/lib/domains.js';
 import { projectPath } from '../../src/lib/paths.js';
-import { closeTo, numberMismatches } from '../../src/vectors/format.js';
+import { closeTo, near, within } from '../../src/lib/tolerance.js';
+import { numberMismatches } from '../../src/vectors/format.js';
 import { perfsec } from '../cli-harness.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-hostile-numbers-'));
@@ -107,7 +108,7 @@ describe('domain corners print finite numbers', () => {
   });
 });
 
-// closeTo (src/vectors/format.ts) decides vector verdicts: one row per non-finite operand class.
+// closeTo (src/lib/tolerance.ts) decides vector verdicts: one row per non-finite operand class.
 const NOT_CLOSE: Array<[string, number, number, number]> = [
   ['Infinity against 1', Infinity, 1, 1e-9],
   ['1 against Infinity', 1, Infinity, 1e-9],
@@ -129,6 +130,13 @@ describe('closeTo rejects non-finite operands', () => {
   });
   test('an Infinity output is a mismatch, named', () => {
     expect(numberMismatches({ joint: 1 }, { joint: Infinity }, 1e-9)).toEqual(['joint: expected 1, got Infinity']);
+  });
+});
+
+describe('within and near, the other tolerance helpers, reject them too', () => {
+  test.each(NOT_CLOSE)('%s is neither within nor near', (_name, a, b, tol) => {
+    expect(within(a, b, tol)).toBe(false);
+    expect(near(a, b, tol)).toBe(false);
   });
 });
 

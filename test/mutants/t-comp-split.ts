@@ -9,9 +9,10 @@ import { ORIGIN } from '../../model/collector.js';
 import { cosign, cosignedMessage } from '../../model/cosignature.js';
 import { c2spWitness, firstCosignWins, type Witness } from '../../model/witness.js';
 import { FAITHFUL, type SplitSubject } from '../../properties/t-comp-split.prop.js';
+import type { Mutant } from './caught.js';
 
 /** A broken subject, named after its slip, with the claims that must catch it. */
-export interface SplitMutant { readonly name: string; readonly subject: SplitSubject; readonly caughtBy: readonly string[] }
+export type SplitMutant = Mutant<SplitSubject>;
 
 /** A C2SP-like witness that records the latest size per origin but never compares roots at equal size. */
 function c2spNoRootCompare(): Witness {

@@ -6,15 +6,16 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { CANONICAL_READING, deriveBfdAuthKey, deriveVantageEpochKey, INFO_PREFIX, SALT_PREFIX, type BfdKeyInput } from '../../model/hkdf.js';
+import { discriminatorHex as hex8, sessionIdText } from '../../model/session-id.js';
 import type { HkdfSubject } from '../../properties/t-hkdf-ps.prop.js';
+import type { Mutant } from './caught.js';
 
 /** A broken derivation, with the claims that must catch it. */
-export interface HkdfMutant { readonly name: string; readonly subject: HkdfSubject; readonly caughtBy: readonly string[] }
+export type HkdfMutant = Mutant<HkdfSubject>;
 
-const hex8 = (d: number): string => d.toString(16).padStart(8, '0');
 const bfd = (i: BfdKeyInput, session: string, epoch: string, ikm = i.kOp, length = 32): Uint8Array =>
   hkdf(sha256, ikm, utf8ToBytes(SALT_PREFIX + i.operatorId), utf8ToBytes(`${INFO_PREFIX}${session}${epoch}`), length);
-const canonical = (i: BfdKeyInput): string => [...i.discriminators].sort((a, b) => a - b).map(hex8).join('');
+const canonical = (i: BfdKeyInput): string => sessionIdText(...i.discriminators);
 const fair = { vantageEpoch: deriveVantageEpochKey };
 
 /** The mutants. */

@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { closedForm } from '../../model/joint-cost.js';
 import { computeClaims, jointCostQuantities, loadClaims } from '../../src/lib/claims.js';
 import { InputError } from '../../src/lib/errors.js';
-import { DRAFT_CONSTANTS } from '../../properties/generators.js';
+import { DRAFT_CONSTANTS } from '../../src/lib/constants.js';
 
 test('FUZZ-001: a scenario outside the model domain is reported as bad input naming the scenario', () => {
   const file = structuredClone(loadClaims('t-jcost-1')) as unknown as { scenarios: Record<string, Record<string, unknown>> };

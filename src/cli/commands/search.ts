@@ -4,13 +4,12 @@
  * spec/counterexamples/.
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { COUNTEREXAMPLE_DIR, loadCounterexample, nextId, recordOf, saveCounterexample } from '../../engine/counterexamples.js';
+import { checkClaim, type ClaimStatus } from '../../engine/check-claim.js';
+import { COUNTEREXAMPLE_DIR, nextId, recordOf, saveCounterexample } from '../../engine/counterexamples.js';
 import { EXIT } from '../../lib/errors.js';
 import { relativeToRoot } from '../../lib/paths.js';
-import { budgetFor, parseShard, search, shardOf, type SearchOutcome, type Shard } from '../../engine/search.js';
-import { replay } from '../../engine/replay.js';
+import { budgetFor, parseShard, shardOf, type SearchOutcome, type Shard } from '../../engine/search.js';
 import { runSettings } from '../../lib/seed.js';
 import { allClaims, selectClaims } from '../../registry/theorems.js';
 import { outputFolder, runsOption, seedOption } from '../options.js';
@@ -18,15 +17,12 @@ import { note, printJson, progress, progressDone, say } from '../output.js';
 
 interface Options { runs?: number; seed?: number; shard?: string; json?: boolean; list?: boolean; save: boolean; saveDir?: string }
 
-/** What the search concluded for one claim. */
-type Status = 'holds' | 'refuted-as-pinned' | 'pinned-not-reproduced' | 'new-counterexample';
-
 /** One claim's line of the report. */
 interface ClaimReport extends SearchOutcome {
   readonly theorem: string;
   readonly claim: string;
   readonly title: string;
-  readonly status: Status;
+  readonly status: ClaimStatus;
   readonly shard: string;
   readonly saved: string | null;
   readonly pinned: string | null;
@@ -61,35 +57,33 @@ export function registerSearch(program: Command): void {
         const budget = o.runs ?? budgetFor(claim);
         const s = shardOf(seed, budget, shard);
         progress(`[${i + 1}/${picked.length}] ${claim.id}: ${s.numRuns} runs at seed ${s.seed}`);
-        const out = search(claim, s);
-        let status: Status = 'holds';
-        let saved: string | null = null;
-        let pinned: string | null = null;
         const dir = o.saveDir ?? COUNTEREXAMPLE_DIR;
-        if (claim.refutedBy && !existsSync(path.join(dir, `${claim.refutedBy}.json`)) && out.failed && o.save) {
+        // a pinned claim is searched too: its search may store a pin that is not stored yet
+        let check = checkClaim(claim, { ...s, counterexampleDir: dir, searchPinned: true });
+        const out = check.search!; // searchPinned: every claim was searched
+        const save = async (id: string, file: string): Promise<string> => {
+          const record = recordOf(out, { id, theorem: theorem.id, claim: claim.title, model: 'faithful', file });
+          return relativeToRoot(await saveCounterexample(record, dir));
+        };
+        let saved: string | null = null;
+        if (check.status === 'pin-lost' && !check.pin.stored && out.failed && o.save) {
           // A claim pinned as refuted whose counterexample is not stored yet: store this one under the pinned id.
-          const file = relativeToRoot(path.join(dir, `${claim.refutedBy}.json`));
-          saved = relativeToRoot(await saveCounterexample(recordOf(out, { id: claim.refutedBy, theorem: theorem.id, claim: claim.title, model: 'faithful', file }), dir));
+          saved = await save(check.pin.id, relativeToRoot(path.join(dir, `${check.pin.id}.json`)));
+          check = checkClaim(claim, { ...s, counterexampleDir: dir }); // its replay, searched no more
+        } else if (check.status === 'new-counterexample' && o.save) {
+          const id = nextId(theorem.id, dir);
+          saved = await save(id, relativeToRoot(`${dir}/${id}.json`));
         }
-        if (claim.refutedBy && !existsSync(path.join(dir, `${claim.refutedBy}.json`))) {
-          pinned = `pinned counterexample ${claim.refutedBy} is not stored${out.failed ? ' (run without --no-save to store it)' : ' and this search found none: try more --runs or another --seed'}`;
-          status = 'pinned-not-reproduced';
-        } else if (claim.refutedBy) {
-          const r = replay(claim, loadCounterexample(claim.refutedBy, dir));
-          pinned = r.summary;
-          status = r.summary.startsWith('reproduced') ? 'refuted-as-pinned' : 'pinned-not-reproduced';
-        } else if (out.failed) {
-          status = 'new-counterexample';
-          if (o.save) {
-            const id = nextId(theorem.id, dir);
-            const file = relativeToRoot(`${dir}/${id}.json`);
-            saved = relativeToRoot(await saveCounterexample(recordOf(out, { id, theorem: theorem.id, claim: claim.title, model: 'faithful', file }), dir));
-          }
-        }
-        results.push({ theorem: theorem.id, claim: claim.id, title: claim.title, status, ...out, shard: `${shard.index}/${shard.count}`, saved, pinned });
+        const hint = out.failed
+          ? ' (run without --no-save to store it)'
+          : ' and this search found none: try more --runs or another --seed';
+        const pinned = check.status === 'pin-lost' && !check.pin.stored ? `pinned ${check.reason}${hint}`
+          : check.status === 'pin-lost' || check.status === 'refuted-as-pinned' ? check.detail : null;
+        const about = { theorem: theorem.id, claim: claim.id, title: claim.title, status: check.status };
+        results.push({ ...about, ...out, shard: `${shard.index}/${shard.count}`, saved, pinned }); // --json's key order
       }
       progressDone();
-      const fresh = results.filter((r) => r.status === 'new-counterexample' || r.status === 'pinned-not-reproduced');
+      const fresh = results.filter((r) => r.status === 'new-counterexample' || r.status === 'pin-lost');
       process.exitCode = fresh.length > 0 ? EXIT.failed : EXIT.ok;
       if (o.json) {
         printJson({ seed, shard: `${shard.index}/${shard.count}`, results });
@@ -107,8 +101,10 @@ export function registerSearch(program: Command): void {
         }
         if (r.pinned) say(`  pinned:  ${r.pinned}`);
       }
-      const count = (s: Status) => results.filter((r) => r.status === s).length;
-      say(`${results.length} claim(s): ${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, ${count('new-counterexample')} new counterexample(s), ${count('pinned-not-reproduced')} pinned refutation(s) not reproduced (seed ${seed}, shard ${shard.index}/${shard.count})`);
+      const count = (s: ClaimStatus) => results.filter((r) => r.status === s).length;
+      const counts = `${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, `
+        + `${count('new-counterexample')} new counterexample(s), ${count('pin-lost')} pin(s) lost`;
+      say(`${results.length} claim(s): ${counts} (seed ${seed}, shard ${shard.index}/${shard.count})`);
     });
 }
 
