@@ -12,7 +12,13 @@ import { fail, formatNote, ok, openNote, signText, SIG_TYPE, verifierOf, type Re
 /** The collector's log signer and one signer per witness, from fixed seeds (the model's keys). */
 export function keysOf(w: number): { log: Signer; witnesses: Signer[] } {
   // Stryker disable next-line ArithmeticOperator: the seed values are arbitrary; i - 1 also gives fixed, distinct seeds (0xff, 0x00, ...)
-  return { log: { name: ORIGIN, seed: new Uint8Array(32).fill(0xc0) }, witnesses: Array.from({ length: w }, (_, i) => ({ name: `witness.example/w${i}`, seed: new Uint8Array(32).fill(i + 1) })) };
+  return {
+    log: { name: ORIGIN, seed: new Uint8Array(32).fill(0xc0) },
+    witnesses: Array.from({ length: w }, (_, i) => ({
+      name: `witness.example/w${i}`,
+      seed: new Uint8Array(32).fill(i + 1),
+    })),
+  };
 }
 
 /** The signed note of view V with cosignatures of the witnesses that cosigned it. */
@@ -20,7 +26,10 @@ export function cosignedView(a: Attack, o: Outcome, v: View, timestamp = 1764288
   const { log, witnesses } = keysOf(a.w);
   const body = bodyOf(a, v, S);
   const cosigners = v === 'A' ? o.cosignersA : o.cosignersB;
-  return formatNote({ text: body, signatures: [signText(body, log), ...cosigners.map((i) => cosign(body, witnesses[i]!, timestamp))] });
+  return formatNote({
+    text: body,
+    signatures: [signText(body, log), ...cosigners.map((i) => cosign(body, witnesses[i]!, timestamp))],
+  });
 }
 
 /** What a consumer accepts: the dual-mode values, with the names of the witnesses that vouched. */

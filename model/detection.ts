@@ -11,10 +11,22 @@
 import { detectors, minimalSplit, play, type Attack } from './collector.js';
 
 /** The parameters of one estimate. */
-export interface DetectionSetup { readonly w: number; readonly q: number; readonly c: number; readonly queries: number; readonly trials: number; readonly seed: number }
+export interface DetectionSetup {
+  readonly w: number;
+  readonly q: number;
+  readonly c: number;
+  readonly queries: number;
+  readonly trials: number;
+  readonly seed: number;
+}
 
 /** The estimate and its standard error. */
-export interface Estimate { readonly p: number; readonly stderr: number; readonly detected: number; readonly trials: number }
+export interface Estimate {
+  readonly p: number;
+  readonly stderr: number;
+  readonly detected: number;
+  readonly trials: number;
+}
 
 /** P(detect) of the model in closed form: 1 - (1 - m/w)^k, m = q - c honest cosigners of the other view. */
 export function modelProbability(w: number, q: number, c: number, queries: number): number {
@@ -39,9 +51,13 @@ export function estimateDetection(s: DetectionSetup, trials: Iterable<DetectionT
     const base = minimalSplit(s.w, s.q, s.c);
     const moves = base.map((m) => ({ ...m, witness: order[m.witness - s.c]! })); // the collector's random choice of honest witnesses
     const a: Attack = {
-      w: s.w, q: s.q, c: s.c, moves,
+      w: s.w,
+      q: s.q,
+      c: s.c,
+      moves,
       // Stryker disable next-line StringLiteral: each honest witness is asked once, so every policy and placement cosigns the same views
-      policy: 'first-cosign-wins', placement: 'extension',
+      policy: 'first-cosign-wins',
+      placement: 'extension',
       values: {
         // Stryker disable next-line ArrayDeclaration: the auditor holds view A; A's values do not change which witnesses cosigned view B
         A: [1, 2],

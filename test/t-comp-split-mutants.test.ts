@@ -43,12 +43,25 @@ describe('T-COMP-SPLIT properties catch broken witnesses', () => {
   });
 
   test('a hand-written trace of the planted flaw: A at seq 3, A at seq 4, then B at seq 3 is cosigned', () => {
-    const a: Attack = { w: 1, q: 1, c: 0, policy: 'first-cosign-wins', placement: 'extension', values: { A: [1, 2], B: [1, 3] }, moves: [{ witness: 0, view: 'A', ahead: 0 }, { witness: 0, view: 'A', ahead: 1 }, { witness: 0, view: 'B', ahead: 0 }] };
+    const a: Attack = {
+      w: 1,
+      q: 1,
+      c: 0,
+      policy: 'first-cosign-wins',
+      placement: 'extension',
+      values: { A: [1, 2], B: [1, 3] },
+      moves: [
+        { witness: 0, view: 'A', ahead: 0 },
+        { witness: 0, view: 'A', ahead: 1 },
+        { witness: 0, view: 'B', ahead: 0 },
+      ],
+    };
     expect(play(a, () => firstCosignWins((id) => id, 'bundle-id-only')).statuses).toEqual([200, 200, 200]);
     expect(play(a).statuses).toEqual([200, 200, 409]);
   });
 
   test('the faithful model passes every claim the mutants fail', () => {
-    for (const c of tCompSplit.claims(tCompSplit.model)) if (!c.refutedBy) expect(search(c, { seed, numRuns: 60 }).failed, c.id).toBe(false);
+    for (const c of tCompSplit.claims(tCompSplit.model))
+      if (!c.refutedBy) expect(search(c, { seed, numRuns: 60 }).failed, c.id).toBe(false);
   });
 });

@@ -26,8 +26,10 @@ describe('T-HKDF-PS properties catch broken derivations', () => {
 });
 
 describe('§6 readings of the byte strings', () => {
-  test('the code\'s info string, byte for byte, at the probe input', () => {
-    expect(new TextDecoder().decode(infoOf(READING_PROBE))).toBe('coherence-bfd-auth-v1|session:000000120000abcd|epoch:20');
+  test("the code's info string, byte for byte, at the probe input", () => {
+    expect(new TextDecoder().decode(infoOf(READING_PROBE))).toBe(
+      'coherence-bfd-auth-v1|session:000000120000abcd|epoch:20',
+    );
   });
 
   test('each reading derives its own key at the probe input (8 readings, 8 keys)', () => {
@@ -38,7 +40,9 @@ describe('§6 readings of the byte strings', () => {
   test('hex-upper and hex-lower agree when no discriminator has a hex letter (the case question only bites sometimes)', () => {
     const upper = READINGS.find((r) => r.name === 'hex-upper')!;
     const digitsOnly = { ...READING_PROBE, discriminators: [0x12, 0x345] as const };
-    expect(bytesToHex(deriveBfdAuthKey(digitsOnly, upper))).toBe(bytesToHex(deriveBfdAuthKey(digitsOnly, CANONICAL_READING)));
+    expect(bytesToHex(deriveBfdAuthKey(digitsOnly, upper))).toBe(
+      bytesToHex(deriveBfdAuthKey(digitsOnly, CANONICAL_READING)),
+    );
   });
 
   test('the hex-unpadded-lex reading loses per-session separation: (0x1, 0x23) and (0x12, 0x3) share a key', () => {

@@ -49,6 +49,7 @@ describe('T-RC-1 adversary search catches broken brokers (draft §5)', () => {
   });
 
   test('the faithful broker passes every claim the mutants fail', () => {
-    for (const c of tRc1.claims(tRc1.model)) if (!c.refutedBy) expect(search(c, { seed, numRuns: 100 }).failed, c.id).toBe(false);
+    for (const c of tRc1.claims(tRc1.model))
+      if (!c.refutedBy) expect(search(c, { seed, numRuns: 100 }).failed, c.id).toBe(false);
   });
 });

@@ -41,7 +41,12 @@ export interface AuditEntry {
   /** How the model's value was compared: the rounding and tolerance used. */
   readonly comparison?: string;
   readonly model?: number;
-  readonly readings?: ReadonlyArray<{ readonly name: string; readonly model: number; readonly holds: boolean; readonly note: string }>;
+  readonly readings?: ReadonlyArray<{
+    readonly name: string;
+    readonly model: number;
+    readonly holds: boolean;
+    readonly note: string;
+  }>;
   readonly counterexample?: AuditCounterexample;
   /** The corrected claim the project checks instead, and whether it holds. */
   readonly corrected?: string;
@@ -51,7 +56,10 @@ export interface AuditEntry {
 }
 
 const VERDICT: Record<ClaimResult['verdict'], AuditVerdict> = {
-  reproduced: 'holds', 'within-tolerance': 'holds within rounding', 'not-reproduced': 'refuted', ambiguous: 'ambiguous',
+  reproduced: 'holds',
+  'within-tolerance': 'holds within rounding',
+  'not-reproduced': 'refuted',
+  ambiguous: 'ambiguous',
 };
 
 /** The verdict of the main reading alone (the one `expr` computes). */
@@ -65,19 +73,40 @@ function mainVerdict(r: ClaimResult): AuditVerdict {
 function numberEntry(r: ClaimResult): AuditEntry {
   const { claim } = r;
   const cmp = claim.compare;
-  const comparison = cmp.kind === 'decimals'
-    ? `model rounded to ${cmp.places} decimal(s), as printed, must equal ${claim.value}`
-    : `model rounded to ${cmp.places} decimal(s) must equal ${claim.value}, or lie within ${cmp.rel_tol * 100} % of it`;
+  const comparison =
+    cmp.kind === 'decimals'
+      ? `model rounded to ${cmp.places} decimal(s), as printed, must equal ${claim.value}`
+      : `model rounded to ${cmp.places} decimal(s) must equal ${claim.value}, or lie within ${cmp.rel_tol * 100} % of it`;
   const shown = (x: number) => roundTo(x, cmp.places + 3);
-  const readings = r.readings.length === 0 ? {} : {
-    readings: [
-      { name: claim.reading ?? 'the reading the code uses', model: shown(r.model), holds: mainVerdict(r) !== 'refuted', note: 'the reading the code uses' },
-      ...r.readings.map((x) => ({ name: x.name, model: shown(x.model), holds: x.verdict !== 'not-reproduced', note: x.note })),
-    ],
-  };
+  const readings =
+    r.readings.length === 0
+      ? {}
+      : {
+          readings: [
+            {
+              name: claim.reading ?? 'the reading the code uses',
+              model: shown(r.model),
+              holds: mainVerdict(r) !== 'refuted',
+              note: 'the reading the code uses',
+            },
+            ...r.readings.map((x) => ({
+              name: x.name,
+              model: shown(x.model),
+              holds: x.verdict !== 'not-reproduced',
+              note: x.note,
+            })),
+          ],
+        };
   return {
-    id: claim.id, section: claim.section, kind: 'number', paraphrase: claim.paraphrase, draft: claim.printed,
-    verdict: VERDICT[r.verdict], comparison, model: shown(r.model), ...readings,
+    id: claim.id,
+    section: claim.section,
+    kind: 'number',
+    paraphrase: claim.paraphrase,
+    draft: claim.printed,
+    verdict: VERDICT[r.verdict],
+    comparison,
+    model: shown(r.model),
+    ...readings,
     ...(claim.corrected ? { corrected: claim.corrected.statement } : {}),
     ...(claim.note ? { note: claim.note } : {}),
     ...(r.asPinned ? {} : { drift: `pinned ${claim.verdict}, computed ${r.verdict}` }),
@@ -104,32 +133,72 @@ function statementEntries(seed: number, runs: number, onStatement?: AuditProgres
   return statements.map(({ claim }, i) => {
     onStatement?.(claim.id, i + 1, statements.length); // issue 16: a deep audit (--runs) shows progress
     const statement = claim.title.replace(/^[^:]*:\s*/, '');
-    const corrected = byCorrects.get(claim.id) ?? claims.find(({ claim: c }) => c.id === `${claim.id}-corrected`)?.claim;
-    const base = { id: claim.id, section: sectionOf(claim.title), kind: 'statement' as const, paraphrase: statement, draft: statement };
-    const correctedText = corrected ? { corrected: `${corrected.title.replace(/^[^:]*:\s*/, '')} (${corrected.id}, searched: ${search(corrected, { seed, numRuns: runs }).failed ? 'FAILS' : 'holds'})` } : {};
+    const corrected =
+      byCorrects.get(claim.id) ?? claims.find(({ claim: c }) => c.id === `${claim.id}-corrected`)?.claim;
+    const base = {
+      id: claim.id,
+      section: sectionOf(claim.title),
+      kind: 'statement' as const,
+      paraphrase: statement,
+      draft: statement,
+    };
+    const correctedText = corrected
+      ? {
+          corrected: `${corrected.title.replace(/^[^:]*:\s*/, '')} (${corrected.id}, searched: ${search(corrected, { seed, numRuns: runs }).failed ? 'FAILS' : 'holds'})`,
+        }
+      : {};
     if (claim.refutedBy) {
       const file = path.join(COUNTEREXAMPLE_DIR, `${claim.refutedBy}.json`);
-      if (!existsSync(file)) return { ...base, verdict: 'refuted' as const, ...correctedText, drift: `counterexample ${claim.refutedBy} is not stored` };
+      if (!existsSync(file))
+        return {
+          ...base,
+          verdict: 'refuted' as const,
+          ...correctedText,
+          drift: `counterexample ${claim.refutedBy} is not stored`,
+        };
       const cx = loadCounterexample(file);
       const r = replay(claim, cx);
       return {
-        ...base, verdict: 'refuted' as const, ...correctedText,
+        ...base,
+        verdict: 'refuted' as const,
+        ...correctedText,
         // the value the replay evaluated (issue 16: never the stored valueText, which nothing checks)
-        counterexample: { id: cx.id, value: r.evaluated ?? '(not evaluated)', seed: cx.seed, path: cx.path, replay: `npx perfsec replay ${relativeToRoot(file)}`, reproduced: r.reproduced },
+        counterexample: {
+          id: cx.id,
+          value: r.evaluated ?? '(not evaluated)',
+          seed: cx.seed,
+          path: cx.path,
+          replay: `npx perfsec replay ${relativeToRoot(file)}`,
+          reproduced: r.reproduced,
+        },
         ...(r.reproduced ? {} : { drift: r.summary }),
       };
     }
     const found = search(claim, { seed, numRuns: runs });
     return found.failed
-      ? { ...base, verdict: 'refuted' as const, ...correctedText, drift: `not pinned: search found ${JSON.stringify(found.counterexample)} at seed ${found.seed} path ${found.path}` }
-      : { ...base, verdict: 'holds' as const, comparison: `searched: ${runs} runs at seed ${seed}, no counterexample`, ...correctedText };
+      ? {
+          ...base,
+          verdict: 'refuted' as const,
+          ...correctedText,
+          drift: `not pinned: search found ${JSON.stringify(found.counterexample)} at seed ${found.seed} path ${found.path}`,
+        }
+      : {
+          ...base,
+          verdict: 'holds' as const,
+          comparison: `searched: ${runs} runs at seed ${seed}, no counterexample`,
+          ...correctedText,
+        };
   });
 }
 
 /** Orders sections as the draft does: §1 .. §10, then the appendices. */
 export function sectionKey(section: string): string {
   const m = /^§([\d.]+)$/.exec(section);
-  if (m) return m[1]!.split('.').map((p) => p.padStart(3, '0')).join('.');
+  if (m)
+    return m[1]!
+      .split('.')
+      .map((p) => p.padStart(3, '0'))
+      .join('.');
   return `zzz ${section}`;
 }
 
@@ -144,8 +213,12 @@ export interface Audit {
 /** Runs the audit: every printed number of spec/claims, every statement of properties/. */
 export function runAudit(seed: number, runs: number, onStatement?: AuditProgress): Audit {
   const c = loadConstants().constants_us;
-  const numbers = loadAllClaims().flatMap(({ source, file }) => computeClaims(file, source.quantities(), c).map(numberEntry));
-  const entries = [...numbers, ...statementEntries(seed, runs, onStatement)].sort((a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id));
+  const numbers = loadAllClaims().flatMap(({ source, file }) =>
+    computeClaims(file, source.quantities(), c).map(numberEntry),
+  );
+  const entries = [...numbers, ...statementEntries(seed, runs, onStatement)].sort(
+    (a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id),
+  );
   const counts = { holds: 0, 'holds within rounding': 0, refuted: 0, ambiguous: 0 };
   for (const e of entries) counts[e.verdict]++;
   return { seed, runs, entries, counts };

@@ -26,8 +26,17 @@ const { version } = readJson(projectPath('package.json')) as { version: string }
 
 /** Every command's registration, in the order `perfsec --help` lists them. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  registerValidate, registerReceipts, registerSearch, registerReplay, registerDimension, registerVectors,
-  registerAudit, registerDeriveBfdKey, registerConformance, registerCalibrate, registerReport,
+  registerValidate,
+  registerReceipts,
+  registerSearch,
+  registerReplay,
+  registerDimension,
+  registerVectors,
+  registerAudit,
+  registerDeriveBfdKey,
+  registerConformance,
+  registerCalibrate,
+  registerReport,
 ];
 
 /** A fresh program (commander keeps parse state, so each run gets its own). */
@@ -48,7 +57,11 @@ export function buildProgram(): Command {
     if (context.error) throw new InputError(noCommandMessage(context.command));
   });
   for (const register of COMMANDS) register(program);
-  const override = (c: Command): void => c.commands.forEach((sub) => { sub.exitOverride(); override(sub); });
+  const override = (c: Command): void =>
+    c.commands.forEach((sub) => {
+      sub.exitOverride();
+      override(sub);
+    });
   override(program);
   return program;
 }

@@ -65,10 +65,11 @@ export type DomainName = keyof typeof DOMAINS;
 /** What is wrong with VALUE as NAME ("must be >= 0.001 and <= 86400000 ms, got 5e-324"), or undefined when it is in its domain. */
 export function domainProblem(name: DomainName, value: unknown): string | undefined {
   const d: Domain = DOMAINS[name];
-  const got = typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  const got = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a finite number, got ${got}`;
   if (d.integer && !Number.isInteger(value)) return `must be a whole number, got ${got}`;
-  if (value < d.min || value > d.max) return `must be >= ${d.min} and <= ${d.max} (${d.unit}; src/lib/domains.ts), got ${got}`;
+  if (value < d.min || value > d.max)
+    return `must be >= ${d.min} and <= ${d.max} (${d.unit}; src/lib/domains.ts), got ${got}`;
   return undefined;
 }
 

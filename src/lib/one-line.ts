@@ -15,7 +15,9 @@ const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t'
 /** One unsafe character as a visible escape: "\n", "\x1b", "\u2028". */
 function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
-  return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  return (
+    NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+  );
 }
 
 /** TEXT as one line: every control character, line separator and bidi override escaped ("\n" -> "\\n", ESC -> "\\x1b"). */
@@ -29,7 +31,10 @@ export function oneLine(text: string): string {
  * they are; those can only sit inside strings, where "\uXXXX" denotes the same character.
  */
 export function terminalSafeJson(text: string): string {
-  return text.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** At most MAX characters of TEXT (for echoing a user's value in an error), with "…" when cut. */

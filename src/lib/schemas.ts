@@ -9,7 +9,9 @@ import { InputError } from './errors.js';
 import { projectPath } from './paths.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv2020,
+) => Ajv2020;
 
 let ajv: Ajv2020 | undefined;
 
@@ -18,7 +20,9 @@ function instance(): Ajv2020 {
   ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   const dir = projectPath('schemas');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     ajv.addSchema(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as object, file.replace(/\.schema\.json$/, ''));
   }
   return ajv;

@@ -35,7 +35,11 @@ export const nobleOneShot: HmacPrimitive = {
   verify: (key, m, tag) => equal32(hmac(sha256, key as Uint8Array, m), tag),
 };
 
-interface NoblePrepared { readonly base: _HMAC<never>; readonly scratch: _HMAC<never>; readonly out: Uint8Array }
+interface NoblePrepared {
+  readonly base: _HMAC<never>;
+  readonly scratch: _HMAC<never>;
+  readonly out: Uint8Array;
+}
 
 /** @noble/hashes with the padded-key state hashed once per key; each packet clones it (RFC 2104 §4 note on precomputation). */
 export const noblePrecomputed: HmacPrimitive = {
@@ -59,16 +63,34 @@ export const noblePrecomputed: HmacPrimitive = {
 export const nodeOneShot: HmacPrimitive = {
   name: 'node:crypto one-shot',
   prepare: (key) => key,
-  mac: (key, m) => createHmac('sha256', key as Uint8Array).update(m).digest(),
-  verify: (key, m, tag) => equal32(createHmac('sha256', key as Uint8Array).update(m).digest(), tag),
+  mac: (key, m) =>
+    createHmac('sha256', key as Uint8Array)
+      .update(m)
+      .digest(),
+  verify: (key, m, tag) =>
+    equal32(
+      createHmac('sha256', key as Uint8Array)
+        .update(m)
+        .digest(),
+      tag,
+    ),
 };
 
 /** node:crypto createHmac with a KeyObject made once per key. */
 export const nodeKeyObject: HmacPrimitive = {
   name: 'node:crypto KeyObject',
   prepare: (key): KeyObject => createSecretKey(key),
-  mac: (key, m) => createHmac('sha256', key as KeyObject).update(m).digest(),
-  verify: (key, m, tag) => equal32(createHmac('sha256', key as KeyObject).update(m).digest(), tag),
+  mac: (key, m) =>
+    createHmac('sha256', key as KeyObject)
+      .update(m)
+      .digest(),
+  verify: (key, m, tag) =>
+    equal32(
+      createHmac('sha256', key as KeyObject)
+        .update(m)
+        .digest(),
+      tag,
+    ),
 };
 
 /** Every candidate, in the order the figures list them. */

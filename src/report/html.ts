@@ -13,16 +13,33 @@ export interface Page {
   readonly constants: ConstantsFile & { readonly file: string };
   readonly draftConstants: ConstantsFile;
   readonly charts: ReadonlyArray<{ readonly chart: Chart; readonly svg: string }>;
-  readonly points: ReadonlyArray<{ readonly scenario: string; readonly n: number; readonly tick_ms: number; readonly joint_pct: number }>;
+  readonly points: ReadonlyArray<{
+    readonly scenario: string;
+    readonly n: number;
+    readonly tick_ms: number;
+    readonly joint_pct: number;
+  }>;
   readonly measured: string | null;
   readonly generatedAt: string;
 }
 
 /** The HTML text. */
 export function pageHtml(p: Page): string {
-  const rows = CONSTANT_NAMES.map((k) => `<tr><td>${k}</td><td>${p.draftConstants.constants_us[k]}</td><td>${p.constants.constants_us[k]}</td></tr>`).join('');
-  const points = p.points.map((s) => `<tr><td>${esc(s.scenario)}</td><td>${s.n}</td><td>${s.tick_ms}</td><td>${s.joint_pct.toFixed(2)} %</td><td>${Math.ceil(s.joint_pct / 100)}</td></tr>`).join('');
-  const charts = p.charts.map(({ chart, svg }) => `<section><h2>${esc(chart.title)}</h2><figure>${svg}</figure><p class="file">also as <a href="${chart.file}">${chart.file}</a></p></section>`).join('\n');
+  const rows = CONSTANT_NAMES.map(
+    (k) => `<tr><td>${k}</td><td>${p.draftConstants.constants_us[k]}</td><td>${p.constants.constants_us[k]}</td></tr>`,
+  ).join('');
+  const points = p.points
+    .map(
+      (s) =>
+        `<tr><td>${esc(s.scenario)}</td><td>${s.n}</td><td>${s.tick_ms}</td><td>${s.joint_pct.toFixed(2)} %</td><td>${Math.ceil(s.joint_pct / 100)}</td></tr>`,
+    )
+    .join('');
+  const charts = p.charts
+    .map(
+      ({ chart, svg }) =>
+        `<section><h2>${esc(chart.title)}</h2><figure>${svg}</figure><p class="file">also as <a href="${chart.file}">${chart.file}</a></p></section>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>perfsec dimensioning report</title>
 <style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}td:first-child,th:first-child{text-align:left}figure{margin:0}.file{font-size:.85em;color:#666}</style>

@@ -14,7 +14,12 @@ export interface Mutant<M> {
 }
 
 /** Registers one test per (mutant, claim): the claim's search fails on the mutant, and its seed and path replay. */
-export function eachMutantCaught<M>(theorem: Theorem<M>, mutants: readonly Mutant<M>[], seed: number, numRuns: number): void {
+export function eachMutantCaught<M>(
+  theorem: Theorem<M>,
+  mutants: readonly Mutant<M>[],
+  seed: number,
+  numRuns: number,
+): void {
   for (const m of mutants) {
     for (const id of m.caughtBy) {
       test(`${id} catches ${m.name}`, () => {

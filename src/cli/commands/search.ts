@@ -6,7 +6,13 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { COUNTEREXAMPLE_DIR, loadCounterexample, nextId, recordOf, saveCounterexample } from '../../engine/counterexamples.js';
+import {
+  COUNTEREXAMPLE_DIR,
+  loadCounterexample,
+  nextId,
+  recordOf,
+  saveCounterexample,
+} from '../../engine/counterexamples.js';
 import { EXIT } from '../../lib/errors.js';
 import { relativeToRoot } from '../../lib/paths.js';
 import { budgetFor, parseShard, search, shardOf, type SearchOutcome, type Shard } from '../../engine/search.js';
@@ -16,7 +22,15 @@ import { allClaims, selectClaims } from '../../registry/theorems.js';
 import { outputFolder, runsOption, seedOption } from '../options.js';
 import { note, printJson, progress, progressDone, say } from '../output.js';
 
-interface Options { runs?: number; seed?: number; shard?: string; json?: boolean; list?: boolean; save: boolean; saveDir?: string }
+interface Options {
+  runs?: number;
+  seed?: number;
+  shard?: string;
+  json?: boolean;
+  list?: boolean;
+  save: boolean;
+  saveDir?: string;
+}
 
 /** What the search concluded for one claim. */
 type Status = 'holds' | 'refuted-as-pinned' | 'pinned-not-reproduced' | 'new-counterexample';
@@ -38,7 +52,7 @@ export function registerSearch(program: Command): void {
     .command('search')
     .description('search the claims of a theorem (or one claim) for counterexamples')
     .argument('[selector]', 'a theorem id (T-JCOST-1) or a claim id (T-JCOST-1.ledger); all when omitted')
-    .option('--runs <N>', 'runs per claim (default: PERFSEC_RUNS, else each claim\'s own)', runsOption)
+    .option('--runs <N>', "runs per claim (default: PERFSEC_RUNS, else each claim's own)", runsOption)
     .option('--seed <S>', 'seed (default: PERFSEC_SEED, else random; always printed)', seedOption)
     .option('--shard <i/n>', 'run shard i of n of the search (deterministic; shards search disjoint streams)')
     .option('--list', 'list the claims and exit')
@@ -48,7 +62,8 @@ export function registerSearch(program: Command): void {
     .action(async (selector: string | undefined, o: Options) => {
       const picked = selectClaims(selector);
       if (o.list) {
-        for (const { claim } of picked) say(`${claim.id}${claim.refutedBy ? ` [refuted: ${claim.refutedBy}]` : ''}  ${claim.title}`);
+        for (const { claim } of picked)
+          say(`${claim.id}${claim.refutedBy ? ` [refuted: ${claim.refutedBy}]` : ''}  ${claim.title}`);
         return;
       }
       const settings = runSettings();
@@ -69,7 +84,12 @@ export function registerSearch(program: Command): void {
         if (claim.refutedBy && !existsSync(path.join(dir, `${claim.refutedBy}.json`)) && out.failed && o.save) {
           // A claim pinned as refuted whose counterexample is not stored yet: store this one under the pinned id.
           const file = relativeToRoot(path.join(dir, `${claim.refutedBy}.json`));
-          saved = relativeToRoot(await saveCounterexample(recordOf(out, { id: claim.refutedBy, theorem: theorem.id, claim: claim.title, model: 'faithful', file }), dir));
+          saved = relativeToRoot(
+            await saveCounterexample(
+              recordOf(out, { id: claim.refutedBy, theorem: theorem.id, claim: claim.title, model: 'faithful', file }),
+              dir,
+            ),
+          );
         }
         if (claim.refutedBy && !existsSync(path.join(dir, `${claim.refutedBy}.json`))) {
           pinned = `pinned counterexample ${claim.refutedBy} is not stored${out.failed ? ' (run without --no-save to store it)' : ' and this search found none: try more --runs or another --seed'}`;
@@ -83,10 +103,24 @@ export function registerSearch(program: Command): void {
           if (o.save) {
             const id = nextId(theorem.id, dir);
             const file = relativeToRoot(`${dir}/${id}.json`);
-            saved = relativeToRoot(await saveCounterexample(recordOf(out, { id, theorem: theorem.id, claim: claim.title, model: 'faithful', file }), dir));
+            saved = relativeToRoot(
+              await saveCounterexample(
+                recordOf(out, { id, theorem: theorem.id, claim: claim.title, model: 'faithful', file }),
+                dir,
+              ),
+            );
           }
         }
-        results.push({ theorem: theorem.id, claim: claim.id, title: claim.title, status, ...out, shard: `${shard.index}/${shard.count}`, saved, pinned });
+        results.push({
+          theorem: theorem.id,
+          claim: claim.id,
+          title: claim.title,
+          status,
+          ...out,
+          shard: `${shard.index}/${shard.count}`,
+          saved,
+          pinned,
+        });
       }
       progressDone();
       const fresh = results.filter((r) => r.status === 'new-counterexample' || r.status === 'pinned-not-reproduced');
@@ -103,12 +137,16 @@ export function registerSearch(program: Command): void {
           if (r.error) say(`  error:   ${r.error}`);
           say(`  seed:    ${r.seed}   path: ${r.path}`);
           if (r.saved) say(`  saved:   ${r.saved}`);
-          say(`  replay:  ${r.saved ? `npx perfsec replay ${r.saved}` : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`}`);
+          say(
+            `  replay:  ${r.saved ? `npx perfsec replay ${r.saved}` : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`}`,
+          );
         }
         if (r.pinned) say(`  pinned:  ${r.pinned}`);
       }
       const count = (s: Status) => results.filter((r) => r.status === s).length;
-      say(`${results.length} claim(s): ${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, ${count('new-counterexample')} new counterexample(s), ${count('pinned-not-reproduced')} pinned refutation(s) not reproduced (seed ${seed}, shard ${shard.index}/${shard.count})`);
+      say(
+        `${results.length} claim(s): ${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, ${count('new-counterexample')} new counterexample(s), ${count('pinned-not-reproduced')} pinned refutation(s) not reproduced (seed ${seed}, shard ${shard.index}/${shard.count})`,
+      );
     });
 }
 
