@@ -19,6 +19,7 @@ const APPS = '^src/(registry|validate|audit|vectors|receipts|report|calibrate|pi
 /** Every entry point: nothing below them imports one. */
 const ENTRY = '^(src/cli/|bench/|test/|bin/)';
 
+/* global module -- CommonJS: dependency-cruiser loads this file with require() */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -33,7 +34,8 @@ module.exports = {
     {
       name: 'model-pure-packages',
       comment:
-        'model/ imports only model/, @noble/* and pure-rand among packages: no ajv, no fast-check, no file or schema library.',
+        'model/ imports only model/, @noble/* and pure-rand among packages: no ajv, no fast-check, no file or ' +
+        'schema library.',
       severity: 'error',
       from: { path: '^model/' },
       to: { dependencyTypesNot: ['core'], pathNot: ['^model/', '^node_modules/@noble/', '^node_modules/pure-rand/'] },
@@ -57,7 +59,8 @@ module.exports = {
     {
       name: 'model-no-ajv',
       comment:
-        'model/ does not validate with ajv: it takes a check function as an argument (model/snapshot.ts SnapshotCheck).',
+        'model/ does not validate with ajv: it takes a check function as an argument (model/snapshot.ts ' +
+        'SnapshotCheck).',
       severity: 'error',
       from: { path: '^model/' },
       to: { path: '^node_modules/(ajv|ajv-formats)/' },
@@ -95,7 +98,8 @@ module.exports = {
     {
       name: 'properties-not-above',
       comment:
-        'properties/ imports only properties/, src/engine/, src/lib/ and model/: not the registry, applications or entry points.',
+        'properties/ imports only properties/, src/engine/, src/lib/ and model/: not the registry, applications ' +
+        'or entry points.',
       severity: 'error',
       from: { path: '^properties/' },
       to: { path: '^(src/(?!engine/|lib/)|bench/|test/|bin/)' },
@@ -142,7 +146,8 @@ module.exports = {
     {
       name: 'test-not-bench',
       comment:
-        'test/ may import everything (the CLI included) but bench/ and bin/ (the CLI tests spawn bin/perfsec.js, never import it).',
+        'test/ may import everything (the CLI included) but bench/ and bin/ (the CLI tests spawn bin/perfsec.js, ' +
+        'never import it).',
       severity: 'error',
       from: { path: '^test/' },
       to: { path: '^(bench|bin)/' },
@@ -151,7 +156,8 @@ module.exports = {
     {
       name: 'vitest-only-in-bridge',
       comment:
-        'Below the entry points only the vitest bridge (loaded under vitest alone) and the mutation reporter import vitest.',
+        'Below the entry points only the vitest bridge (loaded under vitest alone) and the mutation reporter ' +
+        'import vitest.',
       severity: 'error',
       from: {
         path: '^(model|src|properties)/',

@@ -30,7 +30,8 @@ const k = (x: number) => Math.round(x).toLocaleString('en-US');
 export function benchTable(b: BenchDoc): string {
   const out: string[] = [];
   out.push(
-    `machine: ${b.machine.cpu}, ${b.machine.cores} cores, node ${b.machine.node} (${b.machine.platform}), load average ${b.machine.loadavg_1m} at start`,
+    `machine: ${b.machine.cpu}, ${b.machine.cores} cores, node ${b.machine.node} (${b.machine.platform}), ` +
+      `load average ${b.machine.loadavg_1m} at start`,
     '',
   );
   out.push('| constant | draft µs | calibrated µs |', '|---|---:|---:|');
@@ -38,16 +39,19 @@ export function benchTable(b: BenchDoc): string {
   out.push('', '| stage (one core) | µs/op median | p10-p90 | ops/s |', '|---|---:|---:|---:|');
   for (const t of b.stages)
     out.push(
-      `| ${t.name} | ${t.median_us.toPrecision(4)} | ${t.p10_us.toPrecision(3)}-${t.p90_us.toPrecision(3)} | ${k(t.ops_per_s)} |`,
+      `| ${t.name} | ${t.median_us.toPrecision(4)} | ` +
+        `${t.p10_us.toPrecision(3)}-${t.p90_us.toPrecision(3)} | ${k(t.ops_per_s)} |`,
     );
   out.push(
     '',
-    `goal (path B per packet <= half the draft's c_xdp + c_bfd_parse + c_hmac = ${n(b.goal.limit_us, 3)} µs): measured ${n(b.goal.measured_us, 3)} µs, ${b.goal.met ? 'met' : 'NOT met'}`,
+    `goal (path B per packet <= half the draft's c_xdp + c_bfd_parse + c_hmac = ${n(b.goal.limit_us, 3)} µs): ` +
+      `measured ${n(b.goal.measured_us, 3)} µs, ${b.goal.met ? 'met' : 'NOT met'}`,
   );
   const j = b.joint;
   out.push(
     '',
-    `JOINT (draft §3.2) at N=${j.deployment.n}, T_tick=${j.deployment.tickMs} ms, q=${j.deployment.q}: measured vs predicted with calibrated constants`,
+    `JOINT (draft §3.2) at N=${j.deployment.n}, T_tick=${j.deployment.tickMs} ms, q=${j.deployment.q}: ` +
+      'measured vs predicted with calibrated constants',
     '| path | measured µs CPU/s | predicted µs CPU/s | measured / predicted |',
     '|---|---:|---:|---:|',
   );
@@ -59,19 +63,24 @@ export function benchTable(b: BenchDoc): string {
   const f = b.floods;
   out.push(
     '',
-    `T-VDOS-1 (draft §4.3): attacked / baseline CPU, every vantage flooding, T_tick=${f.t_tick_ms} ms, ${f.duration_s} s, rate_limit_factor ${f.policy.rateLimitFactor}, burst_factor ${f.policy.burstFactor}`,
+    `T-VDOS-1 (draft §4.3): attacked / baseline CPU, every vantage flooding, T_tick=${f.t_tick_ms} ms, ` +
+      `${f.duration_s} s, rate_limit_factor ${f.policy.rateLimitFactor}, burst_factor ${f.policy.burstFactor}`,
   );
   out.push(
-    '| flood | measured no RL | model no RL | measured with RL | model with RL | draft §4.3 bound | token-bucket bound |',
+    '| flood | measured no RL | model no RL | measured with RL | ' +
+      'model with RL | draft §4.3 bound | token-bucket bound |',
     '|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const r of f.rows)
     out.push(
-      `| ${r.flood_factor} | ${n(r.measured_ratio_no_rl)} | ${n(r.model_ratio_no_rl)} | ${n(r.measured_ratio_with_rl)} | ${n(r.model_ratio_with_rl)} | ${n(r.draft_bound)} | ${n(r.token_bucket_bound)} |`,
+      `| ${r.flood_factor} | ${n(r.measured_ratio_no_rl)} | ${n(r.model_ratio_no_rl)} | ` +
+        `${n(r.measured_ratio_with_rl)} | ${n(r.model_ratio_with_rl)} | ` +
+        `${n(r.draft_bound)} | ${n(r.token_bucket_bound)} |`,
     );
   out.push(
     '',
-    `aggregated simulator, Regime D (N = 100 000, flood 1024, 60 s): ${n(b.regime_d.median_ms, 1)} ms median of ${b.regime_d.runs}`,
+    `aggregated simulator, Regime D (N = 100 000, flood 1024, 60 s): ` +
+      `${n(b.regime_d.median_ms, 1)} ms median of ${b.regime_d.runs}`,
     '',
   );
   return out.join('\n');

@@ -148,7 +148,8 @@ function ips2(k: DeploymentDescription['keys']): Finding {
     (r) => r.name,
   );
   const pass = matching.includes(CANONICAL_READING.name);
-  // Stryker disable next-line StringLiteral: each other reading changes one byte string of hex-lower in its own way, so no two of them derive one key without hex-lower
+  // Stryker disable next-line StringLiteral: each other reading changes one byte string of hex-lower in its own way, so
+  // no two of them derive one key without hex-lower
   return {
     id: 'I-PS-2',
     section: '§6',
@@ -166,7 +167,8 @@ function ips3(c: DeploymentDescription['checkpoint']): Finding {
   const dm = body.ok ? dualModeOf(body.value) : body;
   const caveat = c.values_in_leaf
     ? ''
-    : '; values only in the extra field: C2SP witnesses do not compare extension lines (see T-COMP-SPLIT.c2sp-one-body)';
+    : '; values only in the extra field: C2SP witnesses do not compare extension lines ' +
+      '(see T-COMP-SPLIT.c2sp-one-body)';
   return {
     id: 'I-PS-3',
     section: '§7',
@@ -198,7 +200,9 @@ function ips5(d: DeploymentDescription['dimensioning'], c: CostConstants): Findi
     id: 'I-PS-5',
     section: '§3.2, §3.4',
     pass,
-    detail: `JOINT ${(j.usPerSecond / 1e6).toFixed(3)} cores, broker has ${d.broker_cores}${d.receipt_schema_reproduced ? '' : '; receipt schema not reproduced'}`,
+    detail:
+      `JOINT ${(j.usPerSecond / 1e6).toFixed(3)} cores, broker has ${d.broker_cores}` +
+      (d.receipt_schema_reproduced ? '' : '; receipt schema not reproduced'),
   };
 }
 

@@ -46,7 +46,10 @@ export const BUNDLE_ID_B = '0b7e4d2c-9f31-4a6e-8c52-7d19e3a0f4b8';
 /** The bundle_seq (and tree size) of the split bundle. */
 export const S = 3;
 
-/** The dual-mode values of bundle SEQ of fork V: bundle S carries the view's values, a later bundle S+k carries them plus k. */
+/**
+ * The dual-mode values of bundle SEQ of fork V: bundle S carries the view's values, a later bundle S+k carries them
+ * plus k.
+ */
 const dual = (a: Attack, v: View, seq: number): DualMode => {
   const [dMinimax, dMax] = a.values[v];
   return {
@@ -61,7 +64,8 @@ const dual = (a: Attack, v: View, seq: number): DualMode => {
 export function leavesOf(a: Attack, v: View): Uint8Array[] {
   return Array.from({ length: S + 2 }, (_, i) => {
     const seq = i + 1;
-    if (seq < S || a.placement === 'extension') return leafHash(`bundle ${seq}`); // common prefix; extension-only forks share leaves
+    // common prefix; extension-only forks share leaves
+    if (seq < S || a.placement === 'extension') return leafHash(`bundle ${seq}`);
     return leafHash(`bundle ${seq}|${formatDualMode(dual(a, v, seq))}`);
   });
 }
@@ -146,7 +150,9 @@ export function splitPossibleUnder(policy: Policy, placement: Placement, w: numb
   return policy === 'c2sp' && placement === 'extension' ? q <= w : splitPossible(w, q, c);
 }
 
-/** The strategy that splits a C2SP witness set with the values in the extra field: every witness asked for A, then B. */
+/**
+ * The strategy that splits a C2SP witness set with the values in the extra field: every witness asked for A, then B.
+ */
 export function sameWitnessSplit(w: number): Move[] {
   return Array.from({ length: w }, (_, i) => [
     { witness: i, view: 'A' as const, ahead: 0 as const },

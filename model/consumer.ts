@@ -11,7 +11,8 @@ import { fail, formatNote, ok, openNote, signText, SIG_TYPE, verifierOf, type Re
 
 /** The collector's log signer and one signer per witness, from fixed seeds (the model's keys). */
 export function keysOf(w: number): { log: Signer; witnesses: Signer[] } {
-  // Stryker disable next-line ArithmeticOperator: the seed values are arbitrary; i - 1 also gives fixed, distinct seeds (0xff, 0x00, ...)
+  // Stryker disable next-line ArithmeticOperator: the seed values are arbitrary; i - 1 also gives fixed, distinct seeds
+  // (0xff, 0x00, ...)
   return {
     log: { name: ORIGIN, seed: new Uint8Array(32).fill(0xc0) },
     witnesses: Array.from({ length: w }, (_, i) => ({
@@ -38,7 +39,8 @@ export function consume(note: string, a: Attack, q: number): Result<{ values: Du
   const logKey = verifierOf(log);
   const r = openNote(note, [logKey, ...witnesses.map(cosignerOf)], cosignatureMessageOf);
   if (!r.ok) return r;
-  if (!r.value.verified.includes(logKey)) return fail('no collector signature'); // openNote returns the trusted Verifier objects themselves
+  // openNote returns the trusted Verifier objects themselves
+  if (!r.value.verified.includes(logKey)) return fail('no collector signature');
   const cosigners = r.value.verified.filter((v) => v.type === SIG_TYPE.cosignatureV1).map((v) => v.name);
   if (cosigners.length < q) return fail(`${cosigners.length} witness cosignatures, quorum is ${q}`);
   const c = parseCheckpoint(r.value.note.text);

@@ -49,17 +49,20 @@ export function estimateDetection(s: DetectionSetup, trials: Iterable<DetectionT
   let detected = 0;
   for (const [order, asked] of trials) {
     const base = minimalSplit(s.w, s.q, s.c);
-    const moves = base.map((m) => ({ ...m, witness: order[m.witness - s.c]! })); // the collector's random choice of honest witnesses
+    // the collector's random choice of honest witnesses
+    const moves = base.map((m) => ({ ...m, witness: order[m.witness - s.c]! }));
     const a: Attack = {
       w: s.w,
       q: s.q,
       c: s.c,
       moves,
-      // Stryker disable next-line StringLiteral: each honest witness is asked once, so every policy and placement cosigns the same views
+      // Stryker disable next-line StringLiteral: each honest witness is asked once, so every policy and placement
+      // cosigns the same views
       policy: 'first-cosign-wins',
       placement: 'extension',
       values: {
-        // Stryker disable next-line ArrayDeclaration: the auditor holds view A; A's values do not change which witnesses cosigned view B
+        // Stryker disable next-line ArrayDeclaration: the auditor holds view A; A's values do not change which
+        // witnesses cosigned view B
         A: [1, 2],
         B: [1, 3],
       },

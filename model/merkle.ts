@@ -30,7 +30,9 @@ function subproof(m: number, d: readonly Uint8Array[], complete: boolean): Uint8
   return [...subproof(m - k, d.slice(k), false), treeHead(d.slice(0, k))];
 }
 
-/** The consistency proof from the first M leaves to all of LEAVES (empty when m is 0 or n; an m past n is read as n). */
+/**
+ * The consistency proof from the first M leaves to all of LEAVES (empty when m is 0 or n; an m past n is read as n).
+ */
 export function consistencyProof(m: number, leaves: readonly Uint8Array[]): Uint8Array[] {
   return m === 0 ? [] : subproof(Math.min(m, leaves.length), leaves, true); // SUBPROOF(n, D[n], true) is empty
 }
@@ -63,7 +65,8 @@ export function verifyConsistency(
     if (fn & 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      // RFC 9162 shifts "until LSB(fn) is set or fn is 0"; here an even fn equals sn, which is not 0, so a set bit comes first.
+      // RFC 9162 shifts "until LSB(fn) is set or fn is 0"; here an even fn equals sn, which is not 0, so a set bit
+      // comes first.
       while (!(fn & 1)) {
         fn >>= 1;
         sn >>= 1;

@@ -93,11 +93,13 @@ export function parseVerifierKey(vkey: string): Result<Verifier> {
 
 /** Formats a vkey. */
 export function formatVerifierKey(v: Verifier): string {
-  return `${v.name}+${v.keyId.toString(16).padStart(8, '0')}+${encodeBase64(concatBytes(Uint8Array.of(v.type), v.publicKey))}`;
+  const key = encodeBase64(concatBytes(Uint8Array.of(v.type), v.publicKey));
+  return `${v.name}+${v.keyId.toString(16).padStart(8, '0')}+${key}`;
 }
 
 /** Parses a signed note (signed-note "Format"); the text/signature split is at the last blank line. */
 export function parseNote(msg: string): Result<Note> {
+  // eslint-disable-next-line no-control-regex -- C0 controls but newline (U+000A): a note may hold no other control
   if (/[\u0000-\u0009\u000b-\u001f]/.test(msg))
     return fail('malformed note: ASCII control character other than newline');
   // A lone surrogate has no UTF-8 encoding: it comes back from the round trip as U+FFFD.
@@ -158,7 +160,8 @@ export function verifySignature(
         lowS: false,
       });
     const m = messageOf(s, text);
-    // Stryker disable next-line ConditionalExpression: without a message ed25519.verify throws and the catch below gives false too; the test states the rule
+    // Stryker disable next-line ConditionalExpression: without a message ed25519.verify throws and the catch below
+    // gives false too; the test states the rule
     return m !== undefined && ed25519.verify(s.sig.slice(8), m, v.publicKey);
   } catch {
     return false;

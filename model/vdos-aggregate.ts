@@ -4,16 +4,7 @@
  * milliseconds. One bucket per path, no jitter; a bucket outside the closed form's conditions is
  * enumerated packet by packet. The per-packet simulator must agree exactly (properties/t-vdos-1).
  */
-import {
-  arrivals,
-  checkScenario,
-  FloodError,
-  floods,
-  phaseOf,
-  tickUs,
-  type FloodPath,
-  type FloodScenario,
-} from './flood.js';
+import { arrivals, checkScenario, FloodError, phaseOf, tickUs, type FloodPath, type FloodScenario } from './flood.js';
 import { bucketParams, TokenBucket, type BucketParams, type RateLimitPolicy } from './token-bucket.js';
 import type { FloodCounts } from './vdos-cost.js';
 
@@ -71,7 +62,8 @@ export function simulateAggregated(s: FloodScenario, policy: RateLimitPolicy | n
   // Token units (capacity + refill over the whole flood) are exact integers only below 2^53.
   if (b && b.capacityUnits + endUs * b.refillPerUs > Number.MAX_SAFE_INTEGER)
     throw new FloodError(
-      `durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, rate_limit_factor ${policy!.rateLimitFactor}) takes token counts past 2^53, where integers stop being exact`,
+      `durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, rate_limit_factor ${policy!.rateLimitFactor}) ` +
+        'takes token counts past 2^53, where integers stop being exact',
     );
   const honest = s.n - s.coalition;
   // An honest bucket gets rate_limit_factor >= 2 tokens per packet: it admits all once it holds one token.

@@ -34,7 +34,10 @@ export function tokenBucketBound(s: FloodScenario, p: RateLimitPolicy, c: CostCo
   return (1 - kappa) * (1 + 2 * x) + kappa * (Math.min(offered, p.rateLimitFactor + sigma / d) + 2 * x * offered);
 }
 
-/** Whether greedy admission from a full bucket admits every arrival: each window i..j holds at most C + R (t_j - t_i) units. */
+/**
+ * Whether greedy admission from a full bucket admits every arrival: each window i..j holds at most C + R (t_j - t_i)
+ * units.
+ */
 export function conforms(arrivalsUs: readonly number[], b: BucketParams): boolean {
   let best = -Infinity; // max over i <= j of R t_i - i U
   for (const [j, t] of arrivalsUs.entries()) {

@@ -29,7 +29,8 @@ export function simulateExact(
     // draft §4.1 keys the bucket by (operator, vantage); §4.2 gives its rate per path: both readings.
     const queues: Array<Array<{ t: number; p: FloodPath }>> =
       policy?.scope === 'per-vantage'
-        ? [[...streams[0]!, ...streams[1]!].sort((a, b) => a.t - b.t)] // sort is stable: on a tie path A (listed first) goes first
+        ? // sort is stable: on a tie path A (listed first) goes first
+          [[...streams[0]!, ...streams[1]!].sort((a, b) => a.t - b.t)]
         : streams;
     for (const q of queues) {
       const bucket = params ? limiter(params) : null;

@@ -71,7 +71,8 @@ export function firstCosignWins(
       const prior = memory.get(k);
       if (prior && prior.seq === d.value.bundleSeq && prior.body !== req.body)
         return { status: 409, reason: 'first cosign wins: another body was cosigned for this (bundle_id, bundle_seq)' };
-      memory.set(k, { seq: d.value.bundleSeq, body: req.body }); // a prior body for this seq is req.body (else 409 above)
+      // a prior body for this seq is req.body (else 409 above)
+      memory.set(k, { seq: d.value.bundleSeq, body: req.body });
       ledger.record(req.body);
       return OK;
     },

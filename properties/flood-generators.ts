@@ -20,7 +20,10 @@ import {
   type Check,
 } from '../src/engine/generator-domain.js';
 
-/** The hundredths X of a stored factor X / 100; throws when it is not one (the unmapper fast-check's domain check calls). */
+/**
+ * The hundredths X of a stored factor X / 100; throws when it is not one (the unmapper fast-check's domain check
+ * calls).
+ */
 function hundredths(v: unknown): number {
   const x = typeof v === 'number' ? Math.round(v * 100) : NaN;
   if (!Number.isSafeInteger(x) || x / 100 !== v) throw new Error('not a factor to 0.01');
@@ -31,7 +34,9 @@ function hundredths(v: unknown): number {
 export const factor = (min: number, max: number) =>
   fc.integer({ min: min * 100, max: max * 100 }).map((x) => x / 100, hundredths);
 
-/** Two flood factors f1 < f2, in hundredths, f1 from 5 to 64 and f2 up to 64 above it (the slope claims of §4.3 (b)). */
+/**
+ * Two flood factors f1 < f2, in hundredths, f1 from 5 to 64 and f2 up to 64 above it (the slope claims of §4.3 (b)).
+ */
 export const factorPair = fc.tuple(fc.integer({ min: 500, max: 6400 }), fc.integer({ min: 1, max: 6400 })).map(
   ([a, d]) => [a / 100, (a + d) / 100] as const,
   (v) => {
@@ -175,7 +180,9 @@ function episodesFor(tickMs: number) {
   ] as const;
 }
 
-/** What legitStream() draws: each kind of episode at most once, in the order jitter, BGP, recalibration, in its ranges. */
+/**
+ * What legitStream() draws: each kind of episode at most once, in the order jitter, BGP, recalibration, in its ranges.
+ */
 const legitStreamDomain: Check = (v, at) => {
   const head =
     keys(['tickMs', 'phaseUs', 'episodes', 'durationTicks'])(v, at) ?? fields({ tickMs: oneOf(LEGIT_TICKS) })(v, at);

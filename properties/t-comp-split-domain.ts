@@ -10,7 +10,10 @@ const POLICIES: readonly Policy[] = ['first-cosign-wins', 'c2sp'];
 const PLACEMENTS: readonly Placement[] = ['extension', 'in-leaf'];
 const eighth = (x: unknown): boolean => Number.isInteger((x as number) * 8) && (x as number) >= 0 && (x as number) <= 8;
 
-/** The two views' values: eighths in [0, 8]; B differs from A, bumped by 1 in its second value where the draw equalled A. */
+/**
+ * The two views' values: eighths in [0, 8]; B differs from A, bumped by 1 in its second value where the draw equalled
+ * A.
+ */
 const valuesDomain: Check = (v, at) => {
   const pair: Check = (p, where) =>
     Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number')

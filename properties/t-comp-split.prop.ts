@@ -118,14 +118,18 @@ function detectionExamples(): Example[] {
       const fits = Math.abs(e.p - modelProbability(w, q, 0, q)) <= 4 * e.stderr;
       return {
         ok: agree === expectAgree && fits,
-        detail: `w=${w} q=${q}: Monte Carlo ${e.p.toFixed(4)} ± ${e.stderr.toFixed(4)} (model 1-(1-q/w)^q = ${modelProbability(w, q, 0, q).toFixed(4)}), printed ${printed(w, q).toFixed(4)}: ${agree ? 'agrees' : 'disagrees'}`,
+        detail:
+          `w=${w} q=${q}: Monte Carlo ${e.p.toFixed(4)} ± ${e.stderr.toFixed(4)} ` +
+          `(model 1-(1-q/w)^q = ${modelProbability(w, q, 0, q).toFixed(4)}), ` +
+          `printed ${printed(w, q).toFixed(4)}: ${agree ? 'agrees' : 'disagrees'}`,
       };
     },
   });
   return [
     row(
       'T-COMP-SPLIT.p7-q2',
-      '§7 formula 1-(1-2/w)^q agrees with the model at the default q = 2 (w = 5): the other view has 2 honest cosigners',
+      '§7 formula 1-(1-2/w)^q agrees with the model at the default q = 2 (w = 5): ' +
+        'the other view has 2 honest cosigners',
       5,
       2,
       draftSection7,
@@ -158,28 +162,32 @@ export default theorem<SplitSubject>(import.meta, {
   claims: ({ honest, cosign: sign, verify }) => [
     claim(
       'T-COMP-SPLIT.fcw-one-body',
-      '§7 claim: an honest first-cosign-wins witness never cosigns two bodies for one (bundle_id, bundle_seq), whatever the collector sends and in what order',
+      '§7 claim: an honest first-cosign-wins witness never cosigns two bodies for one (bundle_id, bundle_seq), ' +
+        'whatever the collector sends and in what order',
       [attack('first-cosign-wins')],
       (a) => honestBoth(play(a, honest['first-cosign-wins'])).length === 0,
       { numRuns: 150 },
     ),
     claim(
       'T-COMP-SPLIT.c2sp-one-body',
-      '§7 claim (refuted, CX-T-COMP-SPLIT-001): a C2SP tlog-witness, to which §7 attributes first-cosign-wins, never cosigns two bodies for one (bundle_id, bundle_seq) when the values are in the extra field',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-001): a C2SP tlog-witness, to which §7 attributes first-cosign-wins, ' +
+        'never cosigns two bodies for one (bundle_id, bundle_seq) when the values are in the extra field',
       [attack('c2sp', 'extension')],
       (a) => honestBoth(play(a, honest.c2sp)).length === 0,
       { refutedBy: 'CX-T-COMP-SPLIT-001' },
     ),
     claim(
       'T-COMP-SPLIT.c2sp-in-leaf-one-body',
-      'corrected §7: a C2SP tlog-witness never cosigns two bodies for one bundle when the dual-mode values are also bound into the log leaf (the root hash commits to them)',
+      'corrected §7: a C2SP tlog-witness never cosigns two bodies for one bundle when the dual-mode values are ' +
+        'also bound into the log leaf (the root hash commits to them)',
       [attack('c2sp', 'in-leaf')],
       (a) => honestBoth(play(a, honest.c2sp)).length === 0,
       { numRuns: 120, corrects: 'T-COMP-SPLIT.c2sp-one-body' },
     ),
     claim(
       'T-COMP-SPLIT.c2sp-extension-split',
-      'corrected §7: under C2SP with the values in the extra field alone, every q <= w admits a split view with no witness key (ask each witness for A, then B)',
+      'corrected §7: under C2SP with the values in the extra field alone, every q <= w admits a split view with ' +
+        'no witness key (ask each witness for A, then B)',
       [attack('c2sp', 'extension', 7, false)],
       (a) =>
         play({ ...a, moves: sameWitnessSplit(a.w) }, honest.c2sp).split ===
@@ -188,28 +196,32 @@ export default theorem<SplitSubject>(import.meta, {
     ),
     claim(
       'T-COMP-SPLIT.fcw-relabel',
-      '§7 claim (refuted, CX-T-COMP-SPLIT-004): first-cosign-wins refuses the second view even when the collector gives it a fresh bundle_id with the same bundle_seq (the witness then sees two different keys)',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-004): first-cosign-wins refuses the second view even when the collector ' +
+        'gives it a fresh bundle_id with the same bundle_seq (the witness then sees two different keys)',
       [attack('first-cosign-wins', undefined, 7, false)],
       (a) => honestBoth(play({ ...a, relabel: true }, honest['first-cosign-wins'])).length === 0,
       { refutedBy: 'CX-T-COMP-SPLIT-004' },
     ),
     claim(
       'T-COMP-SPLIT.c2sp-relabel',
-      'corrected §7: a C2SP witness with the values in the leaf refuses the relabelled second view too (it keys on the origin and tree size, not on bundle_id)',
+      'corrected §7: a C2SP witness with the values in the leaf refuses the relabelled second view too (it keys ' +
+        'on the origin and tree size, not on bundle_id)',
       [attack('c2sp', 'in-leaf')],
       (a) => honestBoth(play({ ...a, relabel: true }, honest.c2sp)).length === 0,
       { numRuns: 80, corrects: 'T-COMP-SPLIT.fcw-relabel' },
     ),
     claim(
       'T-COMP-SPLIT.no-split',
-      '§7 claim (refuted, CX-T-COMP-SPLIT-002): under first-cosign-wins a split-view collector cannot get both views quorum-cosigned',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-002): under first-cosign-wins a split-view collector cannot get both ' +
+        'views quorum-cosigned',
       [attack('first-cosign-wins', undefined, 7, false)],
       (a) => !play(a, honest['first-cosign-wins']).split,
       { refutedBy: 'CX-T-COMP-SPLIT-002' },
     ),
     claim(
       'T-COMP-SPLIT.split-bound',
-      'corrected §7: with first-cosign-wins, or C2SP with values in the leaf, a split view is reached by some strategy iff 2*max(0, q-c) <= w-c (impossible exactly when q > (w+c)/2); no strategy beats the bound',
+      'corrected §7: with first-cosign-wins, or C2SP with values in the leaf, a split view is reached by some ' +
+        'strategy iff 2*max(0, q-c) <= w-c (impossible exactly when q > (w+c)/2); no strategy beats the bound',
       [attack(undefined, 'in-leaf')],
       (a) => {
         const searched = play(a, honest[a.policy]).split;
@@ -221,14 +233,16 @@ export default theorem<SplitSubject>(import.meta, {
     ),
     claim(
       'T-COMP-SPLIT.fcw-extension-bound',
-      'corrected §7: with first-cosign-wins the bound holds for values in the extra field alone (the witness keys on the field itself)',
+      'corrected §7: with first-cosign-wins the bound holds for values in the extra field alone (the witness keys ' +
+        'on the field itself)',
       [attack('first-cosign-wins', 'extension')],
       (a) => !play(a, honest['first-cosign-wins']).split || splitPossible(a.w, a.q, a.c),
       { numRuns: 100 },
     ),
     claim(
       'T-COMP-SPLIT.any-honest-detects',
-      '§7 claim (refuted, CX-T-COMP-SPLIT-003): after a split, an auditor holding one view detects it by querying any honest witness',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-003): after a split, an auditor holding one view detects it by querying ' +
+        'any honest witness',
       [attack('first-cosign-wins', undefined, 7, false)],
       (a) => {
         const o = play(a, honest['first-cosign-wins']);
@@ -240,7 +254,8 @@ export default theorem<SplitSubject>(import.meta, {
     ),
     claim(
       'T-COMP-SPLIT.detectors',
-      'corrected §7: after a split under first-cosign-wins, an auditor holding view A detects it exactly at the honest witnesses that cosigned view B',
+      'corrected §7: after a split under first-cosign-wins, an auditor holding view A detects it exactly at the ' +
+        'honest witnesses that cosigned view B',
       [attack('first-cosign-wins', undefined, 7, false)],
       (a) => {
         const o = play(a, honest['first-cosign-wins']);
@@ -266,7 +281,8 @@ export default theorem<SplitSubject>(import.meta, {
     {
       id: 'T-COMP-SPLIT.default-quorum',
       title:
-        '§1.3 default q = 2 with w = 4 witnesses, none compromised: the minimal split (view A to witnesses 0-1, B to 2-3) gives both consumers a verified quorum-cosigned note under first-cosign-wins',
+        '§1.3 default q = 2 with w = 4 witnesses, none compromised: the minimal split (view A to witnesses 0-1, B ' +
+        'to 2-3) gives both consumers a verified quorum-cosigned note under first-cosign-wins',
       check: () => {
         const a: Attack = {
           w: 4,
@@ -278,10 +294,12 @@ export default theorem<SplitSubject>(import.meta, {
           moves: minimalSplit(4, 2, 0),
         };
         const o = play(a, honest['first-cosign-wins']);
-        const [one, two] = (['A', 'B'] as const).map((v) => consume(cosignedView(a, o, v), a, a.q)); // two consumers, real Ed25519 notes
+        // two consumers, real Ed25519 notes
+        const [one, two] = (['A', 'B'] as const).map((v) => consume(cosignedView(a, o, v), a, a.q));
         const held =
           one?.ok && two?.ok
-            ? `consumers hold D_max ${one.value.values.dMax} (cosigned by ${one.value.cosigners.join(', ')}) and ${two.value.values.dMax} (${two.value.cosigners.join(', ')})`
+            ? `consumers hold D_max ${one.value.values.dMax} (cosigned by ${one.value.cosigners.join(', ')}) ` +
+              `and ${two.value.values.dMax} (${two.value.cosigners.join(', ')})`
             : 'a consumer rejected its note';
         return {
           ok: o.split && !!one?.ok && !!two?.ok && !splitPossible(3, 2, 0),

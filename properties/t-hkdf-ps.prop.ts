@@ -94,14 +94,16 @@ export default theorem<HkdfSubject>(import.meta, {
     ),
     claim(
       'T-HKDF-PS.pair-order',
-      '§6 claim: session_id is canonicalized "smaller||larger", so the two ends of a session (discriminators swapped) derive one key',
+      '§6 claim: session_id is canonicalized "smaller||larger", so the two ends of a session (discriminators ' +
+        'swapped) derive one key',
       [keyCase],
       (k) => same(derive(input(k)), derive(input({ ...k, a: k.b, b: k.a }))),
       { numRuns: 60 },
     ),
     claim(
       'T-HKDF-PS.session-separation',
-      '§6 claim: distinct sessions (distinct unordered discriminator pairs) derive distinct keys under one K_op and epoch',
+      '§6 claim: distinct sessions (distinct unordered discriminator pairs) derive distinct keys under one K_op ' +
+        'and epoch',
       [keyCase, u32, u32],
       (k, a2, b2) =>
         pairKey(k.a, k.b) === pairKey(a2, b2) || !same(derive(input(k)), derive(input({ ...k, a: a2, b: b2 }))),
@@ -123,7 +125,8 @@ export default theorem<HkdfSubject>(import.meta, {
     ),
     claim(
       'T-HKDF-PS.independent-of-kv-epoch',
-      '§6 claim: K_BFD_auth differs from K_v_epoch under the shared K_op, for any vantage, epoch and session (distinct salt and info)',
+      '§6 claim: K_BFD_auth differs from K_v_epoch under the shared K_op, for any vantage, epoch and session ' +
+        '(distinct salt and info)',
       [keyCase, fc.stringMatching(/^[a-z0-9-]{1,12}$/)],
       (k, vantage) => !same(derive(input(k)), vantageEpoch(hexToBytes(k.kOp), k.operatorId, vantage, k.epoch)),
       { numRuns: 60 },
@@ -133,7 +136,8 @@ export default theorem<HkdfSubject>(import.meta, {
     {
       id: 'T-HKDF-PS.readings',
       title:
-        "§6 byte strings: every other reading of the salt/info/session_id/epoch encoding derives a key different from the code's reading (hex-lower) at a probe input",
+        '§6 byte strings: every other reading of the salt/info/session_id/epoch encoding derives a key different ' +
+        "from the code's reading (hex-lower) at a probe input",
       check: () => {
         const mine = bytesToHex(derive(READING_PROBE));
         const rows = READINGS.filter((r) => r !== CANONICAL_READING).map(

@@ -41,7 +41,8 @@ export default theorem<JointCostSubject>(import.meta, {
   claims: ({ cost, nic }) => [
     claim(
       'T-JCOST-1.ledger',
-      '§3.1-§3.2 claim: the closed form equals an independent per-packet accounting, path by path (no operation counted twice or missed)',
+      '§3.1-§3.2 claim: the closed form equals an independent per-packet accounting, path by path (no operation ' +
+        'counted twice or missed)',
       [scenario(), costConstants()],
       ({ deployment: d, traffic: t }, c) => {
         const ledger = account(d, t, c, nic);

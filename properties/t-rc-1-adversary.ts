@@ -19,7 +19,10 @@ export type ForgeMode = 'bump' | 'next-epoch' | 'extend' | 'adversary-key';
 /** Every forge mode. */
 export const FORGE_MODES: readonly ForgeMode[] = ['bump', 'next-epoch', 'extend', 'adversary-key'];
 
-/** Whether the (vantage, epoch) the bytes claim is bound and open at NOW (Key ID = epoch mod 256, current or previous epoch). */
+/**
+ * Whether the (vantage, epoch) the bytes claim is bound and open at NOW (Key ID = epoch mod 256, current or previous
+ * epoch).
+ */
 export function claimedBinding(config: BrokerConfig, kind: PacketKind, bytes: Uint8Array, now: number): boolean {
   if (kind === 'snapshot') {
     const d = decodeSnapshot(bytes);

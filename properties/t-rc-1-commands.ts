@@ -96,7 +96,8 @@ export const COMMAND_ARBITRARIES: fc.Arbitrary<RcCommand>[] = [
  * replayPath is "all ran" for any run: this one, long enough for any shrink, makes seed + path
  * replay work without a per-counterexample replayPath (so the printed value carries none).
  */
-const ALL_RAN = `${'/'.repeat(20_000)}:${'/'.repeat(Math.ceil(20_000 / 6))}`; // fast-check ReplayPath: runs of 64 'true'
+// fast-check ReplayPath: runs of 64 'true'
+const ALL_RAN = `${'/'.repeat(20_000)}:${'/'.repeat(Math.ceil(20_000 / 6))}`;
 
 /** Commands per list, at most. */
 const MAX_COMMANDS = 30;
@@ -160,13 +161,19 @@ export class CommandList implements Iterable<RcCommand> {
   }
 }
 
-/** Rebuilds commands from stored JSON: a CommandsIterable prints {commands: [{cmd, hasRan}]}, a plain list prints itself. */
+/**
+ * Rebuilds commands from stored JSON: a CommandsIterable prints {commands: [{cmd, hasRan}]}, a plain list prints
+ * itself.
+ */
 export function commandsOf(stored: unknown): CommandList {
   const list = Array.isArray(stored) ? stored : ((stored as { commands?: unknown[] } | null)?.commands ?? []);
   return new CommandList(list.map((c) => cmd(((c as { cmd?: CommandJson }).cmd ?? c) as CommandJson)));
 }
 
-/** Runs every one of COMMANDS against a broker built by FACTORY under READING, OBSERVER checking each delivery; then throws the first violation. */
+/**
+ * Runs every one of COMMANDS against a broker built by FACTORY under READING, OBSERVER checking each delivery; then
+ * throws the first violation.
+ */
 export function runWorld(
   factory: BrokerFactory,
   reading: Reading,

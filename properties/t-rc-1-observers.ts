@@ -17,7 +17,8 @@ import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
 import type { Delivery, Observer } from './t-rc-1-world.js';
 
 const said = (d: Delivery, dec: Decision) =>
-  `${d.via} of ${d.kind} #${d.source.id} (${d.source.stream}, index ${d.source.index}, epoch ${d.source.epoch}) at ${d.now} ms: ${dec.accepted ? 'accepted' : `rejected ${dec.reason}`} (${dec.detail})`;
+  `${d.via} of ${d.kind} #${d.source.id} (${d.source.stream}, index ${d.source.index}, epoch ${d.source.epoch}) ` +
+  `at ${d.now} ms: ${dec.accepted ? 'accepted' : `rejected ${dec.reason}`} (${dec.detail})`;
 
 /** The §5 predicates on the fields a packet carries, against what the broker accepted so far. */
 class PredicateView {
@@ -125,7 +126,10 @@ export const reasonsPrinted = (): Observer => (d, dec) => {
 
 const KNOWN: readonly RejectReason[] = [...DRAFT_REASONS, ...EXTRA_REASONS];
 
-/** Corrected reasons: one reason from the five plus auth-failure/malformed/unknown-session, and exactly the one the facts give. */
+/**
+ * Corrected reasons: one reason from the five plus auth-failure/malformed/unknown-session, and exactly the one the
+ * facts give.
+ */
 export const reasonsCorrected = withView((d, dec, v) => {
   if (dec.accepted) return;
   const r = dec.reason;
@@ -164,7 +168,10 @@ export const forgeRejectedByA = (): Observer => (d, dec) => {
   if (crossEpochForge(d) && !byA(dec)) fail('cross-epoch forge not rejected by (a)', d, dec);
 };
 
-/** Corrected B, replays: a cross-epoch replay fails (a) (push) or (b) (snapshot) while its epoch is open, else epoch-mismatch. */
+/**
+ * Corrected B, replays: a cross-epoch replay fails (a) (push) or (b) (snapshot) while its epoch is open, else
+ * epoch-mismatch.
+ */
 export const crossEpochReplayReasons = (): Observer => (d, dec) => {
   if (!crossEpochReplay(d)) return;
   const want = !d.bound ? 'epoch-mismatch' : d.kind === 'push' ? 'bfd-replay' : 'cwt-replay';
@@ -178,13 +185,19 @@ export const crossEpochForgeReasons = (): Observer => (d, dec) => {
   if (dec.accepted || dec.reason !== want) fail(`expected ${want}`, d, dec);
 };
 
-/** The 'carried' reading of §5: a cross-epoch replay is rejected by (a) (bfd-replay or double-replay) while its epoch is open, by the OEM binding after. */
+/**
+ * The 'carried' reading of §5: a cross-epoch replay is rejected by (a) (bfd-replay or double-replay) while its epoch is
+ * open, by the OEM binding after.
+ */
 export const replayByAOrBinding = (): Observer => (d, dec) => {
   if (crossEpochReplay(d) && (dec.accepted || (d.bound ? !byA(dec) : dec.reason !== 'epoch-mismatch')))
     fail(`cross-epoch replay not rejected by (a)${d.bound ? '' : ' or the binding'}`, d, dec);
 };
 
-/** draft §5 proof as printed: the predicates accept exactly the honest stream, so every unexpired honest packet of a bound, open epoch reaching the broker for the first time is accepted. */
+/**
+ * draft §5 proof as printed: the predicates accept exactly the honest stream, so every unexpired honest packet of a
+ * bound, open epoch reaching the broker for the first time is accepted.
+ */
 export const everyHonestAccepted = (): Observer => (d, dec) => {
   const unexpired = d.kind === 'push' || (d.source.expiresAt ?? 0) > d.now;
   if (d.authentic && d.bound && unexpired && d.firstTime && !dec.accepted)

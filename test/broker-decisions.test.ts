@@ -57,10 +57,14 @@ function snapshot(config: ReturnType<typeof brokerConfig>, body: Partial<Snapsho
 }
 
 describe('the faithful reading of draft §5', () => {
-  test('keeps one seq per BFD session, carries no seq in snapshots, and never forgets a seq while the key is valid', () => {
-    // the readings the errata argue for (CX-T-RC-1-004, -007, -008); the alternatives are the mutants' and the audit's
-    expect(DEFAULT_READING).toEqual({ bfdSeqKey: 'session', snapshotSeq: 'none', seqMemory: 'kept' });
-  });
+  test(
+    'keeps one seq per BFD session, ' + 'carries no seq in snapshots, and never forgets a seq while the key is valid',
+    () => {
+      // the readings the errata argue for (CX-T-RC-1-004, -007, -008); the alternatives are the mutants' and the
+      // audit's
+      expect(DEFAULT_READING).toEqual({ bfdSeqKey: 'session', snapshotSeq: 'none', seqMemory: 'kept' });
+    },
+  );
 });
 
 describe('session_id (draft §6)', () => {
@@ -143,18 +147,23 @@ describe('push decisions (path B)', () => {
       accepted: false,
       reason: 'bfd-replay',
     });
-    expect(byVantage.b.receivePush(push(byVantage.config, SV2, 5), 30).accepted).toBe(true); // another vantage, its own seq
+    // another vantage, its own seq
+    expect(byVantage.b.receivePush(push(byVantage.config, SV2, 5), 30).accepted).toBe(true);
   });
 
-  test('the RFC 5880 reading forgets the seq exactly 2 x Detection Time after the last packet (2 x 3 x max(Tx, Rx))', () => {
-    const rfc = { ...DEFAULT_READING, seqMemory: 'rfc5880' } as const;
-    const early = broker(rfc);
-    expect(early.b.receivePush(push(early.config, S1, 5, 0, { desiredMinTxUs: 10_000 }), 100).accepted).toBe(true);
-    expect(early.b.receivePush(push(early.config, S1, 5), 399).accepted).toBe(false); // 2 x 3 x 50 ms = 300 ms: forgotten at 400
-    const exact = broker(rfc);
-    exact.b.receivePush(push(exact.config, S1, 5, 0, { desiredMinTxUs: 10_000 }), 100);
-    expect(exact.b.receivePush(push(exact.config, S1, 5), 400).accepted).toBe(true);
-  });
+  test(
+    'the RFC 5880 reading forgets the seq exactly 2 x Detection Time after the last packet ' + '(2 x 3 x max(Tx, Rx))',
+    () => {
+      const rfc = { ...DEFAULT_READING, seqMemory: 'rfc5880' } as const;
+      const early = broker(rfc);
+      expect(early.b.receivePush(push(early.config, S1, 5, 0, { desiredMinTxUs: 10_000 }), 100).accepted).toBe(true);
+      // 2 x 3 x 50 ms = 300 ms: forgotten at 400
+      expect(early.b.receivePush(push(early.config, S1, 5), 399).accepted).toBe(false);
+      const exact = broker(rfc);
+      exact.b.receivePush(push(exact.config, S1, 5, 0, { desiredMinTxUs: 10_000 }), 100);
+      expect(exact.b.receivePush(push(exact.config, S1, 5), 400).accepted).toBe(true);
+    },
+  );
 });
 
 describe('snapshot decisions (path A)', () => {

@@ -205,7 +205,8 @@ describe('I-PS-1 (draft §4.1, §4.2): fast-path rate limit before HMAC, factors
       rl({ enforced_at: 'kernel', before_hmac: false, rate_limit_factor: 16, burst_factor: 1 }),
       'I-PS-1',
       false,
-      'enforced at kernel, not the NIC/XDP fast path (§4.1); rate limit runs after HMAC verification (§4.1); rate_limit_factor 16 outside [2, 4]; burst_factor 1 outside [2, 8]',
+      'enforced at kernel, not the NIC/XDP fast path (§4.1); rate limit runs after HMAC ' +
+        'verification (§4.1); rate_limit_factor 16 outside [2, 4]; burst_factor 1 outside [2, 8]',
     ],
   ])('%s', (_n, d, id, pass, detail) => expect(findingOf(d, id)).toMatchObject({ pass, detail }));
 });
@@ -295,14 +296,16 @@ describe('I-PS-3 (draft §7): the dual-mode values are bound into the checkpoint
       cp({ sample_body: body, values_in_leaf: false }),
       'I-PS-3',
       true,
-      'dual-mode values bound for bundle_seq 3; values only in the extra field: C2SP witnesses do not compare extension lines (see T-COMP-SPLIT.c2sp-one-body)',
+      'dual-mode values bound for bundle_seq 3; values only in the extra field: C2SP ' +
+        'witnesses do not compare extension lines (see T-COMP-SPLIT.c2sp-one-body)',
     ],
     [
       'placement not stated (read as extra field only)',
       cp({ sample_body: body }),
       'I-PS-3',
       true,
-      'dual-mode values bound for bundle_seq 3; values only in the extra field: C2SP witnesses do not compare extension lines (see T-COMP-SPLIT.c2sp-one-body)',
+      'dual-mode values bound for bundle_seq 3; values only in the extra field: C2SP ' +
+        'witnesses do not compare extension lines (see T-COMP-SPLIT.c2sp-one-body)',
     ],
     [
       'no extra field',

@@ -47,11 +47,14 @@ describe('§8 consumer rule', () => {
     const mutant: Rule = (f) => consumerAccepts(f, { insider_flood_plausible: true, byzantine_fraction: 1 });
     expect(fc.check(ruleHolds(mutant), { seed: 7, numRuns: 200 }).failed).toBe(true);
   });
-  test('the literal and composed readings disagree on a CWT-only bundle (§8 consumer rule vs "CWT-only MAY ignore")', () => {
-    const h = { insider_flood_plausible: true, byzantine_fraction: 0 };
-    expect(consumerAccepts(['cwt-profile-v1'], h, 'literal').accept).toBe(false);
-    expect(consumerAccepts(['cwt-profile-v1'], h, 'composed').accept).toBe(true);
-  });
+  test(
+    'the literal and composed readings disagree on a CWT-only bundle ' + '(§8 consumer rule vs "CWT-only MAY ignore")',
+    () => {
+      const h = { insider_flood_plausible: true, byzantine_fraction: 0 };
+      expect(consumerAccepts(['cwt-profile-v1'], h, 'literal').accept).toBe(false);
+      expect(consumerAccepts(['cwt-profile-v1'], h, 'composed').accept).toBe(true);
+    },
+  );
 });
 
 describe('§8 conformance checker', () => {

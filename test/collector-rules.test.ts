@@ -57,21 +57,25 @@ describe('the two forks', () => {
     },
   );
 
-  test("bundle S of each view carries that view's values; a later bundle S+k carries them plus k, with bundle_seq = tree size", () => {
-    const a = attack();
-    for (const v of ['A', 'B'] as const) {
-      for (const k of [0, 1, 2]) {
-        const d = dualOf(bodyOf(a, v, S + k));
-        expect([d.size, d.bundleSeq, d.bundleId, d.dMinimax, d.dMax]).toEqual([
-          BigInt(S + k),
-          BigInt(S + k),
-          BUNDLE_ID,
-          a.values[v][0] + k,
-          a.values[v][1] + k,
-        ]);
+  test(
+    "bundle S of each view carries that view's values; a later " +
+      'bundle S+k carries them plus k, with bundle_seq = tree size',
+    () => {
+      const a = attack();
+      for (const v of ['A', 'B'] as const) {
+        for (const k of [0, 1, 2]) {
+          const d = dualOf(bodyOf(a, v, S + k));
+          expect([d.size, d.bundleSeq, d.bundleId, d.dMinimax, d.dMax]).toEqual([
+            BigInt(S + k),
+            BigInt(S + k),
+            BUNDLE_ID,
+            a.values[v][0] + k,
+            a.values[v][1] + k,
+          ]);
+        }
       }
-    }
-  });
+    },
+  );
 
   test('a relabelling collector gives view B (only) the fresh bundle_id, same bundle_seq', () => {
     const relabelled = attack({ relabel: true });
@@ -91,7 +95,8 @@ describe('playing moves', () => {
   const grow = (view: 'A' | 'B'): Move[] => [0, 1, 2].map((ahead) => ({ witness: 0, view, ahead: ahead as 0 | 1 | 2 }));
 
   test.each(['extension', 'in-leaf'] as const)(
-    'an honest C2SP witness cosigns a fork growing S -> S+1 -> S+2 (%s): each request carries the old size and a valid proof',
+    'an honest C2SP witness cosigns a fork growing S -> S+1 -> ' +
+      'S+2 (%s): each request carries the old size and a valid proof',
     (placement) => {
       const o = play(attack({ w: 1, q: 1, policy: 'c2sp', placement, moves: grow('B') }));
       expect(o.statuses).toEqual([200, 200, 200]);
@@ -99,17 +104,23 @@ describe('playing moves', () => {
     },
   );
 
-  test('a C2SP witness that holds view A refuses the other fork when the values are in the leaf: 409 at the same size, 422 past it', () => {
-    const moves: Move[] = [
-      { witness: 0, view: 'A', ahead: 0 },
-      { witness: 0, view: 'B', ahead: 0 },
-      { witness: 0, view: 'B', ahead: 1 },
-    ];
-    expect(play(attack({ w: 1, q: 1, policy: 'c2sp', placement: 'in-leaf', moves })).statuses).toEqual([200, 409, 422]);
-    expect(play(attack({ w: 1, q: 1, policy: 'c2sp', placement: 'extension', moves })).statuses).toEqual([
-      200, 200, 200,
-    ]);
-  });
+  test(
+    'a C2SP witness that holds view A refuses the other fork when ' +
+      'the values are in the leaf: 409 at the same size, 422 past it',
+    () => {
+      const moves: Move[] = [
+        { witness: 0, view: 'A', ahead: 0 },
+        { witness: 0, view: 'B', ahead: 0 },
+        { witness: 0, view: 'B', ahead: 1 },
+      ];
+      expect(play(attack({ w: 1, q: 1, policy: 'c2sp', placement: 'in-leaf', moves })).statuses).toEqual([
+        200, 409, 422,
+      ]);
+      expect(play(attack({ w: 1, q: 1, policy: 'c2sp', placement: 'extension', moves })).statuses).toEqual([
+        200, 200, 200,
+      ]);
+    },
+  );
 
   test('going back to bundle S after cosigning S+2 is refused (old size exceeds the checkpoint size)', () => {
     const moves: Move[] = [
@@ -119,18 +130,22 @@ describe('playing moves', () => {
     expect(play(attack({ w: 1, q: 1, policy: 'c2sp', moves })).statuses).toEqual([200, 400]);
   });
 
-  test('compromised witnesses are asked for both views first; moves addressed to them or to no witness are not played', () => {
-    const moves: Move[] = [
-      { witness: 0, view: 'A', ahead: 0 },
-      { witness: 1, view: 'B', ahead: 1 },
-      { witness: 2, view: 'B', ahead: 0 },
-      { witness: 3, view: 'A', ahead: 0 },
-      { witness: -1, view: 'A', ahead: 0 },
-    ];
-    const o = play(attack({ w: 3, q: 3, c: 2, moves }));
-    expect(o.statuses).toEqual([200, 200, 200, 200, 200]); // 2 x 2 compromised, then witness 2 only
-    expect([o.cosignersA, o.cosignersB, o.split]).toEqual([[0, 1], [0, 1, 2], false]);
-  });
+  test(
+    'compromised witnesses are asked for both views first; ' +
+      'moves addressed to them or to no witness are not played',
+    () => {
+      const moves: Move[] = [
+        { witness: 0, view: 'A', ahead: 0 },
+        { witness: 1, view: 'B', ahead: 1 },
+        { witness: 2, view: 'B', ahead: 0 },
+        { witness: 3, view: 'A', ahead: 0 },
+        { witness: -1, view: 'A', ahead: 0 },
+      ];
+      const o = play(attack({ w: 3, q: 3, c: 2, moves }));
+      expect(o.statuses).toEqual([200, 200, 200, 200, 200]); // 2 x 2 compromised, then witness 2 only
+      expect([o.cosignersA, o.cosignersB, o.split]).toEqual([[0, 1], [0, 1, 2], false]);
+    },
+  );
 
   test.each([[[3, 1, 2, 0]], [[2, 0, 3, 1]], [[1, 3, 0, 2]], [[3, 2, 1, 0]]])(
     'the cosigners of a view are reported in ascending witness order, whatever order they were asked in (%j)',

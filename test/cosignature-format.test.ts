@@ -62,7 +62,9 @@ describe('the cosignature/v1 blob and its timestamp (c2sp.org/tlog-cosignature)'
   });
   test('the signed message (sigsum-go TestTreeHeadToCosignedData)', () => {
     const body =
-      'sigsum.org/v1/tree/66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925\n257\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n';
+      'sigsum.org/v1/tree/66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925\n' +
+      '257\n' +
+      'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n';
     expect(Buffer.from(cosignedMessage(72623859790382856n, body)).toString()).toBe(
       `cosignature/v1\ntime 72623859790382856\n${body}`,
     );

@@ -66,18 +66,22 @@ describe('laws of the closed forms', () => {
       { seed: 7, numRuns: 100 },
     );
   });
-  test('each compromised witness lowers the model probability like one fewer honest cosigner: P(w, q, c) = P(w, q - c, 0)', () => {
-    fc.assert(
-      fc.property(
-        wq,
-        fc.integer({ min: 0, max: 40 }),
-        fc.integer({ min: 0, max: 6 }),
-        ([w, q], c, k) =>
-          Math.abs(modelProbability(w, q, c, k) - modelProbability(w, Math.max(0, q - c), 0, k)) < 1e-12,
-      ),
-      { seed: 7, numRuns: 100 },
-    );
-  });
+  test(
+    'each compromised witness lowers the model probability like ' +
+      'one fewer honest cosigner: P(w, q, c) = P(w, q - c, 0)',
+    () => {
+      fc.assert(
+        fc.property(
+          wq,
+          fc.integer({ min: 0, max: 40 }),
+          fc.integer({ min: 0, max: 6 }),
+          ([w, q], c, k) =>
+            Math.abs(modelProbability(w, q, c, k) - modelProbability(w, Math.max(0, q - c), 0, k)) < 1e-12,
+        ),
+        { seed: 7, numRuns: 100 },
+      );
+    },
+  );
 });
 
 describe('Monte Carlo estimate over the witness model (seeded)', () => {
@@ -90,7 +94,8 @@ describe('Monte Carlo estimate over the witness model (seeded)', () => {
     { w: 5, q: 2, c: 1, queries: 2, trials: 300, seed: 11 },
     { w: 6, q: 3, c: 0, queries: 2, trials: 300, seed: 3 },
   ])(
-    'with $c compromised of $w witnesses, q = $q, $queries queries: the estimate is within 4 standard errors of the model',
+    'with $c compromised of $w witnesses, q = $q, $queries ' +
+      'queries: the estimate is within 4 standard errors of the model',
     (s) => {
       const { p, model, stderr } = within(s);
       expect(Math.abs(p - model)).toBeLessThanOrEqual(4 * stderr);
@@ -105,8 +110,12 @@ describe('Monte Carlo estimate over the witness model (seeded)', () => {
     expect(e.p).toBeLessThan(1);
     expect(e.stderr).toBeCloseTo(Math.sqrt((e.p * (1 - e.p)) / 200), 12);
   });
-  test('with q <= c no honest witness cosigns either view: nothing is detected, and the standard error falls back to 1/trials', () => {
-    const s = { w: 5, q: 2, c: 2, queries: 4, trials: 50, seed: 1 };
-    expect(estimateDetection(s, detectionTrials(s))).toEqual({ p: 0, stderr: 1 / 50, detected: 0, trials: 50 });
-  });
+  test(
+    'with q <= c no honest witness cosigns either view: nothing ' +
+      'is detected, and the standard error falls back to 1/trials',
+    () => {
+      const s = { w: 5, q: 2, c: 2, queries: 4, trials: 50, seed: 1 };
+      expect(estimateDetection(s, detectionTrials(s))).toEqual({ p: 0, stderr: 1 / 50, detected: 0, trials: 50 });
+    },
+  );
 });

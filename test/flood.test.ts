@@ -94,13 +94,17 @@ describe('when each vantage sends', () => {
     expect(phaseOf({ ...base, phasesUs: undefined }, 1, 'B')).toBe(0);
   });
 
-  test('an honest vantage sends once per tick from its phase; a flooder every T / flood_factor, rounded down to the µs', () => {
-    expect(arrivals(base, 1, 'A')).toEqual([0, 100, 200, 300]);
-    expect(arrivals(base, 1, 'B')).toEqual([99, 199, 299, 399]);
-    expect(arrivals(base, 0, 'A')).toEqual([10, 76, 143, 210, 276, 343]); // 10 + floor(i * 100 / 1.5)
-    expect(arrivals(base, 0, 'B')).toEqual([70, 136, 203, 270, 336]); // the next, 403, is past the 400 µs run
-    expect(nominalUs(base, 0, 'A', 3)).toBe(210);
-  });
+  test(
+    'an honest vantage sends once per tick from its phase; a ' +
+      'flooder every T / flood_factor, rounded down to the µs',
+    () => {
+      expect(arrivals(base, 1, 'A')).toEqual([0, 100, 200, 300]);
+      expect(arrivals(base, 1, 'B')).toEqual([99, 199, 299, 399]);
+      expect(arrivals(base, 0, 'A')).toEqual([10, 76, 143, 210, 276, 343]); // 10 + floor(i * 100 / 1.5)
+      expect(arrivals(base, 0, 'B')).toEqual([70, 136, 203, 270, 336]); // the next, 403, is past the 400 µs run
+      expect(nominalUs(base, 0, 'A', 3)).toBe(210);
+    },
+  );
 });
 
 describe('jitter', () => {

@@ -29,19 +29,22 @@ const reading = (name: string) => READINGS.find((r) => r.name === name)!;
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 describe('the readings of draft §6', () => {
-  test("are named as `perfsec derive-bfd-key --reading` takes them, each once, hex-lower (the code's reading) first", () => {
-    expect(READINGS.map((r) => r.name)).toEqual([
-      'hex-lower',
-      'hex-upper',
-      'raw-octets',
-      'hex-unpadded-lex',
-      'hex-literal-bars',
-      'epoch-hex',
-      'epoch-u64-be',
-      'ocr-scan',
-    ]);
-    expect(READINGS[0]).toBe(CANONICAL_READING);
-  });
+  test(
+    'are named as `perfsec derive-bfd-key --reading` takes ' + "them, each once, hex-lower (the code's reading) first",
+    () => {
+      expect(READINGS.map((r) => r.name)).toEqual([
+        'hex-lower',
+        'hex-upper',
+        'raw-octets',
+        'hex-unpadded-lex',
+        'hex-literal-bars',
+        'epoch-hex',
+        'epoch-u64-be',
+        'ocr-scan',
+      ]);
+      expect(READINGS[0]).toBe(CANONICAL_READING);
+    },
+  );
 
   test('each says how it reads the text, and no two say the same', () => {
     const said = READINGS.map((r) => r.description);

@@ -45,7 +45,8 @@ describe('per-packet accounting', () => {
   });
 
   test('each emitter starts at its phase (a missing phase is 0) and repeats every tick or bundle period', () => {
-    const phased = { ...t, vantagePhasesUs: [2500], cellPhasesUs: [7000], attackPps: 0 }; // vantages 1, 2: no phase given
+    // vantages 1, 2: no phase given
+    const phased = { ...t, vantagePhasesUs: [2500], cellPhasesUs: [7000], attackPps: 0 };
     const times = (kind: string, id: number) =>
       [...packetsOf(d, phased)]
         .filter(
@@ -63,9 +64,12 @@ describe('per-packet accounting', () => {
     ).toEqual([0]);
   });
 
-  test('attack packets alternate snapshot, push, ... starting with a snapshot (an odd count gives path A one more)', () => {
-    const odd = { ...t, attackPps: 150 }; // 150 pps for 20 ms = 3 packets
-    const kinds = [...packetsOf(d, odd)].filter((p) => p.source.kind === 'external').map((p) => p.kind);
-    expect(kinds).toEqual(['snapshot', 'push', 'snapshot']);
-  });
+  test(
+    'attack packets alternate snapshot, push, ... starting with a snapshot ' + '(an odd count gives path A one more)',
+    () => {
+      const odd = { ...t, attackPps: 150 }; // 150 pps for 20 ms = 3 packets
+      const kinds = [...packetsOf(d, odd)].filter((p) => p.source.kind === 'external').map((p) => p.kind);
+      expect(kinds).toEqual(['snapshot', 'push', 'snapshot']);
+    },
+  );
 });

@@ -95,28 +95,31 @@ describe('RFC 6962 §2.1.2 consistency proofs', () => {
     expect(consistencyProof(m, tree(n))).toEqual([]);
   });
 
-  test('a proof between any two sizes 1 <= m < n <= 16 verifies, and fails once any element or either root changes', () => {
-    fc.assert(
-      fc.property(
-        fc
-          .integer({ min: 2, max: 16 })
-          .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n - 1 }), fc.nat())),
-        ([n, m, pick]) => {
-          const leaves = tree(n);
-          const [oldRoot, newRoot] = [treeHead(leaves.slice(0, m)), treeHead(leaves)];
-          const p = consistencyProof(m, leaves);
-          const bad = p.map((x, i) => (i === pick % p.length ? leafHash(x) : x));
-          return (
-            verifyConsistency(m, n, oldRoot, newRoot, p) &&
-            !verifyConsistency(m, n, oldRoot, newRoot, bad) &&
-            !verifyConsistency(m, n, leafHash(oldRoot), newRoot, p) &&
-            !verifyConsistency(m, n, oldRoot, leafHash(newRoot), p)
-          );
-        },
-      ),
-      { seed: 6962, numRuns: 200 },
-    );
-  });
+  test(
+    'a proof between any two sizes 1 <= m < n <= 16 verifies, ' + 'and fails once any element or either root changes',
+    () => {
+      fc.assert(
+        fc.property(
+          fc
+            .integer({ min: 2, max: 16 })
+            .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n - 1 }), fc.nat())),
+          ([n, m, pick]) => {
+            const leaves = tree(n);
+            const [oldRoot, newRoot] = [treeHead(leaves.slice(0, m)), treeHead(leaves)];
+            const p = consistencyProof(m, leaves);
+            const bad = p.map((x, i) => (i === pick % p.length ? leafHash(x) : x));
+            return (
+              verifyConsistency(m, n, oldRoot, newRoot, p) &&
+              !verifyConsistency(m, n, oldRoot, newRoot, bad) &&
+              !verifyConsistency(m, n, leafHash(oldRoot), newRoot, p) &&
+              !verifyConsistency(m, n, oldRoot, leafHash(newRoot), p)
+            );
+          },
+        ),
+        { seed: 6962, numRuns: 200 },
+      );
+    },
+  );
 });
 
 describe('the verifier refuses what does not prove a prefix', () => {

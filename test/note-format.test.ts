@@ -36,9 +36,13 @@ const PETER_SIG =
 const PETER_NOTE = `${PETER_TEXT}\n${PETER_SIG}`;
 /** Pixel binary transparency log key: ECDSA P-256, type 0x02 (tcId 50). */
 const PIXEL =
-  'pixel_transparency_log+72c878db+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABFPN7lzVIk2BOd3Nk33VpqqVttGwV8uChH+RX/HVfBiypVQFyh8o8Ny6fSdxNMgkSf9/VynrgADBeys0r4Q9uPA=';
+  'pixel_transparency_log+72c878db+' +
+  'AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABFPN7lzVIk2BOd3Nk33VpqqVtt' +
+  'GwV8uChH+RX/HVfBiypVQFyh8o8Ny6fSdxNMgkSf9/VynrgADBeys0r4Q9uPA=';
 const PIXEL_NOTE =
-  'developers.google.com/android/binary_transparency/0\n611\n2GZ1zmS5VkfUZmn2ZyR4KZXwHLD+xnwBIWzql/cD50w=\n\n\u2014 pixel_transparency_log csh42zBFAiAd3Y1FwqNTt5RglY0uG7heC6Yu1gEbXXPYmZ7LdOILMAIhAIt68PnR/3TADAaC7hvrSHbpziV7TmpIwOUydLmcjyTQ\n';
+  'developers.google.com/android/binary_transparency/0\n611\n2GZ1zmS5VkfUZmn2ZyR4KZXwHLD+xnwBIWzql/cD50w=\n\n' +
+  '\u2014 pixel_transparency_log ' +
+  'csh42zBFAiAd3Y1FwqNTt5RglY0uG7heC6Yu1gEbXXPYmZ7LdOILMAIhAIt68PnR/3TADAaC7hvrSHbpziV7TmpIwOUydLmcjyTQ\n';
 
 const seed = (n: number) => new Uint8Array(32).fill(n);
 /** A test signer whose Ed25519 key ID, 0x003eb613, has two leading zero hex digits. */
@@ -112,17 +116,20 @@ describe('verifier keys: name+hexID+base64(type || key)', () => {
     ['type 0x03', `PeterNeumann+c74f20a3+${key(3, 32)}`, 'vkey: unknown signature type 0x03'],
   ])('rejects %s with its reason', (_n, vkey, reason) => expect(reasonOf(parseVerifierKey(vkey))).toBe(reason));
 
-  test('parses an Ed25519 (type 0x01) key: name, key ID, type, 32-byte key; formatting gives the same text back', () => {
-    const r = parseVerifierKey(PETER);
-    if (!r.ok) throw new Error(r.reason);
-    expect([r.value.name, r.value.keyId, r.value.type, r.value.publicKey.length]).toEqual([
-      'PeterNeumann',
-      0xc74f20a3,
-      SIG_TYPE.ed25519,
-      32,
-    ]);
-    expect(formatVerifierKey(r.value)).toBe(PETER);
-  });
+  test(
+    'parses an Ed25519 (type 0x01) key: ' + 'name, key ID, type, 32-byte key; formatting gives the same text back',
+    () => {
+      const r = parseVerifierKey(PETER);
+      if (!r.ok) throw new Error(r.reason);
+      expect([r.value.name, r.value.keyId, r.value.type, r.value.publicKey.length]).toEqual([
+        'PeterNeumann',
+        0xc74f20a3,
+        SIG_TYPE.ed25519,
+        32,
+      ]);
+      expect(formatVerifierKey(r.value)).toBe(PETER);
+    },
+  );
   test.each([
     [
       'the base64 key contains "+": only the first two "+" split',

@@ -75,12 +75,16 @@ describe('pipeline rate limit (draft §4.1-§4.2)', () => {
     );
   });
 
-  test('under an insider flood the pipeline forwards exactly the packets the T-VDOS-1 per-packet simulator admits, and accepts all of them', () => {
-    const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };
-    const { forwarded, verdicts } = runFlood(s, DEFAULT_POLICY);
-    for (const v of verdicts) expect([VERDICT.accepted, VERDICT.rateLimited]).toContain(v);
-    expect(forwarded).toEqual(simulateExact(s, DEFAULT_POLICY).admitted);
-  });
+  test(
+    'under an insider flood the pipeline forwards exactly the packets ' +
+      'the T-VDOS-1 per-packet simulator admits, and accepts all of them',
+    () => {
+      const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };
+      const { forwarded, verdicts } = runFlood(s, DEFAULT_POLICY);
+      for (const v of verdicts) expect([VERDICT.accepted, VERDICT.rateLimited]).toContain(v);
+      expect(forwarded).toEqual(simulateExact(s, DEFAULT_POLICY).admitted);
+    },
+  );
 
   test('with one bucket per vantage (the other reading of §4.1-§4.2), the same agreement', () => {
     const s = { n: 2, tickMs: 50, coalition: 1, floodFactor: 8, durationTicks: 40 };
@@ -106,10 +110,14 @@ describe('pipeline snapshot HMAC over the received bytes (draft §3.1 path A)', 
   )!;
   const text = Buffer.from(f.bytes).toString('utf8');
   const fresh = () => new AdmissionPipeline({ ...w, policy: null, tickMs: 50 });
-  test('a canonical snapshot is accepted; the same body encoded with whitespace is accepted through the canonical bytes', () => {
-    expect(fresh().acceptSnapshot(f.bytes, 0)).toBe(VERDICT.accepted);
-    expect(fresh().acceptSnapshot(Buffer.from(JSON.stringify(JSON.parse(text), null, 1)), 0)).toBe(VERDICT.accepted);
-  });
+  test(
+    'a canonical snapshot is accepted; the same body encoded ' +
+      'with whitespace is accepted through the canonical bytes',
+    () => {
+      expect(fresh().acceptSnapshot(f.bytes, 0)).toBe(VERDICT.accepted);
+      expect(fresh().acceptSnapshot(Buffer.from(JSON.stringify(JSON.parse(text), null, 1)), 0)).toBe(VERDICT.accepted);
+    },
+  );
   test('a changed field before the tag is rejected (auth-failure), with or without whitespace', () => {
     const changed = text.replace('"counter":0', '"counter":7');
     expect(fresh().acceptSnapshot(Buffer.from(changed), 0)).toBe(VERDICT.authFailure);
@@ -119,32 +127,36 @@ describe('pipeline snapshot HMAC over the received bytes (draft §3.1 path A)', 
   });
 });
 
-describe('pipeline acceptance is T-RC-1 (draft §5): the claims the model satisfies under the default reading, searched against the pipeline', () => {
-  const claims = tRc1.claims(pipelineBroker);
-  for (const id of PIPELINE_RC_CLAIMS) {
-    test(id, () => {
-      const c = claims.find((x) => x.id === id);
-      expect(c, id).toBeDefined();
-      const r = search(c!, { seed, numRuns: 25 });
-      expect(r.failed, `${id} seed ${seed} path ${r.path}: ${r.error}`).toBe(false);
-    });
-  }
+describe(
+  'pipeline acceptance is T-RC-1 (draft §5): the claims the model ' +
+    'satisfies under the default reading, searched against the pipeline',
+  () => {
+    const claims = tRc1.claims(pipelineBroker);
+    for (const id of PIPELINE_RC_CLAIMS) {
+      test(id, () => {
+        const c = claims.find((x) => x.id === id);
+        expect(c, id).toBeDefined();
+        const r = search(c!, { seed, numRuns: 25 });
+        expect(r.failed, `${id} seed ${seed} path ${r.path}: ${r.error}`).toBe(false);
+      });
+    }
 
-  test('the search can fail: a pipeline that lets bfd-replay through is caught by T-RC-1.A.no-double-accept', () => {
-    const leaky: BrokerFactory = (config) => {
-      const b = pipelineBroker(config);
-      return {
-        ...b,
-        receivePush: (bytes, now) => {
-          const d = b.receivePush(bytes, now);
-          return !d.accepted && d.reason === 'bfd-replay' ? { accepted: true, kind: 'push', detail: 'leaky' } : d;
-        },
+    test('the search can fail: a pipeline that lets bfd-replay through is caught by T-RC-1.A.no-double-accept', () => {
+      const leaky: BrokerFactory = (config) => {
+        const b = pipelineBroker(config);
+        return {
+          ...b,
+          receivePush: (bytes, now) => {
+            const d = b.receivePush(bytes, now);
+            return !d.accepted && d.reason === 'bfd-replay' ? { accepted: true, kind: 'push', detail: 'leaky' } : d;
+          },
+        };
       };
-    };
-    const c = tRc1.claims(leaky).find((x) => x.id === 'T-RC-1.A.no-double-accept')!;
-    expect(search(c, { seed, numRuns: 300 }).failed).toBe(true);
-  });
-});
+      const c = tRc1.claims(leaky).find((x) => x.id === 'T-RC-1.A.no-double-accept')!;
+      expect(search(c, { seed, numRuns: 300 }).failed).toBe(true);
+    });
+  },
+);
 
 describe('pipeline on arbitrary input never throws', () => {
   test('random and mutated bytes on paths A and B, random notes on path C: a verdict, never an exception', () => {

@@ -33,7 +33,7 @@ const ROWS: Array<[string, (x: number) => boolean | void, Outcome['kind'], RegEx
   [
     'throws a TypeError (malformed data)',
     (x) => {
-      (x as unknown as { y: { z: number } }).y.z;
+      void (x as unknown as { y: { z: number } }).y.z;
     },
     'crashed',
     /^TypeError/,
@@ -144,7 +144,7 @@ describe('replay outcome: only a returned false or a named violation refutes', (
     expect(
       catchAllRefutes(
         claimWith((x) => {
-          (x as unknown as { y: { z: number } }).y.z;
+          void (x as unknown as { y: { z: number } }).y.z;
         }),
         [],
       ),

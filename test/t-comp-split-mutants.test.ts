@@ -29,18 +29,22 @@ describe('T-COMP-SPLIT properties catch broken witnesses', () => {
     }
   }
 
-  test('the split-view search finds the planted flaw (first-cosign-wins keyed by bundle_id alone) where a split is impossible', () => {
-    const planted = SPLIT_MUTANTS[0]!;
-    const bound = tCompSplit.claims(planted.subject).find((x) => x.id === 'T-COMP-SPLIT.fcw-extension-bound')!;
-    const found = search(bound, { seed, numRuns: 400 });
-    expect(found.failed, `seed ${seed}`).toBe(true);
-    const a = found.counterexample![0] as Attack;
-    expect(splitPossible(a.w, a.q, a.c)).toBe(false); // the faithful policy forbids a split here
-    expect(play(a, () => firstCosignWins((id) => id, 'bundle-id-only')).split).toBe(true);
-    expect(play(a).split).toBe(false); // the same moves against the faithful witnesses
-    // the flaw needs a later bundle_seq between the two views: some honest witness saw ahead > 0
-    expect(a.moves.some((m) => m.ahead > 0 && m.witness >= a.c)).toBe(true);
-  });
+  test(
+    'the split-view search finds the planted flaw (first-cosign-wins ' +
+      'keyed by bundle_id alone) where a split is impossible',
+    () => {
+      const planted = SPLIT_MUTANTS[0]!;
+      const bound = tCompSplit.claims(planted.subject).find((x) => x.id === 'T-COMP-SPLIT.fcw-extension-bound')!;
+      const found = search(bound, { seed, numRuns: 400 });
+      expect(found.failed, `seed ${seed}`).toBe(true);
+      const a = found.counterexample![0] as Attack;
+      expect(splitPossible(a.w, a.q, a.c)).toBe(false); // the faithful policy forbids a split here
+      expect(play(a, () => firstCosignWins((id) => id, 'bundle-id-only')).split).toBe(true);
+      expect(play(a).split).toBe(false); // the same moves against the faithful witnesses
+      // the flaw needs a later bundle_seq between the two views: some honest witness saw ahead > 0
+      expect(a.moves.some((m) => m.ahead > 0 && m.witness >= a.c)).toBe(true);
+    },
+  );
 
   test('a hand-written trace of the planted flaw: A at seq 3, A at seq 4, then B at seq 3 is cosigned', () => {
     const a: Attack = {

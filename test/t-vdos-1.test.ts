@@ -19,6 +19,7 @@ import {
 } from '../src/receipts/verification-dos.js';
 import { buildVdosVectors } from '../src/vectors/t-vdos-1.js';
 import { verifyVectors } from '../src/vectors/index.js';
+import { at } from './json-edit.js';
 
 const committedText = readFileSync(projectPath('receipts', 'perfsec_verification_dos_receipt.json'), 'utf8');
 const committed = JSON.parse(committedText) as VerificationDosReceipt;
@@ -36,18 +37,18 @@ describe('receipt B.2 (perfsec-verification-dos-receipt-v1)', () => {
   });
 
   test.each([
-    ['a missing field', (d: any) => delete d.analytical_slope, /missing field 'analytical_slope'/],
-    ['a wrong type', (d: any) => (d.scenario_n = '1000'), /scenario_n/],
-    ['an unknown field', (d: any) => (d.duration_s = 60), /unknown field 'duration_s'/],
+    ['a missing field', (d: unknown) => delete at(d).analytical_slope, /missing field 'analytical_slope'/],
+    ['a wrong type', (d: unknown) => (at(d).scenario_n = '1000'), /scenario_n/],
+    ['an unknown field', (d: unknown) => (at(d).duration_s = 60), /unknown field 'duration_s'/],
     [
       'an unknown field in a row',
-      (d: any) => (d.with_rate_limit[0].colour = 1),
+      (d: unknown) => (at(d, 'with_rate_limit', 0).colour = 1),
       /unknown field 'with_rate_limit\/0\/colour'/,
     ],
-    ['a bad date', (d: any) => (d.issued_at = 'yesterday'), /issued_at/],
-    ['a bad verdict', (d: any) => (d.verdict = 'MAYBE'), /verdict/],
-    ['PASS with violations listed', (d: any) => (d.verdict = 'PASS'), /bound_violations/],
-    ['a factor below the REQUIRED minimum', (d: any) => (d.rate_limit_factor = 1), /rate_limit_factor/],
+    ['a bad date', (d: unknown) => (at(d).issued_at = 'yesterday'), /issued_at/],
+    ['a bad verdict', (d: unknown) => (at(d).verdict = 'MAYBE'), /verdict/],
+    ['PASS with violations listed', (d: unknown) => (at(d).verdict = 'PASS'), /bound_violations/],
+    ['a factor below the REQUIRED minimum', (d: unknown) => (at(d).rate_limit_factor = 1), /rate_limit_factor/],
   ])('the schema rejects %s, naming the field', (_what, breakIt, message) => {
     const d = structuredClone(committed) as unknown;
     breakIt(d);

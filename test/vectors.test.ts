@@ -22,12 +22,26 @@ import {
   verifyVectors,
   type VectorsFile,
 } from '../src/vectors/index.js';
+import type { JsonObject } from './json-edit.js';
 
 const COMMITTED = path.join(DEFAULT_VECTORS_DIR, 't-jcost-1.json');
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-vectors-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-type Mutable = { -readonly [K in keyof VectorsFile]: any }; // free-form, to tamper with
+// free-form, to tamper with: fields may be deleted or given values of the wrong type
+interface LooseTest {
+  tcId: number;
+  comment?: string;
+  flags: string[];
+  result: string;
+  input: JsonObject;
+  expected: JsonObject;
+}
+interface Mutable {
+  numberOfTests: number;
+  notes?: VectorsFile['notes'];
+  testGroups: { type: string; parameters?: { constants_us: JsonObject }; tests: LooseTest[] }[];
+}
 let copies = 0;
 /** A copy of the committed file with MUTATE applied, written to the temp folder. */
 function tampered(mutate: (doc: Mutable) => void): string {
@@ -51,7 +65,7 @@ function inputErrorOf(file: string): string {
   throw new Error(`${file} verified without an InputError`);
 }
 const tcOf = (doc: Mutable, tcId: number) =>
-  doc.testGroups.flatMap((g: { tests: unknown[] }) => g.tests).find((t: { tcId: number }) => t.tcId === tcId);
+  doc.testGroups.flatMap((g: { tests: LooseTest[] }) => g.tests).find((t: { tcId: number }) => t.tcId === tcId)!;
 
 describe('committed vectors', () => {
   it('every registered exporter re-exports its committed file byte-identically', () => {
@@ -83,7 +97,7 @@ describe('tampered vectors', () => {
   it('a changed expected joint_us_per_s fails that test, naming tcId and field', () => {
     const r = verifyVectors(
       tampered((d) => {
-        tcOf(d, 3).expected.joint_us_per_s *= 1 + 1e-6;
+        (tcOf(d, 3).expected.joint_us_per_s as number) *= 1 + 1e-6;
       }),
     );
     expect(r.failed).toBe(1);
@@ -134,14 +148,14 @@ describe('tampered vectors', () => {
     expect(
       inputErrorOf(
         tampered((d) => {
-          d.testGroups[1].type = 'NoSuchTest';
+          d.testGroups[1]!.type = 'NoSuchTest';
         }),
       ),
     ).toMatch(/testGroups\/1 has unknown type 'NoSuchTest'/);
     expect(
       inputErrorOf(
         tampered((d) => {
-          delete d.testGroups[0].tests[0].comment;
+          delete d.testGroups[0]!.tests[0]!.comment;
         }),
       ),
     ).toMatch(/missing field 'testGroups\/0\/tests\/0\/comment'/);
@@ -214,14 +228,14 @@ describe('tampered vectors', () => {
     expect(
       inputErrorOf(
         tampered((d) => {
-          delete d.testGroups[0].parameters;
+          delete d.testGroups[0]!.parameters;
         }),
       ),
     ).toMatch(/group parameters: missing field 'constants_us'/);
     expect(
       inputErrorOf(
         tampered((d) => {
-          delete d.testGroups[0].parameters.constants_us.c_hmac;
+          delete d.testGroups[0]!.parameters!.constants_us.c_hmac;
         }),
       ),
     ).toMatch(/group parameters: missing field 'constants_us\/c_hmac'/);
@@ -305,9 +319,9 @@ describe('exportVectors', () => {
     const wrong = {
       file: 'wrong.json',
       build: () => {
-        const d = build() as Mutable;
-        d.testGroups[0].tests[0].expected.pps_t = 7;
-        return d as VectorsFile;
+        const d = build() as unknown as Mutable;
+        d.testGroups[0]!.tests[0]!.expected.pps_t = 7;
+        return d as unknown as VectorsFile;
       },
     };
     await expect(exportVectors(out, [jointCostExporter, wrong])).rejects.toThrow(

@@ -84,14 +84,18 @@ describe('first-cosign-wins (draft §7)', () => {
     ]);
   });
 
-  test('under a coarser key (bundle_id alone) a new bundle_seq replaces the remembered one; only a second body for the remembered seq is refused', () => {
-    const w = firstCosignWins((id) => id);
-    expect(w.add(req(body(3, 2))).status).toBe(200);
-    expect(w.add(req(body(4, 5))).status).toBe(200); // another seq under the same key: not a conflict
-    expect(w.add(req(body(4, 5))).status).toBe(200); // the body now remembered is the seq-4 one
-    expect(w.add(req(body(4, 6))).status).toBe(409);
-    expect(w.add(req(body(3, 9))).status).toBe(200); // seq 3 is no longer remembered
-  });
+  test(
+    'under a coarser key (bundle_id alone) a new bundle_seq replaces the ' +
+      'remembered one; only a second body for the remembered seq is refused',
+    () => {
+      const w = firstCosignWins((id) => id);
+      expect(w.add(req(body(3, 2))).status).toBe(200);
+      expect(w.add(req(body(4, 5))).status).toBe(200); // another seq under the same key: not a conflict
+      expect(w.add(req(body(4, 5))).status).toBe(200); // the body now remembered is the seq-4 one
+      expect(w.add(req(body(4, 6))).status).toBe(409);
+      expect(w.add(req(body(3, 9))).status).toBe(200); // seq 3 is no longer remembered
+    },
+  );
 });
 
 describe('c2sp.org/tlog-witness', () => {
@@ -157,12 +161,16 @@ describe('c2sp.org/tlog-witness', () => {
     expect(w.add(req(body(3), 3n)).status).toBe(200);
   });
 
-  test('compares sizes and roots only, never extension lines: it cosigns two §7 views of one bundle (draft §7 vs C2SP)', () => {
-    const w = c2spWitness([ORIGIN]);
-    expect(w.add(grow(0, 3, 2)).status).toBe(200);
-    expect(w.add(req(body(3, 7), 3n)).status).toBe(200);
-    expect(w.cosignedFor(ID, 3n)).toBe(body(3, 7)); // the auditor learns the latest body cosigned for the pair
-  });
+  test(
+    'compares sizes and roots only, never extension lines: ' +
+      'it cosigns two §7 views of one bundle (draft §7 vs C2SP)',
+    () => {
+      const w = c2spWitness([ORIGIN]);
+      expect(w.add(grow(0, 3, 2)).status).toBe(200);
+      expect(w.add(req(body(3, 7), 3n)).status).toBe(200);
+      expect(w.cosignedFor(ID, 3n)).toBe(body(3, 7)); // the auditor learns the latest body cosigned for the pair
+    },
+  );
 
   test('an auditor learns nothing for a pair the witness never cosigned, nor from refused requests', () => {
     const w = c2spWitness([ORIGIN]);

@@ -84,6 +84,9 @@ export function extractionProblem(extraction: Pick<Extraction, 'numbers' | 'draf
   const shape = shapeProblem(extraction);
   if (shape) return `the extraction does not look like the draft's: ${shape}`;
   if (extraction.draft_sha256 !== DRAFT_SHA256)
-    return `the extraction comes from a text with SHA-256 ${extraction.draft_sha256.slice(0, 12)}…, not the pinned draft ${DRAFT_SHA256.slice(0, 12)}… (DRAFT_SHA256 in src/audit/extract.ts)`;
+    return (
+      `the extraction comes from a text with SHA-256 ${extraction.draft_sha256.slice(0, 12)}…, ` +
+      `not the pinned draft ${DRAFT_SHA256.slice(0, 12)}… (DRAFT_SHA256 in src/audit/extract.ts)`
+    );
   return undefined;
 }

@@ -45,7 +45,7 @@ const HEADING = /^(\d+(?:\.\d+)*)\.\s+\S/;
 const APPENDIX = /^Appendix ([A-Z])\./;
 const SUB_APPENDIX = /^([A-Z]\.\d+)\.\s/;
 // A number, with "1 000"-style thousands groups; not part of a name (letters, hyphen or dot before it).
-const NUMBER = /(?<![A-Za-z0-9_.\-^])(\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9_.\-](?<![xc])|\.\d)/g;
+const NUMBER = /(?<![A-Za-z0-9_.\-^])(\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9_.-](?<![xc])|\.\d)/g;
 // References whose numbers belong to other documents or to names.
 const REFERENCE = /(Section|Sections|RFC|Case|Theorem|Layer|Regime|Variant|I-PS-|\bv)\s*$/;
 
@@ -99,7 +99,9 @@ export function extractNumbers(draftText: string): Extraction {
 export function shapeProblem(extraction: Pick<Extraction, 'numbers'>): string | undefined {
   const sections = new Set(extraction.numbers.map((n) => n.section)).size;
   if (extraction.numbers.length < DRAFT_SHAPE.minNumbers)
-    return `${extraction.numbers.length} table or computation numbers, the draft has at least ${DRAFT_SHAPE.minNumbers}`;
+    return (
+      `${extraction.numbers.length} table or computation numbers, ` + `the draft has at least ${DRAFT_SHAPE.minNumbers}`
+    );
   if (sections < DRAFT_SHAPE.minSections)
     return `numbers in ${sections} sections, the draft has them in at least ${DRAFT_SHAPE.minSections}`;
   return undefined;

@@ -26,7 +26,10 @@ export interface Machine {
   readonly cores: number;
   readonly node: string;
   readonly platform: string;
-  /** 1-minute load average when the run started: other processes share the cores (measurements are noisier above 1 per core). */
+  /**
+   * 1-minute load average when the run started: other processes share the cores (measurements are noisier above 1 per
+   * core).
+   */
   readonly loadavg_1m: number;
 }
 
@@ -81,15 +84,21 @@ export function calibrationPlan(o: CalibrateOptions = {}): CalibrationPlan {
   return { workloads, seconds: (workloads * (budget.timeMs + budget.warmupMs)) / 1000, bytes };
 }
 
-/** Throws InputError when PLAN is over the budgets of src/lib/work-budget.ts, naming the limit and the flag that lowers the work. */
+/**
+ * Throws InputError when PLAN is over the budgets of src/lib/work-budget.ts, naming the limit and the flag that lowers
+ * the work.
+ */
 export function checkCalibrationPlan(plan: CalibrationPlan): void {
   if (plan.seconds > CALIBRATE_TIME_S)
     throw new InputError(
-      `calibrate: ${plan.workloads} workloads would sample for ${figure(plan.seconds)} s, over the budget of ${CALIBRATE_TIME_S} s (src/lib/work-budget.ts; lower --time-ms)`,
+      `calibrate: ${plan.workloads} workloads would sample for ${figure(plan.seconds)} s, ` +
+        `over the budget of ${CALIBRATE_TIME_S} s (src/lib/work-budget.ts; lower --time-ms)`,
     );
   if (plan.bytes > CALIBRATE_BYTES)
     throw new InputError(
-      `calibrate: the rate-limit tables would take ${figure(plan.bytes / 1e6)} MB, over the budget of ${CALIBRATE_BYTES / 1e6} MB (src/lib/work-budget.ts; lower --vantages${plan.workloads > CONSTANT_NAMES.length ? ' or drop --candidates' : ''})`,
+      `calibrate: the rate-limit tables would take ${figure(plan.bytes / 1e6)} MB, ` +
+        `over the budget of ${CALIBRATE_BYTES / 1e6} MB (src/lib/work-budget.ts; ` +
+        `lower --vantages${plan.workloads > CONSTANT_NAMES.length ? ' or drop --candidates' : ''})`,
     );
 }
 
@@ -115,10 +124,15 @@ export async function calibrate(o: CalibrateOptions = {}): Promise<Calibration> 
     Timing
   >;
   const m = machine();
+  const spread = (k: (typeof CONSTANT_NAMES)[number]) =>
+    `${k} ${round4(timings[k].p10_us)}-${round4(timings[k].p90_us)}`;
+  const day = new Date().toISOString().slice(0, 10);
   const constants: ConstantsFile = {
     schema: 'perfsec-constants-v1',
-    source: `perfsec calibrate on ${m.cpu} (${m.cores} cores), node ${m.node}, ${new Date().toISOString().slice(0, 10)}`,
-    notes: `medians over repeated samples after warm-up (p10-p90 in µs: ${CONSTANT_NAMES.map((k) => `${k} ${round4(timings[k].p10_us)}-${round4(timings[k].p90_us)}`).join(', ')}); c_xdp among ${vantages} vantages; codecs and primitives of src/pipeline`,
+    source: `perfsec calibrate on ${m.cpu} (${m.cores} cores), node ${m.node}, ${day}`,
+    notes:
+      `medians over repeated samples after warm-up (p10-p90 in µs: ${CONSTANT_NAMES.map(spread).join(', ')}); ` +
+      `c_xdp among ${vantages} vantages; codecs and primitives of src/pipeline`,
     constants_us: Object.fromEntries(
       CONSTANT_NAMES.map((k) => [k, round4(timings[k].median_us)]),
     ) as unknown as CostConstants,

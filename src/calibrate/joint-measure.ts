@@ -31,7 +31,10 @@ export interface JointMeasurement {
   readonly ratio: number;
 }
 
-/** Pushes SECONDS (whole ticks) of D's honest traffic through the pipeline; path C gets D's bundles (q = 2 cosignatures each). */
+/**
+ * Pushes SECONDS (whole ticks) of D's honest traffic through the pipeline; path C gets D's bundles (q = 2 cosignatures
+ * each).
+ */
 export async function measureJoint(d: Deployment, c: CostConstants, seconds = 1, runs = 3): Promise<JointMeasurement> {
   if (d.q !== 2) throw new Error('the measured witness path carries q = 2 cosignatures');
   const ticks = Math.max(1, Math.round((seconds * 1000) / d.tickMs));

@@ -44,7 +44,9 @@ export function inputs(): Inputs {
   });
   const witness = { name: 'witness.example/calibrate', seed: new Uint8Array(32).fill(9) };
   const cosignatures = Array.from({ length: 16 }, (_, i) => {
-    const body = `collector.example/mvps-bundles\n${i + 1}\n${Buffer.alloc(32, i).toString('base64')}\nbundle_id=6f1c2a9e-3b7d-4c55-9a10-2e8f4b6d7c01;bundle_seq=${i + 1};d_minimax=1.5;d_max=2.25\n`;
+    const body =
+      `collector.example/mvps-bundles\n${i + 1}\n${Buffer.alloc(32, i).toString('base64')}\n` +
+      `bundle_id=6f1c2a9e-3b7d-4c55-9a10-2e8f4b6d7c01;bundle_seq=${i + 1};d_minimax=1.5;d_max=2.25\n`;
     const s = cosign(body, witness, 1764288000n);
     return { message: cosignedMessage(1764288000n, body), sig: s.sig.subarray(8) };
   });
@@ -99,7 +101,10 @@ export function rateLimitTableWorkload(vantages: number): Workload {
   };
 }
 
-/** c_xdp workloads: the compact table, and model TokenBuckets in a Map keyed by "operator|vantage" (built only when asked for). */
+/**
+ * c_xdp workloads: the compact table, and model TokenBuckets in a Map keyed by "operator|vantage" (built only when
+ * asked for).
+ */
 export function rateLimitWorkloads(vantages: number): { table: Workload; map: Workload } {
   const b = bucketParams(50_000, DEFAULT_POLICY);
   const seq = vantageSequence(vantages, 1 << 16);

@@ -76,7 +76,10 @@ function noCommandMessage(command: Command): string {
   const names: string[] = [];
   for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
   const full = names.join(' ');
-  return `no command given${command.parent ? ` to '${command.name()}'` : ''} (usage: ${full} [options] <command>; ${full} --help lists them)`;
+  return (
+    `no command given${command.parent ? ` to '${command.name()}'` : ''} ` +
+    `(usage: ${full} [options] <command>; ${full} --help lists them)`
+  );
 }
 
 /** An internal error as one line: its message and where it was thrown; PERFSEC_DEBUG=1 adds the stack. */
@@ -84,7 +87,10 @@ function internalLine(e: unknown): string {
   if (!(e instanceof Error)) return `perfsec: internal error: ${oneLine(String(e))}\n`;
   if (process.env.PERFSEC_DEBUG) return `perfsec: internal error: ${e.stack ?? e.message}\n`;
   const at = /\n\s+at (.*)/.exec(e.stack ?? '')?.[1];
-  return `perfsec: internal error: ${oneLine(`${e.name}: ${e.message}`)}${at ? ` (at ${oneLine(at)})` : ''}; PERFSEC_DEBUG=1 prints the stack\n`;
+  return (
+    `perfsec: internal error: ${oneLine(`${e.name}: ${e.message}`)}${at ? ` (at ${oneLine(at)})` : ''}; ` +
+    `PERFSEC_DEBUG=1 prints the stack\n`
+  );
 }
 
 /** Runs one invocation with ARGS (no node, no script name); returns its exit code. */

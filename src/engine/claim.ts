@@ -14,7 +14,10 @@ export interface Claim<Ts extends Args = Args> {
   readonly id: string;
   /** The claim as a reviewer reads it, with its draft section. */
   readonly title: string;
-  /** One generator per argument; each also states its domain (src/engine/generator-domain.ts), checked before a replay. */
+  /**
+   * One generator per argument; each also states its domain (src/engine/generator-domain.ts), checked before a
+   * replay.
+   */
   readonly arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
   /**
    * True (or no throw) when the claim holds for these values; false, or a plain Error naming the

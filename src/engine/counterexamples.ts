@@ -65,12 +65,16 @@ export function checkReplayBudget(cx: CounterexampleRecord, what: string): Count
   const step = segments.slice(1).findIndex((s) => s.length > 15 || Number(s) > REPLAY_LIMITS.shrinkIndex);
   if (step >= 0)
     throw new InputError(
-      `${what}: shrink step ${step + 1} of the path is ${number(segments[step + 1]!)}; a replay takes at most shrink ${REPLAY_LIMITS.shrinkIndex}`,
+      `${what}: shrink step ${step + 1} of the path is ${number(segments[step + 1]!)}; ` +
+        `a replay takes at most shrink ${REPLAY_LIMITS.shrinkIndex}`,
     );
   return cx;
 }
 
-/** Loads a counterexample by id (from spec/counterexamples/) or by file path; schema-valid and within the replay budget. */
+/**
+ * Loads a counterexample by id (from spec/counterexamples/) or by file path; schema-valid and within the replay
+ * budget.
+ */
 export function loadCounterexample(idOrFile: string, dir = COUNTEREXAMPLE_DIR): CounterexampleRecord {
   if (idOrFile.endsWith('.json'))
     return checkReplayBudget(readValidated<CounterexampleRecord>(idOrFile, 'counterexample-v1'), idOrFile);

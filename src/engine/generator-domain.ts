@@ -37,7 +37,10 @@ export const oneOf =
       ? null
       : `${at} must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}, got ${shown(v)}`;
 
-/** The flat object VALUE itself, field for field (a stored fc.constant of an object is a copy, never the same object). */
+/**
+ * The flat object VALUE itself, field for field (a stored fc.constant of an object is a copy, never the same
+ * object).
+ */
 export const constantRecord = (value: Readonly<Record<string, unknown>>): Check =>
   record(Object.fromEntries(Object.entries(value).map(([k, x]) => [k, oneOf([x])])));
 

@@ -54,7 +54,8 @@ function why(o: Outcome | RerunOutcome, cx: CounterexampleRecord, subject: strin
     case 'fails':
       return cx.error === null
         ? `${subject} fails, but the record names no error`
-        : `${subject} fails with another error (${JSON.stringify(firstLine(o.error))}) than the record names (${JSON.stringify(firstLine(cx.error))})`;
+        : `${subject} fails with another error (${JSON.stringify(firstLine(o.error))}) ` +
+            `than the record names (${JSON.stringify(firstLine(cx.error))})`;
   }
 }
 

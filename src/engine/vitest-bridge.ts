@@ -23,7 +23,8 @@ export function register(t: Theorem): void {
   describe(`${t.id} (${t.section}) ${t.title}`, () => {
     for (const c of t.claims(t.model)) {
       if (c.refutedBy) refutedTest(c as Claim & { refutedBy: string });
-      else fcTest.prop(c.arbitraries as never, { numRuns: budgetFor(c) })(c.title, c.predicate as never); // PERFSEC_RUNS, else the claim's own budget
+      // PERFSEC_RUNS, else the claim's own budget
+      else fcTest.prop(c.arbitraries as never, { numRuns: budgetFor(c) })(c.title, c.predicate as never);
     }
     for (const e of t.examples?.(t.model) ?? []) {
       test(e.title, () => {

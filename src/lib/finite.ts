@@ -12,7 +12,10 @@ export type Blame = 'input' | 'internal';
 /** Documents nest a few levels; deeper than this is not a result the project builds. */
 const MAX_DEPTH = 64;
 
-/** The JSON-pointer-like path of the first non-finite number inside VALUE, with the number; undefined when all are finite. */
+/**
+ * The JSON-pointer-like path of the first non-finite number inside VALUE, with the number; undefined when all are
+ * finite.
+ */
 export function firstNonFinite(
   value: unknown,
   at = '',

@@ -58,7 +58,8 @@ export function checkJsonSyntax(text: string, what: string): void {
           const seen = keys[keys.length - 1]!;
           if (seen.has(name))
             stop(
-              `duplicate key '${oneLine(clip(name, 60))}' in the object at ${pointer(pathSupplier())} (line ${line + 1}, column ${column + 1})`,
+              `duplicate key '${oneLine(clip(name, 60))}' in the object at ${pointer(pathSupplier())} ` +
+                `(line ${line + 1}, column ${column + 1})`,
             );
           seen.add(name);
         },

@@ -7,7 +7,10 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { InputError } from './errors.js';
 
-/** The longest key accepted, in octets: far above any HMAC key a deployment uses (HMAC-SHA256 hashes longer keys anyway). */
+/**
+ * The longest key accepted, in octets: far above any HMAC key a deployment uses (HMAC-SHA256 hashes longer keys
+ * anyway).
+ */
 export const MAX_KEY_OCTETS = 4096;
 
 /** The octets of key HEX (either case); InputError names WHAT ("--kop", "tcId 3: k_op") and the length only. */

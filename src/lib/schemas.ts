@@ -38,13 +38,17 @@ export function validatorFor(name: string): ValidateFunction {
 /** One ajv error as a phrase naming the field: "missing field 'verdict'", "/n must be integer". */
 export function describeError(e: ErrorObject): string {
   const at = e.instancePath || '/';
+  const parent = e.instancePath ? `${e.instancePath.slice(1)}/` : '';
   switch (e.keyword) {
     case 'required':
-      return `missing field '${e.instancePath ? `${e.instancePath.slice(1)}/` : ''}${String(e.params.missingProperty)}'`;
+      return `missing field '${parent}${String(e.params.missingProperty)}'`;
     case 'additionalProperties':
-      return `unknown field '${e.instancePath ? `${e.instancePath.slice(1)}/` : ''}${String(e.params.additionalProperty)}'`;
+      return `unknown field '${parent}${String(e.params.additionalProperty)}'`;
     case 'enum':
-      return `field '${at.slice(1)}' must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return (
+        `field '${at.slice(1)}' must be one of ` +
+        `${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+      );
     case 'format':
       return `field '${at.slice(1)}' must be a valid ${String(e.params.format)}`;
     default:

@@ -40,14 +40,18 @@ export function policyOf(s: Scenario): RateLimitPolicy {
   };
 }
 
-/** The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push) pair. */
+/**
+ * The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push)
+ * pair.
+ */
 const charged = (s: Scenario, c: CostConstants): CostConstants =>
   s.xdp_per_pair === 1 ? { ...c, c_xdp: c.c_xdp / 2 } : c;
 
 const ratio = (s: Scenario, c: CostConstants, limited: boolean) => {
   const f = floodScenarioOf(s);
   const p = limited ? policyOf(s) : null;
-  checkFloodBudget([floodWork(f, p)], `scenario '${s.label}'`, 'lower its n, coalition, flood_factor or duration_s'); // issue 16 Deliver 3
+  // issue 16 Deliver 3
+  checkFloodBudget([floodWork(f, p)], `scenario '${s.label}'`, 'lower its n, coalition, flood_factor or duration_s');
   return floodCost(f, simulateAggregated(f, p), charged(s, c), limited);
 };
 
@@ -56,7 +60,8 @@ export const VDOS_QUANTITIES: Quantities = {
   c_path_us: (_s, c) => cPath(c),
   slope: (_s, c) => c.c_xdp / cPath(c), // draft §4.3 (b)
   flood_added: (s, c) => (param(s, 'flood_factor') * c.c_xdp) / cPath(c),
-  bound_predicted: (s, c) => param(s, 'rate_limit_factor') + (param(s, 'flood_factor') * c.c_xdp) / cPath(c), // draft §4.3
+  // draft §4.3
+  bound_predicted: (s, c) => param(s, 'rate_limit_factor') + (param(s, 'flood_factor') * c.c_xdp) / cPath(c),
   ratio_no_rl: (s, c) => ratio(s, c, false).ratio,
   ratio_with_rl: (s, c) => ratio(s, c, true).ratio,
   natural_rate: (s) => 1000 / param(s, 't_tick_ms'), // draft §4.2: natural_tick_rate

@@ -73,6 +73,8 @@ export function checkFloodBudget(work: readonly FloodWork[], what: string, lower
   const buckets = work.reduce((a, w) => a + w.buckets, 0);
   const enumerated = work.reduce((a, w) => a + w.enumerated, 0);
   throw new InputError(
-    `${what}: the flood simulation would take ${figure(steps)} steps (${figure(buckets)} flooding buckets, ${figure(enumerated)} packets enumerated), over the budget of ${figure(FLOOD_STEP_BUDGET)} steps (src/lib/work-budget.ts; ${lower})`,
+    `${what}: the flood simulation would take ${figure(steps)} steps ` +
+      `(${figure(buckets)} flooding buckets, ${figure(enumerated)} packets enumerated), ` +
+      `over the budget of ${figure(FLOOD_STEP_BUDGET)} steps (src/lib/work-budget.ts; ${lower})`,
   );
 }

@@ -86,7 +86,8 @@ function main(argv: string[]): number {
   } else {
     for (const r of rows)
       process.stdout.write(
-        `${r.score.toFixed(1).padStart(6)} %  ${String(r.killed).padStart(4)}/${String(r.valid).padEnd(4)} ${r.file}  (${r.report})\n`,
+        `${r.score.toFixed(1).padStart(6)} %  ${String(r.killed).padStart(4)}/${String(r.valid).padEnd(4)} ` +
+          `${r.file}  (${r.report})\n`,
       );
     if (opts.survivors)
       for (const s of survivors)
@@ -95,7 +96,9 @@ function main(argv: string[]): number {
         );
     for (const f of missing) process.stdout.write(`   not measured  ${f}\n`);
     process.stdout.write(
-      `total ${summary.score.toFixed(2)} % (${summary.detected} detected of ${summary.valid}; ${summary.survived} survived, ${summary.noCoverage} uncovered, ${summary.timeout} timed out, ${summary.ignored} ignored)\n`,
+      `total ${summary.score.toFixed(2)} % (${summary.detected} detected of ${summary.valid}; ` +
+        `${summary.survived} survived, ${summary.noCoverage} uncovered, ` +
+        `${summary.timeout} timed out, ${summary.ignored} ignored)\n`,
     );
   }
   if (opts.min !== undefined && (summary.score < opts.min || missing.length > 0)) return 1;

@@ -66,7 +66,10 @@ export class AdmissionPipeline {
   private readonly cwtKeys = new Map<number, PreparedKey | null>();
   private readonly bfdKeys = new Map<number, PreparedKey | null>();
   private readonly scratch = new Uint8Array(PACKET_LEN);
-  /** Which bucket of the vantage a push draws on: its own (per-path, the default reading) or the snapshots' (per-vantage). */
+  /**
+   * Which bucket of the vantage a push draws on: its own (per-path, the default reading) or the snapshots'
+   * (per-vantage).
+   */
   private readonly pushBucket: 0 | 1;
   private canonical = new Uint8Array(512);
 
@@ -86,26 +89,32 @@ export class AdmissionPipeline {
       : null;
     this.replay = new ReplayState(this.vantageIds.length, this.sessions.length, config.oem);
     this.hmac = config.hmac ?? FASTEST_HMAC;
-    this.pushBucket = config.policy?.scope === 'per-vantage' ? 0 : 1; // draft §4.1 keys by vantage, §4.2 rates per path: both readings
+    // draft §4.1 keys by vantage, §4.2 rates per path: both readings
+    this.pushBucket = config.policy?.scope === 'per-vantage' ? 0 : 1;
   }
 
   /** Path A: a snapshot on the connection of vantage VANTAGE arriving at tUs (broker clock, µs). */
   admitSnapshot(vantage: number, bytes: Uint8Array, tUs: number): Verdict {
-    if (this.limit && !this.limit.offer(vantage, 0, tUs)) return VERDICT.rateLimited; // draft §4.1: before any parsing or HMAC
+    // draft §4.1: before any parsing or HMAC
+    if (this.limit && !this.limit.offer(vantage, 0, tUs)) return VERDICT.rateLimited;
     return this.acceptSnapshot(bytes, tUs / 1000, vantage);
   }
 
   /** Path B: a BFD Control packet arriving at tUs. */
   admitPush(bytes: Uint8Array, tUs: number): Verdict {
     if (bytes.length < 8) return VERDICT.malformed;
-    const disc = ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0; // My Discriminator (RFC 5880 §4.1)
+    // My Discriminator (RFC 5880 §4.1)
+    const disc = ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0;
     const s = this.byDisc.get(disc);
     if (s === undefined || s.vantage < 0) return VERDICT.unknownSession;
     if (this.limit && !this.limit.offer(s.vantage, this.pushBucket, tUs)) return VERDICT.rateLimited;
     return this.acceptPush(bytes, tUs / 1000);
   }
 
-  /** Parse, verify and accept a snapshot at NOW ms (model/broker.ts receiveSnapshot); EXPECTED is the header's vantage, if any. */
+  /**
+   * Parse, verify and accept a snapshot at NOW ms (model/broker.ts receiveSnapshot); EXPECTED is the header's vantage,
+   * if any.
+   */
   acceptSnapshot(bytes: Uint8Array, now: number, expected?: number): Verdict {
     const d = decodeSnapshot(bytes);
     if (!d.ok) return VERDICT.malformed;

@@ -38,7 +38,10 @@ export const pipelineBroker: BrokerFactory = (config) => {
   };
 };
 
-/** The T-RC-1 claims the model satisfies under the default reading (neither refuted nor of another reading): the pipeline must too. */
+/**
+ * The T-RC-1 claims the model satisfies under the default reading (neither refuted nor of another reading): the
+ * pipeline must too.
+ */
 export const PIPELINE_RC_CLAIMS = [
   'T-RC-1.A.no-double-accept',
   'T-RC-1.A.seq-kept',

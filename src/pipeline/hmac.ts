@@ -41,7 +41,10 @@ interface NoblePrepared {
   readonly out: Uint8Array;
 }
 
-/** @noble/hashes with the padded-key state hashed once per key; each packet clones it (RFC 2104 §4 note on precomputation). */
+/**
+ * @noble/hashes with the padded-key state hashed once per key; each packet clones it (RFC 2104 §4 note on
+ * precomputation).
+ */
 export const noblePrecomputed: HmacPrimitive = {
   name: 'noble precomputed key state',
   prepare: (key): NoblePrepared => {
@@ -54,7 +57,8 @@ export const noblePrecomputed: HmacPrimitive = {
   },
   verify: (key, m, tag) => {
     const k = key as NoblePrepared;
-    k.base._cloneInto(k.scratch).update(m).digestInto(k.out); // reuses one scratch state and buffer: no allocation per packet
+    // reuses one scratch state and buffer: no allocation per packet
+    k.base._cloneInto(k.scratch).update(m).digestInto(k.out);
     return equal32(k.out, tag);
   },
 };

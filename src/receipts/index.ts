@@ -73,7 +73,8 @@ export async function writeValidated(
   constants: LoadedConstants,
   issuedAt: Date,
 ): Promise<WrittenReceipt[]> {
-  // issue 16: a receipt carries finite numbers only (JSON would write Infinity as null); the draft's constants going in make a miss a bug.
+  // issue 16: a receipt carries finite numbers only (JSON would write Infinity as null); the draft's constants going
+  // in make a miss a bug.
   const blame = constants.file === relativeToRoot(DRAFT_CONSTANTS_FILE) ? 'internal' : 'input';
   checkOutputFilesIn(
     outDir,

@@ -58,7 +58,8 @@ function printedJoint(results: readonly ClaimResult[], scenario: string): ClaimR
   );
   if (found.length !== 1 || !found[0]) {
     throw new Error(
-      `spec/claims/t-jcost-1.json: expected one ${TABLE_SECTION} joint_pct claim for scenario '${scenario}', found ${found.length}`,
+      `spec/claims/t-jcost-1.json: expected one ${TABLE_SECTION} joint_pct claim for scenario '${scenario}', ` +
+        `found ${found.length}`,
     );
   }
   return found[0];

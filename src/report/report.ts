@@ -31,11 +31,13 @@ export async function writeReport(
   ensureFolder(dir); // before the rendering: a folder that cannot be made fails fast
   const c = constants.constants_us;
   const charts = [jointVsN(c), jointVsTick(c), vdosChart(c), ...(measurement ? measuredCharts(measurement) : [])];
-  checkOutputFilesIn(dir, [...charts.map((ch) => ch.file), 'index.html', 'report.json']); // issue 16: special files refused before rendering
+  // issue 16: special files refused before rendering
+  checkOutputFilesIn(dir, [...charts.map((ch) => ch.file), 'index.html', 'report.json']);
   const points = scalePoints(c);
   const vdos = vdosRows(c);
   // issue 16: every charted and written number is finite before anything is rendered or written; the user's
-  // constants or bench file are to blame for a miss (exit 2), the draft's constants and a fresh measurement are not (exit 3).
+  // constants or bench file are to blame for a miss (exit 2), the draft's constants and a fresh measurement are not
+  // (exit 3).
   const blame =
     constants.file !== relativeToRoot(DRAFT_CONSTANTS_FILE) ||
     (measurement !== null && measurement.source !== QUICK_SOURCE)

@@ -13,7 +13,8 @@ import type { Check } from './registry.js';
 export const AUDIT_CHECKS: readonly Check[] = [
   claimsCheck(
     'SPEC.composition',
-    'the Byzantine frontier (§2.3), the detection probabilities (§7, §9) and the bundle cadence against witness liveness (§9)',
+    'the Byzantine frontier (§2.3), the detection probabilities (§7, §9) ' +
+      'and the bundle cadence against witness liveness (§9)',
     '§9',
     'composition',
     ['COMP-'],

@@ -9,12 +9,17 @@ import type { Check, CheckResult } from './registry.js';
 function describe(rs: readonly ClaimResult[]): CheckResult {
   const off = rs.filter((r) => !r.asPinned);
   const count = (v: string) => rs.filter((r) => r.verdict === v).length;
-  const tally = `${count('reproduced')} reproduced, ${count('within-tolerance')} within tolerance, ${count('not-reproduced')} not reproduced, ${count('ambiguous')} ambiguous`;
+  const tally =
+    `${count('reproduced')} reproduced, ${count('within-tolerance')} within tolerance, ` +
+    `${count('not-reproduced')} not reproduced, ${count('ambiguous')} ambiguous`;
   if (off.length > 0) {
     const first = off[0]!;
     return {
       pass: false,
-      detail: `${off.length}/${rs.length} differ from the pinned verdict, first ${first.claim.id}: draft ${first.claim.printed}, model ${roundTo(first.model, first.claim.compare.places + 2)} (${first.verdict}, pinned ${first.claim.verdict})`,
+      detail:
+        `${off.length}/${rs.length} differ from the pinned verdict, first ${first.claim.id}: ` +
+        `draft ${first.claim.printed}, model ${roundTo(first.model, first.claim.compare.places + 2)} ` +
+        `(${first.verdict}, pinned ${first.claim.verdict})`,
     };
   }
   const refuted = rs

@@ -29,11 +29,15 @@ const acceptance: Check = {
   },
 };
 
-/** Under a flood, the pipeline's rate limit forwards exactly what the T-VDOS-1 per-packet simulator admits (draft §4.1). */
+/**
+ * Under a flood, the pipeline's rate limit forwards exactly what the T-VDOS-1 per-packet simulator admits (draft
+ * §4.1).
+ */
 const rateLimit: Check = {
   id: 'PIPELINE.rate-limit',
   title:
-    'admission pipeline rate limit: forwards exactly the packets the T-VDOS-1 per-packet simulator admits (N = 3, 2 flooding at 16x, 2 s)',
+    'admission pipeline rate limit: forwards exactly the packets the T-VDOS-1 per-packet simulator admits ' +
+    '(N = 3, 2 flooding at 16x, 2 s)',
   section: '§4.1',
   run: () => {
     const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };

@@ -43,14 +43,16 @@ const twoViews = (moves: Attack['moves']): Attack => ({
 export const T_COMP_SPLIT_CHECKS: readonly Check[] = [
   publicVectorsCheck(
     'T-COMP-SPLIT.c2sp-formats',
-    'public RFC 8032 and C2SP signed-note / checkpoint / cosignature vectors: every keyed one verifies, every negative one is rejected',
+    'public RFC 8032 and C2SP signed-note / checkpoint / cosignature vectors: ' +
+      'every keyed one verifies, every negative one is rejected',
     '§7',
     NOTE_TYPES,
   ),
   {
     id: 'T-COMP-SPLIT.A',
     title:
-      'an honest first-cosign-wins witness refuses the second cosignature on the same (bundle_id, bundle_seq) when the dual-mode body differs',
+      'an honest first-cosign-wins witness refuses the second cosignature on the same (bundle_id, bundle_seq) ' +
+      'when the dual-mode body differs',
     section: '§7',
     run: () => {
       const o = play(
@@ -78,7 +80,8 @@ export const T_COMP_SPLIT_CHECKS: readonly Check[] = [
   {
     id: 'T-COMP-SPLIT.bound',
     title:
-      'for every w <= 7, q, c: the minimal split succeeds exactly when 2*max(0, q-c) <= w-c, under both policies (values in the leaf)',
+      'for every w <= 7, q, c: the minimal split succeeds exactly when 2*max(0, q-c) <= w-c, ' +
+      'under both policies (values in the leaf)',
     section: '§7',
     run: () => {
       const bad: string[] = [];
@@ -126,7 +129,8 @@ export const CAP_CHECKS: readonly Check[] = [
   {
     id: 'CAP-QUARTET.consumer',
     title:
-      'the consumer rejects bundles advertising any of the first three flags without perfsec-coupling-v1 when joint hypotheses hold',
+      'the consumer rejects bundles advertising any of the first three flags without perfsec-coupling-v1 ' +
+      'when joint hypotheses hold',
     section: '§8',
     run: () => {
       const h = { insider_flood_plausible: true, byzantine_fraction: 0.25 };
@@ -155,7 +159,8 @@ export const CAP_CHECKS: readonly Check[] = [
   {
     id: 'CAP-QUARTET.conformance',
     title:
-      'the conformance checker passes spec/deployments/regime-c-conformant.json and fails every requirement of regime-c-nonconformant.json',
+      'the conformance checker passes spec/deployments/regime-c-conformant.json ' +
+      'and fails every requirement of regime-c-nonconformant.json',
     section: '§8',
     run: () => {
       const c = loadConstants().constants_us;

@@ -49,7 +49,9 @@ function pathCheck(p: PathName): Check {
       const pass = near(closed, counted);
       return {
         pass,
-        detail: `closed form ${closed.toFixed(1)} µs/s (${(closed / 1e4).toFixed(3)} % of one core), per-packet ${counted.toFixed(1)} µs/s`,
+        detail:
+          `closed form ${closed.toFixed(1)} µs/s (${(closed / 1e4).toFixed(3)} % of one core), ` +
+          `per-packet ${counted.toFixed(1)} µs/s`,
       };
     },
   };
@@ -71,7 +73,10 @@ export const T_JCOST_1_CHECKS: readonly Check[] = [
       const attacked = account(d, interval(d.n, d.cellsK, 10_000_000), c);
       return {
         pass: near(quiet.usPerSecond, attacked.usPerSecond) && attacked.offered > quiet.offered,
-        detail: `${attacked.offered - quiet.offered} attack packets offered, ${attacked.admitted - quiet.admitted} reached the CPU; JOINT ${attacked.usPerSecond.toFixed(1)} µs/s both ways`,
+        detail:
+          `${attacked.offered - quiet.offered} attack packets offered, ` +
+          `${attacked.admitted - quiet.admitted} reached the CPU; ` +
+          `JOINT ${attacked.usPerSecond.toFixed(1)} µs/s both ways`,
       };
     },
   },

@@ -105,7 +105,8 @@ export const T_RC_1_CHECKS: readonly Check[] = [
   {
     id: 'T-RC-1.A',
     title:
-      'acceptance predicate: accepted iff authentic, OEM-bound, (a) AND (b) AND (c); nothing accepted twice; no false reject; one reason per rejection (adversary search)',
+      'acceptance predicate: accepted iff authentic, OEM-bound, (a) AND (b) AND (c); nothing accepted twice; ' +
+      'no false reject; one reason per rejection (adversary search)',
     section: '§5',
     run: (ctx) =>
       claimsResult(
@@ -118,7 +119,8 @@ export const T_RC_1_CHECKS: readonly Check[] = [
   {
     id: 'T-RC-1.B',
     title:
-      'epoch boundary: counter restarts, BFD seq kept, overlap accepts both; cross-epoch replay and forge rejected (scripted and searched)',
+      'epoch boundary: counter restarts, BFD seq kept, overlap accepts both; ' +
+      'cross-epoch replay and forge rejected (scripted and searched)',
     section: '§5',
     run: (ctx) => {
       const config = brokerConfig(WORLD);
@@ -139,7 +141,9 @@ export const T_RC_1_CHECKS: readonly Check[] = [
         return { pass: false, detail: [...wrong, ...(searched.pass ? [] : [searched.detail])].join('; ') };
       return {
         pass: true,
-        detail: `${boundaryScripts().length} scripted boundary sequences decide as §5 (corrected) says; ${searched.detail}`,
+        detail:
+          `${boundaryScripts().length} scripted boundary sequences decide as §5 (corrected) says; ` +
+          `${searched.detail}`,
       };
     },
   },

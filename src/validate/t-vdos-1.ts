@@ -50,7 +50,9 @@ export const T_VDOS_1_CHECKS: readonly Check[] = [
       const r = floodCost(s, simulateAggregated(s, DEFAULT_POLICY), loadConstants().constants_us, true);
       return {
         pass: r.ratio > 0,
-        detail: `ratio ${r.ratio.toFixed(3)} (${(r.usPerSecond / 1e6).toFixed(1)} cores), ${r.dropped.toLocaleString('en-US')} packets dropped`,
+        detail:
+          `ratio ${r.ratio.toFixed(3)} (${(r.usPerSecond / 1e6).toFixed(1)} cores), ` +
+          `${r.dropped.toLocaleString('en-US')} packets dropped`,
       };
     },
   },

@@ -122,7 +122,8 @@ const V: VectorVerifier[] = [
         t,
         r.ok,
         r.ok
-          ? `type 0x${r.value.type.toString(16).padStart(2, '0')}, key ID ${r.value.keyId.toString(16).padStart(8, '0')}`
+          ? `type 0x${r.value.type.toString(16).padStart(2, '0')}, ` +
+              `key ID ${r.value.keyId.toString(16).padStart(8, '0')}`
           : r.reason,
       );
     },
@@ -231,7 +232,8 @@ const V: VectorVerifier[] = [
       const key = sshEd25519Key(str(t.input, 'public_key_ssh'));
       const logKey = t.input.log_public_key_ssh === undefined ? key : sshEd25519Key(str(t.input, 'log_public_key_ssh'));
       const origin = `sigsum.org/v1/tree/${bytesToHex(sha256(logKey))}`; // sigsum: origin names the log key hash
-      const body = `${origin}\n${int(t.input, 'tree_size')}\n${encodeBase64(hexToBytes(str(t.input, 'root_hash_hex')))}\n`;
+      const body =
+        `${origin}\n${int(t.input, 'tree_size')}\n` + `${encodeBase64(hexToBytes(str(t.input, 'root_hash_hex')))}\n`;
       const ts = t.input.timestamp === undefined ? undefined : BigInt(str(t.input, 'timestamp'));
       const msg = ts === undefined ? utf8ToBytes(body) : cosignedMessage(ts, body);
       const okay = ed25519.verify(hexToBytes(str(t.input, 'signature_hex')), msg, key);
@@ -244,7 +246,9 @@ const V: VectorVerifier[] = [
   {
     type: 'C2spCosignedMessage',
     verify: (t) => {
-      const body = `${str(t.input, 'origin')}\n${int(t.input, 'tree_size')}\n${encodeBase64(hexToBytes(str(t.input, 'root_hash_hex')))}\n`;
+      const body =
+        `${str(t.input, 'origin')}\n${int(t.input, 'tree_size')}\n` +
+        `${encodeBase64(hexToBytes(str(t.input, 'root_hash_hex')))}\n`;
       return done(
         cmp(
           'message',

@@ -161,7 +161,8 @@ export function verifyVectors(file: string | VectorsFile, overrides: readonly Ve
     const v = table.get(group.type);
     if (!v)
       throw new InputError(
-        `${what}: testGroups/${i} has unknown type '${group.type}' (known: ${[...table.keys()].sort().join(', ') || 'none'})`,
+        `${what}: testGroups/${i} has unknown type '${group.type}' ` +
+          `(known: ${[...table.keys()].sort().join(', ') || 'none'})`,
       );
     return [group, v] as const;
   });
@@ -245,7 +246,7 @@ export async function exportVectors(
       if (bad) throw new InputError(`generated ${e.file}: the project's model fails its own vector: ${bad.detail}`);
       return [path.join(outDir, e.file), doc] as const;
     } catch (err) {
-      if (err instanceof InputError) throw new Error(`not exporting vectors: ${err.message}`);
+      if (err instanceof InputError) throw new Error(`not exporting vectors: ${err.message}`, { cause: err });
       throw err;
     }
   });
@@ -256,7 +257,10 @@ export async function exportVectors(
 /** The JSON types a verifier can require of an input or expected field. */
 export type FieldKind = 'number' | 'integer' | 'string' | 'boolean';
 
-/** Throws InputError unless OBJ has exactly the fields of SHAPE, each of its kind (numbers finite); WHERE prefixes the message. */
+/**
+ * Throws InputError unless OBJ has exactly the fields of SHAPE, each of its kind (numbers finite); WHERE prefixes the
+ * message.
+ */
 export function expectShape(
   obj: Readonly<Record<string, unknown>>,
   shape: Readonly<Record<string, FieldKind>>,
@@ -265,13 +269,15 @@ export function expectShape(
   for (const [name, kind] of Object.entries(shape)) {
     if (!Object.hasOwn(obj, name)) throw new InputError(`${where}: missing field '${name}'`);
     const v = obj[name];
-    // issue 16: a number read from a file is finite (JSON's 1e999 parses to Infinity); Number.isInteger is false for it too.
+    // issue 16: a number read from a file is finite (JSON's 1e999 parses to Infinity); Number.isInteger is false for it
+    // too.
     if (typeof v === 'number' && !Number.isFinite(v) && (kind === 'number' || kind === 'integer'))
       throw new InputError(`${where}: field '${name}' must be a finite number, got ${v}`);
     const fits = kind === 'integer' ? Number.isInteger(v) : typeof v === kind;
     if (!fits)
       throw new InputError(
-        `${where}: field '${name}' must be ${kind === 'integer' ? 'an integer' : `a ${kind}`}, got ${JSON.stringify(v)}`,
+        `${where}: field '${name}' must be ${kind === 'integer' ? 'an integer' : `a ${kind}`}, ` +
+          `got ${JSON.stringify(v)}`,
       );
   }
   const extra = Object.keys(obj).find((k) => !Object.hasOwn(shape, k));

@@ -249,7 +249,8 @@ export const RC_CASES: readonly RcCase[] = [
   },
   {
     comment:
-      'a vantage clock 50 ms ahead: its first new-epoch snapshot reaches the broker before the boundary: epoch-mismatch',
+      'a vantage clock 50 ms ahead: its first new-epoch snapshot ' +
+      'reaches the broker before the boundary: epoch-mismatch',
     flags: ['EpochBinding', 'ClockSkew'],
     reading: 'session',
     last: 'reject:epoch-mismatch',
@@ -321,7 +322,8 @@ export const RC_CASES: readonly RcCase[] = [
   },
   {
     comment:
-      'a push replayed after 390 ms of silence on its session (more than twice the 150 ms Detection Time): bfd-replay, last_bfd_seq is kept',
+      'a push replayed after 390 ms of silence on its session (more than ' +
+      'twice the 150 ms Detection Time): bfd-replay, last_bfd_seq is kept',
     flags: ['Replay', 'SeqKeptThroughSilence'],
     reading: 'session',
     last: 'reject:bfd-replay',
@@ -332,7 +334,8 @@ export const RC_CASES: readonly RcCase[] = [
   },
   {
     comment:
-      'RFC 5880 receive rule: a push replayed after 390 ms of silence (bfd.AuthSeqKnown cleared) is accepted a second time',
+      'RFC 5880 receive rule: a push replayed after 390 ms of ' +
+      'silence (bfd.AuthSeqKnown cleared) is accepted a second time',
     flags: ['Rfc5880SeqMemory'],
     reading: 'rfc5880',
     last: 'accept',
@@ -418,7 +421,8 @@ export const RC_NOTES = {
   Reorder: {
     bugType: 'FUNCTIONALITY',
     description:
-      'A packet overtaken by a later one of its stream: the monotonic rules reject it (the draft §5 proof says the predicates accept exactly the honest stream; they do not).',
+      'A packet overtaken by a later one of its stream: the monotonic rules reject it (the ' +
+      'draft §5 proof says the predicates accept exactly the honest stream; they do not).',
   },
   ReasonConflation: {
     bugType: 'KNOWN_BUG',
@@ -439,12 +443,14 @@ export const RC_NOTES = {
   CrossEpochSnapshotReplay: {
     bugType: 'KNOWN_BUG',
     description:
-      'Draft §5 says cross-epoch replay is rejected by (a); a snapshot carries no BFD seq, so (b) or the OEM binding rejects it (CX-T-RC-1-005).',
+      'Draft §5 says cross-epoch replay is rejected by (a); a snapshot carries ' +
+      'no BFD seq, so (b) or the OEM binding rejects it (CX-T-RC-1-005).',
   },
   CrossEpochForge: {
     bugType: 'FUNCTIONALITY',
     description:
-      'An old packet claiming the new epoch (T-RC-1.B): rejected by authentication, not by (a) as the draft says (CX-T-RC-1-006).',
+      'An old packet claiming the new epoch (T-RC-1.B): rejected by ' +
+      'authentication, not by (a) as the draft says (CX-T-RC-1-006).',
   },
   Forge: {
     bugType: 'AUTH_BYPASS',
@@ -453,7 +459,8 @@ export const RC_NOTES = {
   ReasonOutsideDraftSet: {
     bugType: 'KNOWN_BUG',
     description:
-      'Draft §5 REJECT_REASONS has no code for this rejection; the reference model logs auth-failure, malformed or unknown-session (CX-T-RC-1-002).',
+      'Draft §5 REJECT_REASONS has no code for this rejection; the reference ' +
+      'model logs auth-failure, malformed or unknown-session (CX-T-RC-1-002).',
   },
   EpochBinding: {
     bugType: 'FUNCTIONALITY',
@@ -467,7 +474,8 @@ export const RC_NOTES = {
   VantageKeyedReading: {
     bugType: 'KNOWN_BUG',
     description:
-      'The other reading: last_bfd_seq[vantage] as draft §5 predicate (a) prints it; a vantage with two sessions is falsely rejected (CX-T-RC-1-004).',
+      'The other reading: last_bfd_seq[vantage] as draft §5 predicate (a) prints ' +
+      'it; a vantage with two sessions is falsely rejected (CX-T-RC-1-004).',
   },
   Malformed: {
     bugType: 'MALFORMED_INPUT',
@@ -476,27 +484,33 @@ export const RC_NOTES = {
   CarriedReading: {
     bugType: 'FUNCTIONALITY',
     description:
-      'The reading where every snapshot carries a never-reset bfd_seq that (a) checks: the only one under which double-replay can occur and (a) can reject a snapshot.',
+      'The reading where every snapshot carries a never-reset bfd_seq that (a) checks: ' +
+      'the only one under which double-replay can occur and (a) can reject a snapshot.',
   },
   CarriedOverlapFalseReject: {
     bugType: 'KNOWN_BUG',
     description:
-      'Under the carried reading the draft §5 overlap rule (accept both epochs) fails: an old-epoch snapshot arriving after a new-epoch one has a smaller seq (CX-T-RC-1-007).',
+      'Under the carried reading the draft §5 overlap rule (accept both epochs) fails: an ' +
+      'old-epoch snapshot arriving after a new-epoch one has a smaller seq (CX-T-RC-1-007).',
   },
   ClockSkew: {
     bugType: 'EDGE_CASE',
     description:
-      'Vantage and broker clocks differ: the overlap window (after the boundary, as modelled) absorbs a late vantage but not an early one; draft §5 does not say where the window sits.',
+      'Vantage and broker clocks differ: the overlap window (after the boundary, as modelled) ' +
+      'absorbs a late vantage but not an early one; draft §5 does not say where the window sits.',
   },
   SeqKeptThroughSilence: {
     bugType: 'FUNCTIONALITY',
     description:
-      'Draft §5: the BFD seq does not reset, so a silent session does not reopen the seq space (unlike RFC 5880 §6.8.1).',
+      'Draft §5: the BFD seq does not reset, so a silent session ' +
+      'does not reopen the seq space (unlike RFC 5880 §6.8.1).',
   },
   Rfc5880SeqMemory: {
     bugType: 'KNOWN_BUG',
     description:
-      "An RFC 5880 receiver clears bfd.AuthSeqKnown after twice the Detection Time without packets; an adversary who drops a session's pushes that long can replay an old one of the same key epoch (CX-T-RC-1-008).",
+      'An RFC 5880 receiver clears bfd.AuthSeqKnown after twice the Detection ' +
+      "Time without packets; an adversary who drops a session's pushes that " +
+      'long can replay an old one of the same key epoch (CX-T-RC-1-008).',
   },
   EdgeCase: { bugType: 'EDGE_CASE', description: 'A value at a boundary of a predicate.' },
 };

@@ -50,7 +50,9 @@ export class Script {
     return this.steps.length - 1;
   }
 
-  /** An honest push of vantage V on its session S, emitted and delivered at AT (Key ID = epoch at AT unless EPOCH says). */
+  /**
+   * An honest push of vantage V on its session S, emitted and delivered at AT (Key ID = epoch at AT unless EPOCH says).
+   */
   push(v: string, s: number, at: number, over: Partial<BfdControl> & { epoch?: number } = {}): number {
     const session = this.config.sessions.filter((x) => x.vantage === v)[s]!;
     const sid = sessionId(session);

@@ -1,7 +1,8 @@
 /**
  * Fuzzing the command line's arguments: any mix of read-only commands, known and unknown flags, and
  * odd values ends with exit 0, 1 or 2 and, for 2, exactly one line naming the problem, with no raw
- * escape character in it; never an internal error (exit 3). Commands that write files or run long searches are left out.
+ * escape character in it; never an internal error (exit 3). Commands that write files or run long searches are left
+ * out.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -85,16 +86,21 @@ const ARGV = fc
   .map(([cmd, rest]) => [...cmd.split(' ').filter(Boolean), ...rest]);
 
 describe('fuzz: command-line arguments', { timeout: FUZZ_TIMEOUT_MS }, () => {
-  test(`${Math.min(FUZZ_RUNS, 2000)} argument lists: exit 0, 1 or 2, errors on one line, never an internal error`, async () => {
-    await fc.assert(
-      fc.asyncProperty(ARGV, async (argv) => {
-        const r = await perfsec(...argv);
-        expect([0, 1, 2], `${JSON.stringify(argv)} -> ${r.code}: ${r.stderr}`).toContain(r.code);
-        // issue 16 "One safe line": exactly one line, whatever the arguments held (control characters escaped).
-        if (r.code === 2) expect(r.stderr.trim().split('\n'), `${JSON.stringify(argv)}: ${r.stderr}`).toHaveLength(1);
-        expect(r.stderr, JSON.stringify(argv)).not.toMatch(/\x1b|\u009b/);
-      }),
-      { numRuns: Math.min(FUZZ_RUNS, 2000) },
-    );
-  }, 300_000);
+  test(
+    `${Math.min(FUZZ_RUNS, 2000)} argument lists: exit 0, 1 or 2, ` + 'errors on one line, never an internal error',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(ARGV, async (argv) => {
+          const r = await perfsec(...argv);
+          expect([0, 1, 2], `${JSON.stringify(argv)} -> ${r.code}: ${r.stderr}`).toContain(r.code);
+          // issue 16 "One safe line": exactly one line, whatever the arguments held (control characters escaped).
+          if (r.code === 2) expect(r.stderr.trim().split('\n'), `${JSON.stringify(argv)}: ${r.stderr}`).toHaveLength(1);
+          // eslint-disable-next-line no-control-regex -- ESC and CSI on purpose: no raw terminal escape on stderr
+          expect(r.stderr, JSON.stringify(argv)).not.toMatch(/\x1b|\u009b/);
+        }),
+        { numRuns: Math.min(FUZZ_RUNS, 2000) },
+      );
+    },
+    300_000,
+  );
 });

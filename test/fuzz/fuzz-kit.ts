@@ -36,7 +36,9 @@ function replaceAt(doc: unknown, path: Path, withValue: unknown): unknown {
   return copy;
 }
 
-/** A valid document with one to three values deleted or replaced by arbitrary JSON (numbers at their edges included). */
+/**
+ * A valid document with one to three values deleted or replaced by arbitrary JSON (numbers at their edges included).
+ */
 export function mutatedJson(valid: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(valid);
   const replacement = fc.oneof(
@@ -96,7 +98,7 @@ export function rejectsCleanly(fn: () => unknown, allowed: ReadonlyArray<new (..
     if (!allowed.some((t) => e instanceof t)) throw e;
     const message = (e as Error).message;
     if (message.length === 0 || message.includes('\n'))
-      throw new Error(`rejection without a one-line reason: ${JSON.stringify(message)}`);
+      throw new Error(`rejection without a one-line reason: ${JSON.stringify(message)}`, { cause: e });
     return true;
   }
 }

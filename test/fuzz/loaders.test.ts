@@ -85,7 +85,8 @@ describe(
         fc.assert(
           fc.property(fc.nat(props.length - 1), fc.jsonValue({ maxDepth: 1 }), (i, decoy) => {
             const { offset, name: key } = props[i]!;
-            const twice = `${text.slice(0, offset)}${JSON.stringify(key)}:${JSON.stringify(decoy)},${text.slice(offset)}`;
+            const twice =
+              `${text.slice(0, offset)}${JSON.stringify(key)}:` + `${JSON.stringify(decoy)},${text.slice(offset)}`;
             expect(() => load(twice)).toThrow(InputError);
             expect(() => load(twice)).toThrow(/duplicate key/);
           }),

@@ -13,18 +13,23 @@ import { arrivals, type FloodScenario } from '../../model/flood.js';
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { checkFloodBudget, FLOOD_STEP_BUDGET, floodWork } from '../../src/lib/work-budget.js';
+import type { TestVector } from '../../src/vectors/index.js';
 import { perfsec } from '../cli-harness.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-hostile-budgets-'));
 let files = 0;
 
-/** The committed T-VDOS-1 vectors with test INDEX's input changed by INPUT (test 1 is rate-limited), plus COPIES more copies of it. */
+/**
+ * The committed T-VDOS-1 vectors with test INDEX's input changed by INPUT (test 1 is rate-limited), plus COPIES more
+ * copies of it.
+ */
 function vdosFile(input: Record<string, number>, copies = 0, index = 0): string {
-  const doc = JSON.parse(readFileSync(projectPath('spec', 'vectors', 't-vdos-1.json'), 'utf8')) as any;
-  const tests = doc.testGroups[0].tests as any[];
-  Object.assign(tests[index].input, input);
-  const max = Math.max(...tests.map((t) => t.tcId as number));
-  for (let i = 1; i <= copies; i++) tests.push({ ...tests[index], tcId: max + i });
+  const text = readFileSync(projectPath('spec', 'vectors', 't-vdos-1.json'), 'utf8');
+  const doc = JSON.parse(text) as { numberOfTests: number; testGroups: { tests: TestVector[] }[] };
+  const tests = doc.testGroups[0]!.tests;
+  Object.assign(tests[index]!.input, input);
+  const max = Math.max(...tests.map((t) => t.tcId));
+  for (let i = 1; i <= copies; i++) tests.push({ ...tests[index]!, tcId: max + i });
   doc.numberOfTests = tests.length;
   const f = path.join(tmp, `${++files}-t-vdos-1.json`);
   writeFileSync(f, JSON.stringify(doc));
@@ -151,7 +156,10 @@ describe('the flood cost model bounds the simulator', () => {
     expect(one.steps).toBeLessThanOrEqual(FLOOD_STEP_BUDGET);
     expect(() => checkFloodBudget([one], 'x', 'lower it')).not.toThrow();
     expect(() => checkFloodBudget([one, one], 'x', 'lower it')).toThrow(
-      /^x: the flood simulation would take 2\.4e7 steps \(2\.4e7 flooding buckets, 0 packets enumerated\), over the budget of 2\.0e7 steps \(.*lower it\)$/,
+      new RegExp(
+        String.raw`^x: the flood simulation would take 2\.4e7 steps \(2\.4e7 flooding buckets, ` +
+          String.raw`0 packets enumerated\), over the budget of 2\.0e7 steps \(.*lower it\)$`,
+      ),
     );
   });
 });

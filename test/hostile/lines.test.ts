@@ -27,6 +27,7 @@ const honestLines = async () =>
     .length;
 
 /** Nothing on the terminal that a terminal would act on or break a line at. */
+// eslint-disable-next-line no-control-regex -- matches C0/C1 controls and DEL on purpose: output must never hold them
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/;
 
 describe('one safe line: control characters in what the user typed are escaped, in errors and in results', () => {
@@ -65,13 +66,16 @@ describe('one safe line: control characters in what the user typed are escaped, 
     expect(r.stderr).toContain(ESCAPED);
   });
 
-  test('a deployment name holding a newline and escapes prints as many lines as an honest one, the name escaped', async () => {
-    const r = await perfsec('conformance', forgedName);
-    expect(r.stdout.split('\n')).toHaveLength(await honestLines());
-    expect(r.stdout).toContain(`Tier-1${ESCAPED}`);
-    expect(r.stdout).not.toMatch(RAW_CONTROL);
-    expect(r.stdout.split('\n').filter((l) => l.startsWith('PASS'))).toEqual([]);
-  });
+  test(
+    'a deployment name holding a newline and escapes prints as many lines as an honest one, ' + 'the name escaped',
+    async () => {
+      const r = await perfsec('conformance', forgedName);
+      expect(r.stdout.split('\n')).toHaveLength(await honestLines());
+      expect(r.stdout).toContain(`Tier-1${ESCAPED}`);
+      expect(r.stdout).not.toMatch(RAW_CONTROL);
+      expect(r.stdout.split('\n').filter((l) => l.startsWith('PASS'))).toEqual([]);
+    },
+  );
 
   test('with --json the name stays inside its JSON string, C1 and separators escaped too', async () => {
     const r = await perfsec('conformance', forgedName, '--json');
@@ -187,7 +191,10 @@ describe('no command given is bad input', () => {
     [
       'a command group alone',
       ['vectors'],
-      /^perfsec: error: no command given to 'vectors' \(usage: perfsec vectors \[options\] <command>; perfsec vectors --help lists them\)\n$/,
+      new RegExp(
+        String.raw`^perfsec: error: no command given to 'vectors' \(usage: perfsec vectors \[options\] <command>; ` +
+          String.raw`perfsec vectors --help lists them\)\n$`,
+      ),
     ],
   ])('%s: exit 2 with the usage line', async (_what, args, line) => {
     const r = await perfsec(...args);

@@ -16,12 +16,13 @@ import { domainProblem } from '../../src/lib/domains.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { closeTo, numberMismatches } from '../../src/vectors/format.js';
 import { perfsec } from '../cli-harness.js';
+import { at } from '../json-edit.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-hostile-numbers-'));
 let files = 0;
 
 /** A copy of the project file REL with the text of JSON value at KEY path replaced by RAW (e.g. 5e-324, 1e999, NaN). */
-function edited(rel: string[], edit: (doc: any) => void, raw?: string): string {
+function edited(rel: string[], edit: (doc: unknown) => void, raw?: string): string {
   const doc = JSON.parse(readFileSync(projectPath(...rel), 'utf8')) as unknown;
   edit(doc);
   let text = JSON.stringify(doc, null, 2);
@@ -36,7 +37,7 @@ const constants = (v: number | string, raw?: string) =>
   edited(
     ['spec', 'constants', 'draft-1.3.json'],
     (d) => {
-      d.constants_us.c_hmac = v;
+      at(d, 'constants_us').c_hmac = v;
     },
     raw,
   );
@@ -44,9 +45,10 @@ const jcost = (field: string, v: number | string, raw?: string) =>
   edited(
     ['spec', 'vectors', 't-jcost-1.json'],
     (d) => {
-      const t = d.testGroups[0].tests[0];
-      t.input[field] = v;
-      for (const k of Object.keys(t.expected)) t.expected[k] = 1; // issue 16: all-1 expectations passed at t_tick_ms 5e-324
+      const t = at(d, 'testGroups', 0, 'tests', 0);
+      at(t, 'input')[field] = v;
+      // issue 16: all-1 expectations passed at t_tick_ms 5e-324
+      for (const k of Object.keys(at(t, 'expected'))) at(t, 'expected')[k] = 1;
     },
     raw,
   );
@@ -54,7 +56,7 @@ const vdos = (field: string, v: number | string, raw?: string) =>
   edited(
     ['spec', 'vectors', 't-vdos-1.json'],
     (d) => {
-      d.testGroups[0].tests[0].input[field] = v;
+      at(d, 'testGroups', 0, 'tests', 0, 'input')[field] = v;
     },
     raw,
   );
@@ -62,11 +64,11 @@ const jcostExpected = (raw: string) =>
   edited(
     ['spec', 'vectors', 't-jcost-1.json'],
     (d) => {
-      d.testGroups[0].tests[0].expected.pps_t = RAW;
+      at(d, 'testGroups', 0, 'tests', 0, 'expected').pps_t = RAW;
     },
     raw,
   );
-const deployment = (set: (d: any) => void, raw?: string) =>
+const deployment = (set: (d: unknown) => void, raw?: string) =>
   edited(['spec', 'deployments', 'regime-c-conformant.json'], set, raw);
 const dim = (...more: string[]) => ['dimension', '--n', '1000', '--tick-ms', '50', ...more];
 
@@ -199,7 +201,7 @@ const CASES: Array<[string, string, () => string[], readonly number[], RegExp]> 
     () => [
       'conformance',
       deployment((d) => {
-        d.dimensioning.t_tick_ms = 5e-324;
+        at(d, 'dimensioning').t_tick_ms = 5e-324;
       }),
     ],
     [2],
@@ -211,7 +213,7 @@ const CASES: Array<[string, string, () => string[], readonly number[], RegExp]> 
     () => [
       'conformance',
       deployment((d) => {
-        d.dimensioning.n = 1e308;
+        at(d, 'dimensioning').n = 1e308;
       }),
     ],
     [2],
@@ -223,7 +225,7 @@ const CASES: Array<[string, string, () => string[], readonly number[], RegExp]> 
     () => [
       'conformance',
       deployment((d) => {
-        d.dimensioning.broker_cores = RAW;
+        at(d, 'dimensioning').broker_cores = RAW;
       }, '1e999'),
     ],
     [2],
@@ -235,7 +237,7 @@ const CASES: Array<[string, string, () => string[], readonly number[], RegExp]> 
     () => [
       'conformance',
       deployment((d) => {
-        d.rate_limit.rate_limit_factor = 1e308;
+        at(d, 'rate_limit').rate_limit_factor = 1e308;
       }),
     ],
     [2],
@@ -259,7 +261,8 @@ describe('hostile numbers: refused in one line, never a pass with Infinity or Na
   });
 });
 
-// The corners of the documented domains: every number printed is finite (a miss would be exit 3, never Infinity printed).
+// The corners of the documented domains: every number printed is finite (a miss would be exit 3, never Infinity
+// printed).
 const CORNERS: Array<[string, string[]]> = [
   [
     'largest N at the fastest tick, biggest quorum',

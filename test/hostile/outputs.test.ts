@@ -58,7 +58,8 @@ const SPECIALS: Array<[string, () => string, RegExp]> = [
   ['a symbolic link to /dev/null', () => linkToNull, /is a character device/],
 ];
 
-// Every command that writes, with the flag that names where: a file (-> "not a regular file") or a folder (-> "not a folder").
+// Every command that writes, with the flag that names where: a file (-> "not a regular file") or a folder (-> "not a
+// folder").
 const WRITERS: Array<[string, (target: string) => string[], RegExp]> = [
   [
     'calibrate --out',
@@ -93,28 +94,32 @@ describe('outputs are regular files: a special file where a command writes is re
   });
 });
 
-describe('outputs are regular files: a special file under the name a command writes in its folder is refused at write time', () => {
-  test.each([
-    [
-      'receipts --out DIR holding a FIFO receipt',
-      'perfsec_joint_cost_receipt.json',
-      (dir: string) => ['receipts', '--out', dir],
-    ],
-    [
-      'vectors export --out DIR holding a FIFO vectors file',
-      't-jcost-1.json',
-      (dir: string) => ['vectors', 'export', '--out', dir],
-    ],
-    ['report --out DIR holding a FIFO report.json', 'report.json', (dir: string) => ['report', '--out', dir]],
-  ])('%s: exit 2, one line naming it, the FIFO untouched', async (_name, file, args) => {
-    const dir = folderWithFifoAt(file);
-    const r = await perfsec(...args(dir));
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain(`${path.join(dir, file)}: is a FIFO, not a regular file`);
-    expect(lstatSync(path.join(dir, file)).isFIFO()).toBe(true);
-  });
-});
+describe(
+  'outputs are regular files: a special file under the name ' +
+    'a command writes in its folder is refused at write time',
+  () => {
+    test.each([
+      [
+        'receipts --out DIR holding a FIFO receipt',
+        'perfsec_joint_cost_receipt.json',
+        (dir: string) => ['receipts', '--out', dir],
+      ],
+      [
+        'vectors export --out DIR holding a FIFO vectors file',
+        't-jcost-1.json',
+        (dir: string) => ['vectors', 'export', '--out', dir],
+      ],
+      ['report --out DIR holding a FIFO report.json', 'report.json', (dir: string) => ['report', '--out', dir]],
+    ])('%s: exit 2, one line naming it, the FIFO untouched', async (_name, file, args) => {
+      const dir = folderWithFifoAt(file);
+      const r = await perfsec(...args(dir));
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`${path.join(dir, file)}: is a FIFO, not a regular file`);
+      expect(lstatSync(path.join(dir, file)).isFIFO()).toBe(true);
+    });
+  },
+);
 
 describe('audit --extract never leaves the repository in a state that still validates', () => {
   const committed = readFileSync(DRAFT_NUMBERS_FILE, 'utf8');

@@ -156,17 +156,20 @@ describe('replay of a tampered counterexample never says "reproduced"', () => {
     expect(r.stderr.length).toBeLessThan(400);
   });
 
-  test('a value nested 10 000 deep: exit 1 (outside the domain) or 2 (the reader refuses the depth), never a crash', async () => {
-    const text = JSON.stringify({ ...VDOS, value: 'DEEP' }).replace(
-      '"DEEP"',
-      `[${'['.repeat(10_000)}0${']'.repeat(10_000)}]`,
-    );
-    const r = await replayOf('deep', text);
-    expect([1, 2]).toContain(r.code);
-    expect(`${r.stdout}${r.stderr}`.split('\n')[0]).toMatch(
-      /^(NOT reproduced: .*outside the claim's domain|perfsec: error: .*(deep|nest))/,
-    );
-  });
+  test(
+    'a value nested 10 000 deep: ' + 'exit 1 (outside the domain) or 2 (the reader refuses the depth), never a crash',
+    async () => {
+      const text = JSON.stringify({ ...VDOS, value: 'DEEP' }).replace(
+        '"DEEP"',
+        `[${'['.repeat(10_000)}0${']'.repeat(10_000)}]`,
+      );
+      const r = await replayOf('deep', text);
+      expect([1, 2]).toContain(r.code);
+      expect(`${r.stdout}${r.stderr}`.split('\n')[0]).toMatch(
+        /^(NOT reproduced: .*outside the claim's domain|perfsec: error: .*(deep|nest))/,
+      );
+    },
+  );
 
   test('--json says the same: not reproduced, the outcome, nothing evaluated outside the domain', async () => {
     const r = await replayOf('json', { ...VDOS, value: [{ ...scenario, durationTicks: 1e6 }, ...VDOS.value.slice(1)] });

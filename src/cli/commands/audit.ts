@@ -38,7 +38,8 @@ async function extractInto(file: string): Promise<void> {
   await writeJsonAtomic(DRAFT_NUMBERS_FILE, extraction);
   if (extraction.draft_sha256 !== DRAFT_SHA256)
     note(
-      `perfsec audit: ${file} is not the pinned draft (SHA-256 ${extraction.draft_sha256.slice(0, 12)}…): SPEC.coverage fails until DRAFT_SHA256 in src/audit/extract.ts is updated`,
+      `perfsec audit: ${file} is not the pinned draft (SHA-256 ${extraction.draft_sha256.slice(0, 12)}…): ` +
+        `SPEC.coverage fails until DRAFT_SHA256 in src/audit/extract.ts is updated`,
     );
 }
 
@@ -85,7 +86,11 @@ export function registerAudit(program: Command): void {
         await writeTextAtomic(file, errataMarkdown(audit, cov));
         note(`wrote ${relativeToRoot(file)}`);
       }
-      const summary = `${audit.entries.length} claims: ${audit.counts.holds} hold, ${audit.counts['holds within rounding']} hold within rounding, ${audit.counts.refuted} refuted, ${audit.counts.ambiguous} ambiguous; draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
+      const summary =
+        `${audit.entries.length} claims: ${audit.counts.holds} hold, ` +
+        `${audit.counts['holds within rounding']} hold within rounding, ` +
+        `${audit.counts.refuted} refuted, ${audit.counts.ambiguous} ambiguous; ` +
+        `draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
       if (o.json) {
         printJson({
           seed,

@@ -29,7 +29,8 @@ export function registerCalibrate(program: Command): void {
     .command('calibrate')
     .description("measure the draft §1.3 constants on this machine with the project's codecs and crypto")
     .option('--out <file>', 'write the constants file (schemas/constants-v1.schema.json) here', outputFile)
-    // Flags within their documented domains (src/lib/domains.ts); the whole run within its budgets (src/lib/work-budget.ts).
+    // Flags within their documented domains (src/lib/domains.ts); the whole run within its budgets
+    // (src/lib/work-budget.ts).
     .option('--time-ms <ms>', 'sampling time per constant, ms', domainInt('time_ms'), DEFAULT_BUDGET.timeMs)
     .option('--samples <n>', 'at least this many samples per constant', domainInt('samples'), DEFAULT_BUDGET.minSamples)
     .option('--vantages <N>', 'vantages in the rate-limit table for c_xdp', domainInt('vantages'), 100_000)

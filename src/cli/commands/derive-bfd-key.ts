@@ -89,7 +89,10 @@ export function registerDeriveBfdKey(program: Command): void {
       if (!o.allReadings) return say(rows[0]!.k_bfd_auth);
       for (const r of rows)
         say(
-          `${r.reading.padEnd(17)} ${r.k_bfd_auth}  ${r.reading === CANONICAL_READING.name ? '(code default)' : ''}`.trimEnd(),
+          (
+            `${r.reading.padEnd(17)} ${r.k_bfd_auth}  ` +
+            `${r.reading === CANONICAL_READING.name ? '(code default)' : ''}`
+          ).trimEnd(),
         );
     });
 }

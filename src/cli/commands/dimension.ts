@@ -102,7 +102,8 @@ export function registerDimension(program: Command): void {
         return;
       }
       say(
-        `JOINT (draft §3.2) at N=${d.n}, T_tick=${d.tickMs} ms, q=${d.q}, cells_k=${d.cellsK}, bundle_period_ticks=${d.bundlePeriodTicks}`,
+        `JOINT (draft §3.2) at N=${d.n}, T_tick=${d.tickMs} ms, q=${d.q}, cells_k=${d.cellsK}, ` +
+          `bundle_period_ticks=${d.bundlePeriodTicks}`,
       );
       say(`constants: ${constants.file} (${constants.source})`);
       const w = [5, 34, 12, 10, 14];
@@ -113,23 +114,27 @@ export function registerDimension(program: Command): void {
       }
       say(row(['JOINT', '', '', '', fmt(j.usPerSecond), pct(j.usPerSecond)], w));
       say(
-        `cores needed: ${j.coresNeeded} (headroom ${headroomCores.toFixed(2)} core); dominant path: ${dominant} (${WHAT[dominant]})`,
+        `cores needed: ${j.coresNeeded} (headroom ${headroomCores.toFixed(2)} core); ` +
+          `dominant path: ${dominant} (${WHAT[dominant]})`,
       );
       if (flood) {
         say('');
         say(
-          `insider flood (draft §4): ${flood.coalition} of ${d.n} vantages at ${flood.flood_factor}x for ${flood.duration_s} s`,
+          `insider flood (draft §4): ${flood.coalition} of ${d.n} vantages ` +
+            `at ${flood.flood_factor}x for ${flood.duration_s} s`,
         );
         for (const [label, r] of [
           ['without rate limit', flood.without_rate_limit],
           [`with rate limit (${o.rateLimitFactor}/${o.burstFactor})`, flood.with_rate_limit],
         ] as const) {
           say(
-            `  ${label.padEnd(28)} ratio ${r.ratio.toFixed(3).padStart(9)}  JOINT ${fmt(r.joint_us_per_s).padStart(16)} µs/s  cores needed ${r.cores_needed}`,
+            `  ${label.padEnd(28)} ratio ${r.ratio.toFixed(3).padStart(9)}  ` +
+              `JOINT ${fmt(r.joint_us_per_s).padStart(16)} µs/s  cores needed ${r.cores_needed}`,
           );
         }
         say(
-          `  draft §4.3 bound ${flood.draft_bound.toFixed(3)}; token-bucket bound ${flood.token_bucket_bound.toFixed(3)} (model/vdos-bounds.ts)`,
+          `  draft §4.3 bound ${flood.draft_bound.toFixed(3)}; ` +
+            `token-bucket bound ${flood.token_bucket_bound.toFixed(3)} (model/vdos-bounds.ts)`,
         );
       }
     });

@@ -21,7 +21,8 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      'write a self-contained HTML dimensioning report with SVG charts (JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted)',
+      'write a self-contained HTML dimensioning report with SVG charts ' +
+        '(JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted)',
     )
     .requiredOption('--out <dir>', 'directory to write index.html, the SVG charts and report.json into', outputFolder)
     .option(

@@ -92,7 +92,10 @@ export function registerSearch(program: Command): void {
           );
         }
         if (claim.refutedBy && !existsSync(path.join(dir, `${claim.refutedBy}.json`))) {
-          pinned = `pinned counterexample ${claim.refutedBy} is not stored${out.failed ? ' (run without --no-save to store it)' : ' and this search found none: try more --runs or another --seed'}`;
+          const why = out.failed
+            ? ' (run without --no-save to store it)'
+            : ' and this search found none: try more --runs or another --seed';
+          pinned = `pinned counterexample ${claim.refutedBy} is not stored${why}`;
           status = 'pinned-not-reproduced';
         } else if (claim.refutedBy) {
           const r = replay(claim, loadCounterexample(claim.refutedBy, dir));
@@ -137,15 +140,19 @@ export function registerSearch(program: Command): void {
           if (r.error) say(`  error:   ${r.error}`);
           say(`  seed:    ${r.seed}   path: ${r.path}`);
           if (r.saved) say(`  saved:   ${r.saved}`);
-          say(
-            `  replay:  ${r.saved ? `npx perfsec replay ${r.saved}` : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`}`,
-          );
+          const replayCommand = r.saved
+            ? `npx perfsec replay ${r.saved}`
+            : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`;
+          say(`  replay:  ${replayCommand}`);
         }
         if (r.pinned) say(`  pinned:  ${r.pinned}`);
       }
       const count = (s: Status) => results.filter((r) => r.status === s).length;
       say(
-        `${results.length} claim(s): ${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, ${count('new-counterexample')} new counterexample(s), ${count('pinned-not-reproduced')} pinned refutation(s) not reproduced (seed ${seed}, shard ${shard.index}/${shard.count})`,
+        `${results.length} claim(s): ${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, ` +
+          `${count('new-counterexample')} new counterexample(s), ` +
+          `${count('pinned-not-reproduced')} pinned refutation(s) not reproduced ` +
+          `(seed ${seed}, shard ${shard.index}/${shard.count})`,
       );
     });
 }

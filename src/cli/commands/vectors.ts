@@ -26,7 +26,8 @@ export function registerVectors(program: Command): void {
       }
       for (const t of r.results)
         say(
-          `${t.ok ? 'ok  ' : 'FAIL'}  tcId ${String(t.tcId).padEnd(4)} ${t.result.padEnd(10)} ${t.comment}${t.ok ? '' : `: ${t.detail}`}`,
+          `${t.ok ? 'ok  ' : 'FAIL'}  tcId ${String(t.tcId).padEnd(4)} ${t.result.padEnd(10)} ` +
+            `${t.comment}${t.ok ? '' : `: ${t.detail}`}`,
         );
       say(`${r.algorithm}: ${r.passed}/${r.passed + r.failed} vectors pass`);
     });
