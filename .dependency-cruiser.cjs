@@ -19,6 +19,7 @@ const APPS = '^src/(registry|validate|audit|vectors|receipts|report|calibrate|pi
 /** Every entry point: nothing below them imports one. */
 const ENTRY = '^(src/cli/|bench/|test/|bin/)';
 
+/* global module -- CommonJS: dependency-cruiser loads this file with require() */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -32,28 +33,34 @@ module.exports = {
     },
     {
       name: 'model-pure-packages',
-      comment: 'model/ imports only model/, @noble/* and pure-rand among packages: no ajv, no fast-check, no file or schema library.',
+      comment:
+        'model/ imports only model/, @noble/* and pure-rand among packages: no ajv, no fast-check, no file or ' +
+        'schema library.',
       severity: 'error',
       from: { path: '^model/' },
       to: { dependencyTypesNot: ['core'], pathNot: ['^model/', '^node_modules/@noble/', '^node_modules/pure-rand/'] },
     },
     {
       name: 'model-pure-node',
-      comment: 'model/ uses only node:crypto and node:buffer among Node built-ins (no file system, no paths, no process).',
+      comment:
+        'model/ uses only node:crypto and node:buffer among Node built-ins (no file system, no paths, no process).',
       severity: 'error',
       from: { path: '^model/' },
       to: { dependencyTypes: ['core'], pathNot: '^(node:)?(crypto|buffer)$' },
     },
     {
       name: 'model-no-fs',
-      comment: 'model/ reads no files: decoding from user input, with its schema, belongs above (src/lib/snapshot-decode.ts).',
+      comment:
+        'model/ reads no files: decoding from user input, with its schema, belongs above (src/lib/snapshot-decode.ts).',
       severity: 'error',
       from: { path: '^model/' },
       to: { dependencyTypes: ['core'], path: '^(node:)?fs(/promises)?$' },
     },
     {
       name: 'model-no-ajv',
-      comment: 'model/ does not validate with ajv: it takes a check function as an argument (model/snapshot.ts SnapshotCheck).',
+      comment:
+        'model/ does not validate with ajv: it takes a check function as an argument (model/snapshot.ts ' +
+        'SnapshotCheck).',
       severity: 'error',
       from: { path: '^model/' },
       to: { path: '^node_modules/(ajv|ajv-formats)/' },
@@ -82,14 +89,17 @@ module.exports = {
     },
     {
       name: 'engine-not-above',
-      comment: 'src/engine/ imports only src/engine/, src/lib/ and model/: not properties/, applications or entry points.',
+      comment:
+        'src/engine/ imports only src/engine/, src/lib/ and model/: not properties/, applications or entry points.',
       severity: 'error',
       from: { path: '^src/engine/' },
       to: { path: '^(src/(?!engine/|lib/)|properties/|bench/|test/|bin/)' },
     },
     {
       name: 'properties-not-above',
-      comment: 'properties/ imports only properties/, src/engine/, src/lib/ and model/: not the registry, applications or entry points.',
+      comment:
+        'properties/ imports only properties/, src/engine/, src/lib/ and model/: not the registry, applications ' +
+        'or entry points.',
       severity: 'error',
       from: { path: '^properties/' },
       to: { path: '^(src/(?!engine/|lib/)|bench/|test/|bin/)' },
@@ -120,18 +130,24 @@ module.exports = {
       comment: 'bin/perfsec.js starts the CLI and nothing else.',
       severity: 'error',
       from: { path: '^bin/' },
-      to: { dependencyTypesNot: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'], pathNot: '^src/cli/' },
+      to: {
+        dependencyTypesNot: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '^src/cli/',
+      },
     },
     {
       name: 'bench-not-test',
-      comment: 'bench/ (an entry point) may import everything below it and the CLI output helpers, but not test/ or bin/.',
+      comment:
+        'bench/ (an entry point) may import everything below it and the CLI output helpers, but not test/ or bin/.',
       severity: 'error',
       from: { path: '^bench/' },
       to: { path: '^(test|bin)/' },
     },
     {
       name: 'test-not-bench',
-      comment: 'test/ may import everything (the CLI included) but bench/ and bin/ (the CLI tests spawn bin/perfsec.js, never import it).',
+      comment:
+        'test/ may import everything (the CLI included) but bench/ and bin/ (the CLI tests spawn bin/perfsec.js, ' +
+        'never import it).',
       severity: 'error',
       from: { path: '^test/' },
       to: { path: '^(bench|bin)/' },
@@ -139,9 +155,14 @@ module.exports = {
     // --- vitest only where vitest runs ---
     {
       name: 'vitest-only-in-bridge',
-      comment: 'Below the entry points only the vitest bridge (loaded under vitest alone) and the mutation reporter import vitest.',
+      comment:
+        'Below the entry points only the vitest bridge (loaded under vitest alone) and the mutation reporter ' +
+        'import vitest.',
       severity: 'error',
-      from: { path: '^(model|src|properties)/', pathNot: '^(src/engine/vitest-bridge\\.ts|src/mutation/load-failure-reporter\\.ts)$' },
+      from: {
+        path: '^(model|src|properties)/',
+        pathNot: '^(src/engine/vitest-bridge\\.ts|src/mutation/load-failure-reporter\\.ts)$',
+      },
       to: { path: '^node_modules/(vitest|@vitest/[^/]+|@fast-check/vitest)/' },
     },
     // --- the graph itself ---
@@ -154,7 +175,8 @@ module.exports = {
     },
     {
       name: 'not-to-unresolvable',
-      comment: 'Every relative import resolves (a .js specifier to its .ts file): a rule cannot judge what it cannot see.',
+      comment:
+        'Every relative import resolves (a .js specifier to its .ts file): a rule cannot judge what it cannot see.',
       severity: 'error',
       from: {},
       to: { couldNotResolve: true },

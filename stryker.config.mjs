@@ -8,16 +8,49 @@
 
 /** Groups of model files, one per theorem family; together they cover model/ exactly once. */
 export const MUTATION_GROUPS = {
-  cost: ['model/joint-cost.ts', 'model/deployment.ts', 'model/ledger.ts', 'model/nic.ts', 'model/constants.ts', 'model/domain-error.ts'],
-  vdos: ['model/token-bucket.ts', 'model/flood.ts', 'model/vdos-*.ts', 'model/legit-traffic.ts', 'model/whole-units.ts'],
-  rc: ['model/bfd/**/*.ts', 'model/snapshot.ts', 'model/broker.ts', 'model/oem.ts', 'model/reject-reasons.ts', 'model/test-keys.ts'],
-  split: ['model/hkdf.ts', 'model/session-id.ts', 'model/note.ts', 'model/checkpoint.ts', 'model/cosignature.ts', 'model/merkle.ts',
-    'model/witness.ts', 'model/collector.ts', 'model/consumer.ts', 'model/detection.ts', 'model/capabilities.ts'],
+  cost: [
+    'model/joint-cost.ts',
+    'model/deployment.ts',
+    'model/ledger.ts',
+    'model/nic.ts',
+    'model/constants.ts',
+    'model/domain-error.ts',
+  ],
+  vdos: [
+    'model/token-bucket.ts',
+    'model/flood.ts',
+    'model/vdos-*.ts',
+    'model/legit-traffic.ts',
+    'model/whole-units.ts',
+  ],
+  rc: [
+    'model/bfd/**/*.ts',
+    'model/snapshot.ts',
+    'model/broker.ts',
+    'model/oem.ts',
+    'model/reject-reasons.ts',
+    'model/test-keys.ts',
+  ],
+  split: [
+    'model/hkdf.ts',
+    'model/session-id.ts',
+    'model/note.ts',
+    'model/checkpoint.ts',
+    'model/cosignature.ts',
+    'model/merkle.ts',
+    'model/witness.ts',
+    'model/collector.ts',
+    'model/consumer.ts',
+    'model/detection.ts',
+    'model/capabilities.ts',
+  ],
 };
 
 const group = process.env.PERFSEC_MUTATION_GROUP;
 if (group !== undefined && !(group in MUTATION_GROUPS)) {
-  throw new Error(`PERFSEC_MUTATION_GROUP: unknown group "${group}" (one of ${Object.keys(MUTATION_GROUPS).join(', ')})`);
+  throw new Error(
+    `PERFSEC_MUTATION_GROUP: unknown group "${group}" (one of ${Object.keys(MUTATION_GROUPS).join(', ')})`,
+  );
 }
 const name = group ?? 'all';
 

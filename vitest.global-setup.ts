@@ -17,5 +17,7 @@ export default function setup(project: TestProject): void {
   project.provide('perfsecSeed', s.seed);
   project.provide('perfsecRuns', s.numRuns ?? null);
   const runs = s.numRuns ? `PERFSEC_RUNS=${s.numRuns}` : 'runs: per-property defaults';
-  console.log(`perfsec: PERFSEC_SEED=${s.seed} (${s.seedSource}); ${runs}; replay a failure with PERFSEC_SEED=${s.seed} npm test`);
+  console.log(
+    `perfsec: PERFSEC_SEED=${s.seed} (${s.seedSource}); ${runs}; replay a failure with PERFSEC_SEED=${s.seed} npm test`,
+  );
 }

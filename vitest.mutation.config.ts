@@ -11,7 +11,13 @@ export default defineConfig({
     ...sharedTest,
     globalSetup: ['./vitest.global-setup.ts'],
     include: ['properties/**/*.prop.ts', 'test/**/*.test.ts'],
-    exclude: ['test/cli.test.ts', 'test/atomic-writes.test.ts', 'test/fuzz/**', 'test/*cli*.test.ts', 'node_modules/**'],
+    exclude: [
+      'test/cli.test.ts',
+      'test/atomic-writes.test.ts',
+      'test/fuzz/**',
+      'test/*cli*.test.ts',
+      'node_modules/**',
+    ],
     reporters: ['default', new LoadFailureAsFailedTest()],
   },
 });

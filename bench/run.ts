@@ -18,8 +18,15 @@ import { DEFAULT_POLICY } from '../model/token-bucket.js';
 import { simulateAggregated } from '../model/vdos-aggregate.js';
 import { benchTable } from './table.js';
 
-const o = new Command('bench').option('--json', 'one JSON document on stdout').option('--quick', 'short budgets').option('--constants <file>', 'predict with these constants instead of calibrating first').parse(process.argv).opts<{ json?: boolean; quick?: boolean; constants?: string }>();
-const tell = (line: string) => { if (process.stderr.isTTY) progress(line); };
+const o = new Command('bench')
+  .option('--json', 'one JSON document on stdout')
+  .option('--quick', 'short budgets')
+  .option('--constants <file>', 'predict with these constants instead of calibrating first')
+  .parse(process.argv)
+  .opts<{ json?: boolean; quick?: boolean; constants?: string }>();
+const tell = (line: string) => {
+  if (process.stderr.isTTY) progress(line);
+};
 const budget = o.quick ? { timeMs: 100, warmupMs: 30, minSamples: 10 } : { timeMs: 500, warmupMs: 100, minSamples: 20 };
 const runs = o.quick ? 2 : 3;
 
@@ -30,9 +37,18 @@ const c = calibrated.constants_us;
 const stages = await measureStages(budget, (t) => tell(`stage: ${t.name}`));
 tell('JOINT: one second of N = 1000, T_tick = 50 ms');
 const jointRegime = await measureJoint({ n: 1000, tickMs: 50, q: 2, bundlePeriodTicks: 10, cellsK: 8 }, c, 1, runs);
-const floods = await measureFloods(c, o.quick ? [1, 4, 64, 1024] : [1, 4, 16, 64, 256, 1024], { runs, durationTicks: o.quick ? 20 : 60, onRow: (r) => tell(`flood ${r.flood_factor}: ratio ${r.measured_ratio_with_rl.toFixed(2)} with rate limit`) });
+const floods = await measureFloods(c, o.quick ? [1, 4, 64, 1024] : [1, 4, 16, 64, 256, 1024], {
+  runs,
+  durationTicks: o.quick ? 20 : 60,
+  onRow: (r) => tell(`flood ${r.flood_factor}: ratio ${r.measured_ratio_with_rl.toFixed(2)} with rate limit`),
+});
 const regimeD = { n: 100_000, tickMs: 50, coalition: 100_000, floodFactor: 1024, durationTicks: 1200 };
-const regimeDTime = await measureRuns('aggregated simulator, Regime D (N = 100 000, flood 1024, 60 s)', () => undefined, () => simulateAggregated(regimeD, DEFAULT_POLICY), o.quick ? 3 : 5);
+const regimeDTime = await measureRuns(
+  'aggregated simulator, Regime D (N = 100 000, flood 1024, 60 s)',
+  () => undefined,
+  () => simulateAggregated(regimeD, DEFAULT_POLICY),
+  o.quick ? 3 : 5,
+);
 progressDone();
 
 const byName = (prefix: string) => stages.find((t) => t.name.startsWith(prefix))!;
@@ -41,7 +57,12 @@ const doc = {
   machine: host,
   constants: { draft: draft.constants_us, calibrated: c, calibrated_source: calibrated.source },
   stages,
-  goal: { what: 'path B per packet <= (c_xdp + c_bfd_parse + c_hmac) / 2 with the draft §1.3 constants', limit_us: goalUs, measured_us: byName('B  end').median_us, met: byName('B  end').median_us <= goalUs },
+  goal: {
+    what: 'path B per packet <= (c_xdp + c_bfd_parse + c_hmac) / 2 with the draft §1.3 constants',
+    limit_us: goalUs,
+    measured_us: byName('B  end').median_us,
+    met: byName('B  end').median_us <= goalUs,
+  },
   joint: jointRegime,
   floods,
   regime_d: { scenario: regimeD, ...regimeDTime },

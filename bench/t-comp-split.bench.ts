@@ -8,8 +8,21 @@ import { bodyOf, minimalSplit, play, S, type Attack } from '../model/collector.j
 import { cosign, cosignerOf, verifyCosignature } from '../model/cosignature.js';
 import { deriveBfdAuthKey } from '../model/hkdf.js';
 
-const input = { operatorId: 'operator.example/1', kOp: new Uint8Array(32).fill(1), discriminators: [0xabcd, 0x12] as const, epochId: 20 };
-const a: Attack = { w: 7, q: 3, c: 0, policy: 'c2sp', placement: 'in-leaf', values: { A: [1, 2], B: [1, 3] }, moves: minimalSplit(7, 3, 0) };
+const input = {
+  operatorId: 'operator.example/1',
+  kOp: new Uint8Array(32).fill(1),
+  discriminators: [0xabcd, 0x12] as const,
+  epochId: 20,
+};
+const a: Attack = {
+  w: 7,
+  q: 3,
+  c: 0,
+  policy: 'c2sp',
+  placement: 'in-leaf',
+  values: { A: [1, 2], B: [1, 3] },
+  moves: minimalSplit(7, 3, 0),
+};
 const signer = { name: 'witness.example/w1', seed: new Uint8Array(32).fill(2) };
 const body = bodyOf(a, 'A', S);
 const sig = cosign(body, signer, 1n);

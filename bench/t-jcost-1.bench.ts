@@ -11,16 +11,29 @@ import { loadConstants } from '../src/lib/constants.js';
 
 const c = loadConstants().constants_us;
 const d = deploymentOf(loadClaims('t-jcost-1').scenarios['regime-c']!);
-const quiet = { bundlePeriods: 1, vantagePhasesUs: Array<number>(d.n).fill(0), cellPhasesUs: Array<number>(d.cellsK).fill(0), attackPps: 0 };
+const quiet = {
+  bundlePeriods: 1,
+  vantagePhasesUs: Array<number>(d.n).fill(0),
+  cellPhasesUs: Array<number>(d.cellsK).fill(0),
+  attackPps: 0,
+};
 
 describe('T-JCOST-1 model', () => {
   bench('closed form JOINT at Regime C', () => {
     joint(d, c);
   });
-  bench('per-packet accounting of one Regime C bundle period (200k packets)', () => {
-    account(d, quiet, c);
-  }, { iterations: 20 });
-  bench('same, with a 10 Mpps external attack dropped at the NIC (5M more packets)', () => {
-    account(d, { ...quiet, attackPps: 10_000_000 }, c);
-  }, { iterations: 3 });
+  bench(
+    'per-packet accounting of one Regime C bundle period (200k packets)',
+    () => {
+      account(d, quiet, c);
+    },
+    { iterations: 20 },
+  );
+  bench(
+    'same, with a 10 Mpps external attack dropped at the NIC (5M more packets)',
+    () => {
+      account(d, { ...quiet, attackPps: 10_000_000 }, c);
+    },
+    { iterations: 3 },
+  );
 });

@@ -14,10 +14,42 @@ import { brokerConfig } from '../properties/t-rc-1-world.js';
 const params = { overlapMs: 200, lifetimeMs: 300, v1Sessions: 1 as const };
 const config = brokerConfig(params);
 const session = config.sessions[0]!;
-const push = (seq: number) => signBfd({ diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: true, demand: false, detectMult: 3, myDiscriminator: session.vantageDisc, yourDiscriminator: session.brokerDisc, desiredMinTxUs: 50_000, requiredMinRxUs: 50_000, requiredMinEchoRxUs: 0, authKeyId: 0, seq }, config.keys.bfd(sessionId(session), 0)!);
+const push = (seq: number) =>
+  signBfd(
+    {
+      diag: 0,
+      state: BFD_STATE.Up,
+      poll: false,
+      final: false,
+      cpi: true,
+      demand: false,
+      detectMult: 3,
+      myDiscriminator: session.vantageDisc,
+      yourDiscriminator: session.brokerDisc,
+      desiredMinTxUs: 50_000,
+      requiredMinRxUs: 50_000,
+      requiredMinEchoRxUs: 0,
+      authKeyId: 0,
+      seq,
+    },
+    config.keys.bfd(sessionId(session), 0)!,
+  );
 const pushes = Array.from({ length: 1000 }, (_, i) => push(i + 1));
-const snapshots = Array.from({ length: 1000 }, (_, i) => signSnapshot({ vantage_id: 'v1', epoch_id: 0, counter: i, expires_at: 900, payload: `p${i}` }, config.keys.cwt('v1', 0)!));
-const run = commandsOf(Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? { op: 'emit', v: i % 2, path: i % 2 ? 'A' : 'B', s: 0 } : i % 3 === 1 ? { op: 'deliver', i } : { op: 'replay', i })));
+const snapshots = Array.from({ length: 1000 }, (_, i) =>
+  signSnapshot(
+    { vantage_id: 'v1', epoch_id: 0, counter: i, expires_at: 900, payload: `p${i}` },
+    config.keys.cwt('v1', 0)!,
+  ),
+);
+const run = commandsOf(
+  Array.from({ length: 30 }, (_, i) =>
+    i % 3 === 0
+      ? { op: 'emit', v: i % 2, path: i % 2 ? 'A' : 'B', s: 0 }
+      : i % 3 === 1
+        ? { op: 'deliver', i }
+        : { op: 'replay', i },
+  ),
+);
 
 describe('T-RC-1 broker', () => {
   bench('1000 in-order BFD pushes (decode, HMAC-SHA256, (a))', () => {

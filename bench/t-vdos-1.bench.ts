@@ -11,12 +11,20 @@ const regimeD = { n: 100_000, tickMs: 50, coalition: 100_000, floodFactor: 1024,
 const small = { n: 20, tickMs: 50, coalition: 20, floodFactor: 64, durationTicks: 200 };
 
 describe('T-VDOS-1 simulators', () => {
-  bench('aggregated, Regime D: N=100 000, flood 1024, 60 s (245 billion packets)', () => {
-    simulateAggregated(regimeD, DEFAULT_POLICY);
-  }, { iterations: 10 });
-  bench('per-packet, N=20, flood 64, 10 s (512 000 packets)', () => {
-    simulateExact(small, DEFAULT_POLICY);
-  }, { iterations: 5 });
+  bench(
+    'aggregated, Regime D: N=100 000, flood 1024, 60 s (245 billion packets)',
+    () => {
+      simulateAggregated(regimeD, DEFAULT_POLICY);
+    },
+    { iterations: 10 },
+  );
+  bench(
+    'per-packet, N=20, flood 64, 10 s (512 000 packets)',
+    () => {
+      simulateExact(small, DEFAULT_POLICY);
+    },
+    { iterations: 5 },
+  );
   bench('aggregated, same small case', () => {
     simulateAggregated(small, DEFAULT_POLICY);
   });

@@ -17,7 +17,14 @@ import { decodeBfd } from './bfd/packet.js';
 import type { KeyTable } from './test-keys.js';
 import { bindsNow, epochAt, type Oem } from './oem.js';
 import { decodeSnapshotWith, verifySnapshot, type SnapshotCheck } from './snapshot.js';
-import { reasonFor, type Decision, type DraftReason, type PacketKind, type Predicates, type RejectReason } from './reject-reasons.js';
+import {
+  reasonFor,
+  type Decision,
+  type DraftReason,
+  type PacketKind,
+  type Predicates,
+  type RejectReason,
+} from './reject-reasons.js';
 import { sessionIdText } from './session-id.js';
 
 export * from './reject-reasons.js';
@@ -82,7 +89,12 @@ export interface BrokerLike {
 /** Builds a broker from its configuration. */
 export type BrokerFactory = (config: BrokerConfig) => BrokerLike;
 
-const reject = (kind: PacketKind, reason: RejectReason, detail: string): Decision => ({ accepted: false, kind, reason, detail });
+const reject = (kind: PacketKind, reason: RejectReason, detail: string): Decision => ({
+  accepted: false,
+  kind,
+  reason,
+  detail,
+});
 
 /** The faithful broker of draft §5. Methods are protected so test mutants can break one rule each. */
 export class Broker implements BrokerLike {
@@ -160,15 +172,35 @@ export class Broker implements BrokerLike {
     const d = decodeSnapshotWith(bytes, this.config.snapshotSchema);
     if (!d.ok) return reject('snapshot', 'malformed', `${d.error}: ${d.detail}`);
     const s = d.snapshot;
-    if (!this.bound(s.vantage_id, s.epoch_id, now)) return reject('snapshot', 'epoch-mismatch', `OEM does not bind (${s.vantage_id}, epoch ${s.epoch_id}) at ${now} ms`);
+    if (!this.bound(s.vantage_id, s.epoch_id, now))
+      return reject(
+        'snapshot',
+        'epoch-mismatch',
+        `OEM does not bind (${s.vantage_id}, epoch ${s.epoch_id}) at ${now} ms`,
+      );
     const key = this.config.keys.cwt(s.vantage_id, s.epoch_id);
-    if (!key || !this.authentic(() => verifySnapshot(s, key))) return reject('snapshot', this.authFailure(), `tag does not verify under K_v_epoch of (${s.vantage_id}, ${s.epoch_id})`);
+    if (!key || !this.authentic(() => verifySnapshot(s, key)))
+      return reject(
+        'snapshot',
+        this.authFailure(),
+        `tag does not verify under K_v_epoch of (${s.vantage_id}, ${s.epoch_id})`,
+      );
     const carried = this.config.reading.snapshotSeq === 'carried';
-    if (carried && s.bfd_seq === undefined) return reject('snapshot', 'malformed', 'the carried reading needs bfd_seq in every snapshot');
+    if (carried && s.bfd_seq === undefined)
+      return reject('snapshot', 'malformed', 'the carried reading needs bfd_seq in every snapshot');
     const seqKey = `snapshot:${s.vantage_id}`;
-    const p: Predicates = { ...(carried ? { a: this.predicateA(s.bfd_seq!, seqKey) } : {}), b: this.predicateB(s.counter, s.vantage_id, s.epoch_id), c: this.predicateC(s.expires_at, now) };
+    const p: Predicates = {
+      ...(carried ? { a: this.predicateA(s.bfd_seq!, seqKey) } : {}),
+      b: this.predicateB(s.counter, s.vantage_id, s.epoch_id),
+      c: this.predicateC(s.expires_at, now),
+    };
     const reason = this.reasonFor(p);
-    if (reason) return reject('snapshot', reason, `${carried ? `bfd_seq ${s.bfd_seq}, ` : ''}counter ${s.counter}, expires_at ${s.expires_at}, now ${now}`);
+    if (reason)
+      return reject(
+        'snapshot',
+        reason,
+        `${carried ? `bfd_seq ${s.bfd_seq}, ` : ''}counter ${s.counter}, expires_at ${s.expires_at}, now ${now}`,
+      );
     // Stryker disable next-line ConditionalExpression: the snapshot seq key is read only under the carried reading
     if (carried) this.lastBfdSeq.set(seqKey, s.bfd_seq!);
     this.lastCwtCounter.set(cwtKey(s.vantage_id, s.epoch_id), s.counter);
@@ -181,14 +213,30 @@ export class Broker implements BrokerLike {
     if (!d.ok) return reject('push', 'malformed', `${d.error}: ${d.detail}`);
     const p = d.packet;
     const session = this.byDisc.get(p.myDiscriminator);
-    if (!session || session.brokerDisc !== p.yourDiscriminator) return reject('push', 'unknown-session', `no session for discriminators ${p.myDiscriminator}/${p.yourDiscriminator}`);
+    if (!session || session.brokerDisc !== p.yourDiscriminator)
+      return reject(
+        'push',
+        'unknown-session',
+        `no session for discriminators ${p.myDiscriminator}/${p.yourDiscriminator}`,
+      );
     const epoch = this.epochOfKeyId(p.authKeyId, now);
     // Stryker disable next-line ConditionalExpression: an undefined epoch is bound to no vantage either; the test only narrows the type
-    if (epoch === undefined || !this.bound(session.vantage, epoch, now)) return reject('push', 'epoch-mismatch', `Auth Key ID ${p.authKeyId} names no epoch bound to ${session.vantage} at ${now} ms`);
+    if (epoch === undefined || !this.bound(session.vantage, epoch, now))
+      return reject(
+        'push',
+        'epoch-mismatch',
+        `Auth Key ID ${p.authKeyId} names no epoch bound to ${session.vantage} at ${now} ms`,
+      );
     const key = this.config.keys.bfd(sessionId(session), epoch);
-    if (!key || !this.authentic(() => verifyBfd(bytes, key))) return reject('push', this.authFailure(), `digest does not verify under K_BFD_auth of session ${sessionId(session)}, epoch ${epoch}`);
+    if (!key || !this.authentic(() => verifyBfd(bytes, key)))
+      return reject(
+        'push',
+        this.authFailure(),
+        `digest does not verify under K_BFD_auth of session ${sessionId(session)}, epoch ${epoch}`,
+      );
     const seqKey = this.seqKey(session);
-    if (this.config.reading.seqMemory === 'rfc5880' && now >= (this.seqForgottenAt.get(seqKey) ?? Infinity)) this.lastBfdSeq.delete(seqKey); // RFC 5880 §6.8.1
+    if (this.config.reading.seqMemory === 'rfc5880' && now >= (this.seqForgottenAt.get(seqKey) ?? Infinity))
+      this.lastBfdSeq.delete(seqKey); // RFC 5880 §6.8.1
     const reason = this.reasonFor({ a: this.predicateA(p.seq, seqKey) });
     if (reason) return reject('push', reason, `seq ${p.seq}, last ${this.lastBfdSeq.get(seqKey)}`);
     this.lastBfdSeq.set(seqKey, p.seq);

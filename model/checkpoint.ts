@@ -28,12 +28,14 @@ export function parseCheckpoint(text: string, hashLen?: number): Result<Checkpoi
   if (lines.length < 3) return fail('checkpoint: fewer than three lines');
   const [origin, sizeText, hashText, ...extensions] = lines as [string, string, string, ...string[]];
   if (origin === '') return fail('checkpoint: empty origin');
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) return fail('checkpoint: size is not an ASCII decimal without leading zeros');
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText))
+    return fail('checkpoint: size is not an ASCII decimal without leading zeros');
   const size = BigInt(sizeText);
   if (size > U64_MAX) return fail('checkpoint: size overflows uint64');
   const rootHash = decodeBase64(hashText);
   if (!rootHash || rootHash.length === 0) return fail('checkpoint: root hash is not base64');
-  if (hashLen !== undefined && rootHash.length !== hashLen) return fail(`checkpoint: root hash is ${rootHash.length} bytes, not ${hashLen}`);
+  if (hashLen !== undefined && rootHash.length !== hashLen)
+    return fail(`checkpoint: root hash is ${rootHash.length} bytes, not ${hashLen}`);
   if (extensions.some((l) => l === '')) return fail('checkpoint: empty extension line');
   return ok({ origin, size, rootHash, extensions });
 }

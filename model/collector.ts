@@ -13,7 +13,11 @@ import { c2spWitness, compromisedWitness, firstCosignWins, type Witness } from '
 /** The two views and their later bundles. */
 export type View = 'A' | 'B';
 /** One collector move: ask a witness to cosign view A or B of bundle S, or a later bundle (S+1, S+2) of a fork. */
-export interface Move { readonly witness: number; readonly view: View; readonly ahead: 0 | 1 | 2 }
+export interface Move {
+  readonly witness: number;
+  readonly view: View;
+  readonly ahead: 0 | 1 | 2;
+}
 /** Where the dual-mode values are bound. */
 export type Placement = 'extension' | 'in-leaf';
 /** A witness policy: how a fresh honest witness is built. */
@@ -42,28 +46,45 @@ export const BUNDLE_ID_B = '0b7e4d2c-9f31-4a6e-8c52-7d19e3a0f4b8';
 /** The bundle_seq (and tree size) of the split bundle. */
 export const S = 3;
 
-/** The dual-mode values of bundle SEQ of fork V: bundle S carries the view's values, a later bundle S+k carries them plus k. */
+/**
+ * The dual-mode values of bundle SEQ of fork V: bundle S carries the view's values, a later bundle S+k carries them
+ * plus k.
+ */
 const dual = (a: Attack, v: View, seq: number): DualMode => {
   const [dMinimax, dMax] = a.values[v];
-  return { bundleId: a.relabel && v === 'B' ? BUNDLE_ID_B : BUNDLE_ID, bundleSeq: BigInt(seq), dMinimax: dMinimax + (seq - S), dMax: dMax + (seq - S) };
+  return {
+    bundleId: a.relabel && v === 'B' ? BUNDLE_ID_B : BUNDLE_ID,
+    bundleSeq: BigInt(seq),
+    dMinimax: dMinimax + (seq - S),
+    dMax: dMax + (seq - S),
+  };
 };
 
 /** Leaf hashes of a fork, sizes 1..S+2. */
 export function leavesOf(a: Attack, v: View): Uint8Array[] {
   return Array.from({ length: S + 2 }, (_, i) => {
     const seq = i + 1;
-    if (seq < S || a.placement === 'extension') return leafHash(`bundle ${seq}`); // common prefix; extension-only forks share leaves
+    // common prefix; extension-only forks share leaves
+    if (seq < S || a.placement === 'extension') return leafHash(`bundle ${seq}`);
     return leafHash(`bundle ${seq}|${formatDualMode(dual(a, v, seq))}`);
   });
 }
 
 /** The checkpoint body of a fork at tree size SEQ (bundle_seq = tree size). */
 export function bodyOf(a: Attack, v: View, seq: number): string {
-  return formatCheckpoint({ origin: ORIGIN, size: BigInt(seq), rootHash: treeHead(leavesOf(a, v).slice(0, seq)), extensions: [formatDualMode(dual(a, v, seq))] });
+  return formatCheckpoint({
+    origin: ORIGIN,
+    size: BigInt(seq),
+    rootHash: treeHead(leavesOf(a, v).slice(0, seq)),
+    extensions: [formatDualMode(dual(a, v, seq))],
+  });
 }
 
 /** Builds the witnesses of an attack: 0..c-1 compromised, the rest honest under the policy. */
-export function witnessesOf(a: Attack, honest: () => Witness = a.policy === 'c2sp' ? () => c2spWitness([ORIGIN]) : () => firstCosignWins()): Witness[] {
+export function witnessesOf(
+  a: Attack,
+  honest: () => Witness = a.policy === 'c2sp' ? () => c2spWitness([ORIGIN]) : () => firstCosignWins(),
+): Witness[] {
   return Array.from({ length: a.w }, (_, i) => (i < a.c ? compromisedWitness() : honest()));
 }
 
@@ -88,7 +109,11 @@ export function play(a: Attack, honest?: () => Witness): Outcome {
   const ask = (i: number, v: View, seq: number): void => {
     const leaves = leavesOf(a, v).slice(0, seq);
     const old = Math.min(latest[i]!.size, seq); // the collector knows each witness's latest size (a 409 tells it)
-    const answer = ws[i]!.add({ body: bodyOf(a, v, seq), oldSize: BigInt(latest[i]!.size), proof: consistencyProof(old, leaves) });
+    const answer = ws[i]!.add({
+      body: bodyOf(a, v, seq),
+      oldSize: BigInt(latest[i]!.size),
+      proof: consistencyProof(old, leaves),
+    });
     statuses.push(answer.status);
     if (answer.status !== 200) return;
     latest[i] = { size: seq, view: v };
@@ -98,7 +123,13 @@ export function play(a: Attack, honest?: () => Witness): Outcome {
   for (const m of a.moves) if (m.witness >= a.c && m.witness < a.w) ask(m.witness, m.view, S + m.ahead);
   const cosignersA = [...signed.A].sort((x, y) => x - y);
   const cosignersB = [...signed.B].sort((x, y) => x - y);
-  return { cosignersA, cosignersB, split: cosignersA.length >= a.q && cosignersB.length >= a.q, witnesses: ws, statuses };
+  return {
+    cosignersA,
+    cosignersB,
+    split: cosignersA.length >= a.q && cosignersB.length >= a.q,
+    witnesses: ws,
+    statuses,
+  };
 }
 
 /**
@@ -119,16 +150,22 @@ export function splitPossibleUnder(policy: Policy, placement: Placement, w: numb
   return policy === 'c2sp' && placement === 'extension' ? q <= w : splitPossible(w, q, c);
 }
 
-/** The strategy that splits a C2SP witness set with the values in the extra field: every witness asked for A, then B. */
+/**
+ * The strategy that splits a C2SP witness set with the values in the extra field: every witness asked for A, then B.
+ */
 export function sameWitnessSplit(w: number): Move[] {
-  return Array.from({ length: w }, (_, i) => [{ witness: i, view: 'A' as const, ahead: 0 as const }, { witness: i, view: 'B' as const, ahead: 0 as const }]).flat();
+  return Array.from({ length: w }, (_, i) => [
+    { witness: i, view: 'A' as const, ahead: 0 as const },
+    { witness: i, view: 'B' as const, ahead: 0 as const },
+  ]).flat();
 }
 
 /** The minimal split strategy: view A to the first q - c honest witnesses, view B to the next q - c. */
 export function minimalSplit(w: number, q: number, c: number): Move[] {
   const need = Math.max(0, q - c);
   const moves: Move[] = [];
-  for (let k = 0; k < need; k++) moves.push({ witness: c + k, view: 'A', ahead: 0 }, { witness: c + need + k, view: 'B', ahead: 0 });
+  for (let k = 0; k < need; k++)
+    moves.push({ witness: c + k, view: 'A', ahead: 0 }, { witness: c + need + k, view: 'B', ahead: 0 });
   return moves;
 }
 

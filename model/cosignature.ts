@@ -5,7 +5,18 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { fail, keyIdOf, ok, SIG_TYPE, verifySignature, type MessageOf, type NoteSignature, type Result, type Signer, type Verifier } from './note.js';
+import {
+  fail,
+  keyIdOf,
+  ok,
+  SIG_TYPE,
+  verifySignature,
+  type MessageOf,
+  type NoteSignature,
+  type Result,
+  type Signer,
+  type Verifier,
+} from './note.js';
 
 /** The largest timestamp a cosignature may carry (2^63 - 1). */
 export const MAX_TIMESTAMP = 2n ** 63n - 1n;
@@ -31,14 +42,23 @@ export const cosignatureMessageOf: MessageOf = (s, text) => {
 /** The cosignature/v1 verifier of a witness signer (type 0x04). */
 export function cosignerOf(s: Signer): Verifier {
   const publicKey = ed25519.getPublicKey(s.seed);
-  return { name: s.name, keyId: keyIdOf(s.name, SIG_TYPE.cosignatureV1, publicKey), type: SIG_TYPE.cosignatureV1, publicKey };
+  return {
+    name: s.name,
+    keyId: keyIdOf(s.name, SIG_TYPE.cosignatureV1, publicKey),
+    type: SIG_TYPE.cosignatureV1,
+    publicKey,
+  };
 }
 
 /** Cosigns a checkpoint body at TIMESTAMP. */
 export function cosign(body: string, s: Signer, timestamp: bigint): NoteSignature {
   const ts = new Uint8Array(8);
   new DataView(ts.buffer).setBigUint64(0, timestamp);
-  return { name: s.name, keyId: cosignerOf(s).keyId, sig: concatBytes(ts, ed25519.sign(cosignedMessage(timestamp, body), s.seed)) };
+  return {
+    name: s.name,
+    keyId: cosignerOf(s).keyId,
+    sig: concatBytes(ts, ed25519.sign(cosignedMessage(timestamp, body), s.seed)),
+  };
 }
 
 /**
@@ -46,5 +66,9 @@ export function cosign(body: string, s: Signer, timestamp: bigint): NoteSignatur
  * cosignature/v1 (type 0x04) under V's key, whatever type V was given with.
  */
 export function verifyCosignature(v: Verifier, sig: NoteSignature, body: string): boolean {
-  return sig.keyId === v.keyId && sig.name === v.name && verifySignature({ ...v, type: SIG_TYPE.cosignatureV1 }, sig, body, cosignatureMessageOf);
+  return (
+    sig.keyId === v.keyId &&
+    sig.name === v.name &&
+    verifySignature({ ...v, type: SIG_TYPE.cosignatureV1 }, sig, body, cosignatureMessageOf)
+  );
 }

@@ -29,11 +29,16 @@ export class DeploymentError extends DomainError {
 /** Throws DeploymentError unless every parameter is in its domain (counts are whole, T_tick > 0). */
 export function checkDeployment(d: Deployment): Deployment {
   // draft §1.3: N, cells_k and bundle_period_ticks count things; T_tick is a period and may be fractional.
-  const counts: Array<[keyof Deployment, number]> = [['n', d.n], ['bundlePeriodTicks', d.bundlePeriodTicks], ['cellsK', d.cellsK]];
+  const counts: Array<[keyof Deployment, number]> = [
+    ['n', d.n],
+    ['bundlePeriodTicks', d.bundlePeriodTicks],
+    ['cellsK', d.cellsK],
+  ];
   for (const [name, v] of counts) {
     if (!Number.isSafeInteger(v) || v < 1) throw new DeploymentError(`${name} must be a positive integer, got ${v}`);
   }
-  if (!Number.isFinite(d.tickMs) || d.tickMs <= 0) throw new DeploymentError(`tickMs must be a positive number, got ${d.tickMs}`);
+  if (!Number.isFinite(d.tickMs) || d.tickMs <= 0)
+    throw new DeploymentError(`tickMs must be a positive number, got ${d.tickMs}`);
   if (!Number.isSafeInteger(d.q) || d.q < 0) throw new DeploymentError(`q must be a non-negative integer, got ${d.q}`);
   return d;
 }

@@ -11,10 +11,22 @@
 import { detectors, minimalSplit, play, type Attack } from './collector.js';
 
 /** The parameters of one estimate. */
-export interface DetectionSetup { readonly w: number; readonly q: number; readonly c: number; readonly queries: number; readonly trials: number; readonly seed: number }
+export interface DetectionSetup {
+  readonly w: number;
+  readonly q: number;
+  readonly c: number;
+  readonly queries: number;
+  readonly trials: number;
+  readonly seed: number;
+}
 
 /** The estimate and its standard error. */
-export interface Estimate { readonly p: number; readonly stderr: number; readonly detected: number; readonly trials: number }
+export interface Estimate {
+  readonly p: number;
+  readonly stderr: number;
+  readonly detected: number;
+  readonly trials: number;
+}
 
 /** 1 - (1 - m/w)^k: some of K queries, each drawn uniformly from W witnesses, hits one of M (the one formula). */
 export function detectionProbability(w: number, m: number, k: number): number {
@@ -42,13 +54,20 @@ export function estimateDetection(s: DetectionSetup, trials: Iterable<DetectionT
   let detected = 0;
   for (const [order, asked] of trials) {
     const base = minimalSplit(s.w, s.q, s.c);
-    const moves = base.map((m) => ({ ...m, witness: order[m.witness - s.c]! })); // the collector's random choice of honest witnesses
+    // the collector's random choice of honest witnesses
+    const moves = base.map((m) => ({ ...m, witness: order[m.witness - s.c]! }));
     const a: Attack = {
-      w: s.w, q: s.q, c: s.c, moves,
-      // Stryker disable next-line StringLiteral: each honest witness is asked once, so every policy and placement cosigns the same views
-      policy: 'first-cosign-wins', placement: 'extension',
+      w: s.w,
+      q: s.q,
+      c: s.c,
+      moves,
+      // Stryker disable next-line StringLiteral: each honest witness is asked once, so every policy and placement
+      // cosigns the same views
+      policy: 'first-cosign-wins',
+      placement: 'extension',
       values: {
-        // Stryker disable next-line ArrayDeclaration: the auditor holds view A; A's values do not change which witnesses cosigned view B
+        // Stryker disable next-line ArrayDeclaration: the auditor holds view A; A's values do not change which
+        // witnesses cosigned view B
         A: [1, 2],
         B: [1, 3],
       },

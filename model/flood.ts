@@ -44,17 +44,33 @@ export function tickUs(s: Pick<FloodScenario, 'tickMs'>): number {
 
 /** Throws FloodError unless the scenario is well formed. */
 export function checkScenario(s: FloodScenario): FloodScenario {
-  const ints: Array<[string, number, number]> = [['n', s.n, 1], ['durationTicks', s.durationTicks, 1], ['coalition', s.coalition, 0]];
-  for (const [name, v, min] of ints) if (!Number.isSafeInteger(v) || v < min) throw new FloodError(`${name} must be an integer >= ${min}, got ${v}`);
+  const ints: Array<[string, number, number]> = [
+    ['n', s.n, 1],
+    ['durationTicks', s.durationTicks, 1],
+    ['coalition', s.coalition, 0],
+  ];
+  for (const [name, v, min] of ints)
+    if (!Number.isSafeInteger(v) || v < min) throw new FloodError(`${name} must be an integer >= ${min}, got ${v}`);
   if (s.coalition > s.n) throw new FloodError(`coalition must be <= n (${s.n}), got ${s.coalition}`);
-  if (!(s.tickMs > 0) || !isWholeIn(s.tickMs, 1000)) throw new FloodError(`tickMs must be positive and a whole number of µs, got ${s.tickMs}`);
-  if (!(s.floodFactor >= 1) || !isWholeIn(s.floodFactor, 100)) throw new FloodError(`floodFactor must be >= 1 and a multiple of 0.01, got ${s.floodFactor}`);
-  if (s.phasesUs && s.phasesUs.length !== s.n) throw new FloodError(`phasesUs must have n = ${s.n} entries, got ${s.phasesUs.length}`);
-  if (s.phasesUs?.some((p) => p.some((x) => !Number.isInteger(x) || x < 0 || x >= tickUs(s)))) throw new FloodError('phasesUs must be whole µs in [0, T_tick)');
-  // Arrival times (endUs * f100) and packet counts (honest D each, flooders f * D + 1 each) are exact integers only below 2^53.
-  const exact = tickUs(s) * s.durationTicks * Math.round(s.floodFactor * 100) + tickUs(s) * 100 <= Number.MAX_SAFE_INTEGER
-    && (s.n - s.coalition) * s.durationTicks + s.coalition * (Math.ceil(s.floodFactor * s.durationTicks) + 1) <= Number.MAX_SAFE_INTEGER;
-  if (!exact) throw new FloodError(`durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, floodFactor ${s.floodFactor}, n ${s.n}) takes arrival times or packet counts past 2^53, where integers stop being exact`);
+  if (!(s.tickMs > 0) || !isWholeIn(s.tickMs, 1000))
+    throw new FloodError(`tickMs must be positive and a whole number of µs, got ${s.tickMs}`);
+  if (!(s.floodFactor >= 1) || !isWholeIn(s.floodFactor, 100))
+    throw new FloodError(`floodFactor must be >= 1 and a multiple of 0.01, got ${s.floodFactor}`);
+  if (s.phasesUs && s.phasesUs.length !== s.n)
+    throw new FloodError(`phasesUs must have n = ${s.n} entries, got ${s.phasesUs.length}`);
+  if (s.phasesUs?.some((p) => p.some((x) => !Number.isInteger(x) || x < 0 || x >= tickUs(s))))
+    throw new FloodError('phasesUs must be whole µs in [0, T_tick)');
+  // Arrival times (endUs * f100) and packet counts (honest D each, flooders f * D + 1 each) are exact integers only
+  // below 2^53.
+  const exact =
+    tickUs(s) * s.durationTicks * Math.round(s.floodFactor * 100) + tickUs(s) * 100 <= Number.MAX_SAFE_INTEGER &&
+    (s.n - s.coalition) * s.durationTicks + s.coalition * (Math.ceil(s.floodFactor * s.durationTicks) + 1) <=
+      Number.MAX_SAFE_INTEGER;
+  if (!exact)
+    throw new FloodError(
+      `durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, floodFactor ${s.floodFactor}, n ${s.n}) ` +
+        'takes arrival times or packet counts past 2^53, where integers stop being exact',
+    );
   return s;
 }
 
@@ -80,9 +96,11 @@ export function arrivals(s: FloodScenario, v: number, path: FloodPath): number[]
   const nominal: number[] = [];
   for (let i = 0, t = nominalUs(s, v, path, 0); t < end; t = nominalUs(s, v, path, ++i)) nominal.push(t);
   const jitter = s.jitterUs ?? 0;
-  // Stryker disable next-line ConditionalExpression: with jitter 0 every draw is 0; the early return only saves the draws
+  // Stryker disable next-line ConditionalExpression: with jitter 0 every draw is 0; the early return only saves the
+  // draws
   if (jitter === 0) return nominal;
   // One generator per (vantage, path) stream, so streams do not share draws.
   const rng = xoroshiro128plus(((s.jitterSeed ?? 0) ^ Math.imul(v * 2 + (path === 'A' ? 0 : 1), 0x9e3779b1)) | 0);
-  return nominal.map((t) => Math.min(end - 1, t + uniformInt(rng, 0, jitter))).sort((a, b) => a - b); // a delayed packet may land after its successor
+  // a delayed packet may land after its successor
+  return nominal.map((t) => Math.min(end - 1, t + uniformInt(rng, 0, jitter))).sort((a, b) => a - b);
 }

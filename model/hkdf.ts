@@ -57,7 +57,8 @@ const base = {
  */
 export const CANONICAL_READING: Reading = {
   name: 'hex-lower',
-  description: 'session_id = 16 lowercase hex ASCII characters (8 per discriminator, zero-padded), smaller||larger; epoch_id decimal ASCII',
+  description:
+    'session_id = 16 lowercase hex ASCII characters (8 per discriminator, zero-padded), smaller||larger; epoch_id decimal ASCII',
   ...base,
   sessionId: (a, b) => utf8ToBytes(sessionIdText(a, b)),
 };
@@ -65,22 +66,64 @@ export const CANONICAL_READING: Reading = {
 /** Every reading the text admits; tests show which derive keys different from the canonical one. */
 export const READINGS: readonly Reading[] = [
   CANONICAL_READING,
-  { name: 'hex-upper', description: 'as hex-lower, uppercase hex digits (the text names no case)', ...base, sessionId: (a, b) => utf8ToBytes(sessionIdText(a, b).toUpperCase()) },
-  { name: 'raw-octets', description: 'session_id = the 8 raw octets (two big-endian uint32), "8 octets" read literally', ...base, sessionId: (a, b) => concatBytes(...orderedDiscriminators(a, b).map(be32)) },
   {
-    name: 'hex-unpadded-lex', description: 'each discriminator as unpadded lowercase hex, ordered lexicographically as strings (differs from numeric order, e.g. "a" > "10")', ...base,
+    name: 'hex-upper',
+    description: 'as hex-lower, uppercase hex digits (the text names no case)',
+    ...base,
+    sessionId: (a, b) => utf8ToBytes(sessionIdText(a, b).toUpperCase()),
+  },
+  {
+    name: 'raw-octets',
+    description: 'session_id = the 8 raw octets (two big-endian uint32), "8 octets" read literally',
+    ...base,
+    sessionId: (a, b) => concatBytes(...orderedDiscriminators(a, b).map(be32)),
+  },
+  {
+    name: 'hex-unpadded-lex',
+    description:
+      'each discriminator as unpadded lowercase hex, ordered lexicographically as strings (differs from numeric order, e.g. "a" > "10")',
+    ...base,
     sessionId: (a, b) => utf8ToBytes([a.toString(16), b.toString(16)].sort().join('')),
   },
-  { name: 'hex-literal-bars', description: 'session_id = "smaller||larger" with literal "||" between the two 8-digit halves (18 characters)', ...base, sessionId: (a, b) => utf8ToBytes(orderedDiscriminators(a, b).map(discriminatorHex).join('||')) },
-  { name: 'epoch-hex', description: 'as hex-lower, ascii(epoch_id) read as lowercase hex digits', ...base, sessionId: CANONICAL_READING.sessionId, epoch: (e) => utf8ToBytes(e.toString(16)) },
-  { name: 'epoch-u64-be', description: 'as hex-lower, epoch_id as 8 big-endian octets (not ASCII)', ...base, sessionId: CANONICAL_READING.sessionId, epoch: (e) => concatBytes(be32(Math.floor(e / 2 ** 32)), be32(e >>> 0)) },
-  { name: 'ocr-scan', description: 'the salt and info strings exactly as the scan prints them ("M/PS- Perf Sec-vl", "coherence-bfd-auth-vl")', salt: (op) => utf8ToBytes('M/PS- Perf Sec-vl|operator:' + op), epoch: base.epoch, sessionId: CANONICAL_READING.sessionId },
+  {
+    name: 'hex-literal-bars',
+    description: 'session_id = "smaller||larger" with literal "||" between the two 8-digit halves (18 characters)',
+    ...base,
+    sessionId: (a, b) => utf8ToBytes(orderedDiscriminators(a, b).map(discriminatorHex).join('||')),
+  },
+  {
+    name: 'epoch-hex',
+    description: 'as hex-lower, ascii(epoch_id) read as lowercase hex digits',
+    ...base,
+    sessionId: CANONICAL_READING.sessionId,
+    epoch: (e) => utf8ToBytes(e.toString(16)),
+  },
+  {
+    name: 'epoch-u64-be',
+    description: 'as hex-lower, epoch_id as 8 big-endian octets (not ASCII)',
+    ...base,
+    sessionId: CANONICAL_READING.sessionId,
+    epoch: (e) => concatBytes(be32(Math.floor(e / 2 ** 32)), be32(e >>> 0)),
+  },
+  {
+    name: 'ocr-scan',
+    description:
+      'the salt and info strings exactly as the scan prints them ("M/PS- Perf Sec-vl", "coherence-bfd-auth-vl")',
+    salt: (op) => utf8ToBytes('M/PS- Perf Sec-vl|operator:' + op),
+    epoch: base.epoch,
+    sessionId: CANONICAL_READING.sessionId,
+  },
 ];
 
 /** The info octets: prefix || session_id || "|epoch:" || ascii(epoch_id) (draft §6). */
 export function infoOf(i: BfdKeyInput, r: Reading = CANONICAL_READING): Uint8Array {
   const prefix = r.name === 'ocr-scan' ? 'coherence-bfd-auth-vl|session:' : INFO_PREFIX;
-  return concatBytes(utf8ToBytes(prefix), r.sessionId(i.discriminators[0], i.discriminators[1]), utf8ToBytes(EPOCH_INFIX), r.epoch(i.epochId));
+  return concatBytes(
+    utf8ToBytes(prefix),
+    r.sessionId(i.discriminators[0], i.discriminators[1]),
+    utf8ToBytes(EPOCH_INFIX),
+    r.epoch(i.epochId),
+  );
 }
 
 /** K_BFD_auth = HKDF-SHA256(salt, ikm = K_op, info, 32) (draft §6). */
@@ -93,8 +136,19 @@ export function deriveBfdAuthKey(i: BfdKeyInput, r: Reading = CANONICAL_READING)
  * draft): HKDF-SHA256 with a CWT salt and a (vantage, epoch) info. Used only to check that
  * K_BFD_auth is derived independently of K_v_epoch (draft §6).
  */
-export function deriveVantageEpochKey(kOp: Uint8Array, operatorId: string, vantageId: string, epochId: number): Uint8Array {
-  return hkdf(sha256, kOp, utf8ToBytes(`MVPS-CWT-v1|operator:${operatorId}`), utf8ToBytes(`cwt-vantage-epoch-v1|vantage:${vantageId}|epoch:${epochId}`), 32);
+export function deriveVantageEpochKey(
+  kOp: Uint8Array,
+  operatorId: string,
+  vantageId: string,
+  epochId: number,
+): Uint8Array {
+  return hkdf(
+    sha256,
+    kOp,
+    utf8ToBytes(`MVPS-CWT-v1|operator:${operatorId}`),
+    utf8ToBytes(`cwt-vantage-epoch-v1|vantage:${vantageId}|epoch:${epochId}`),
+    32,
+  );
 }
 
 /** The generic RFC 5869 wrapper the derivation uses, exposed for the RFC 5869 vectors. */

@@ -23,9 +23,12 @@ export interface Traffic {
 /** The operations (cost constants) one packet of each kind costs the broker (draft §3.1). */
 export function operationsOf(kind: PacketKind, q: number): ReadonlyArray<keyof CostConstants> {
   switch (kind) {
-    case 'snapshot': return ['c_json', 'c_hmac']; // draft §3.1 Path A
-    case 'push': return ['c_bfd_parse', 'c_hmac']; // draft §3.1 Path B: a distinct packet, its own HMAC
-    case 'bundle': return Array<keyof CostConstants>(q).fill('c_ed25519'); // draft §3.1 Path C
+    case 'snapshot':
+      return ['c_json', 'c_hmac']; // draft §3.1 Path A
+    case 'push':
+      return ['c_bfd_parse', 'c_hmac']; // draft §3.1 Path B: a distinct packet, its own HMAC
+    case 'bundle':
+      return Array<keyof CostConstants>(q).fill('c_ed25519'); // draft §3.1 Path C
   }
 }
 
@@ -63,7 +66,11 @@ export function* packetsOf(d: Deployment, t: Traffic): Generator<Packet> {
   }
   const attacks = Math.floor((t.attackPps * intervalUs) / 1e6);
   for (let i = 0; i < attacks; i++) {
-    yield { kind: i % 2 === 0 ? 'snapshot' : 'push', source: { kind: 'external' }, atUs: Math.floor((i * 1e6) / t.attackPps) };
+    yield {
+      kind: i % 2 === 0 ? 'snapshot' : 'push',
+      source: { kind: 'external' },
+      atUs: Math.floor((i * 1e6) / t.attackPps),
+    };
   }
 }
 

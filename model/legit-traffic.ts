@@ -28,7 +28,10 @@ export interface LegitStream {
 /** The rate multiplier at time tUs: the product of the active episodes' multipliers. */
 export function multiplierAt(s: LegitStream, tUs: number): number {
   const tick = tUs / (s.tickMs * 1000);
-  return s.episodes.reduce((m, e) => (tick >= e.startTick && tick < e.startTick + e.durationTicks ? m * e.multiplier : m), 1);
+  return s.episodes.reduce(
+    (m, e) => (tick >= e.startTick && tick < e.startTick + e.durationTicks ? m * e.multiplier : m),
+    1,
+  );
 }
 
 /** Arrival times in whole µs: each gap is one tick divided by the multiplier in force. */

@@ -7,7 +7,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** SHA-256(0x00 || data): the hash of a leaf. */
-export const leafHash = (data: Uint8Array | string): Uint8Array => sha256(concatBytes(Uint8Array.of(0), typeof data === 'string' ? utf8ToBytes(data) : data));
+export const leafHash = (data: Uint8Array | string): Uint8Array =>
+  sha256(concatBytes(Uint8Array.of(0), typeof data === 'string' ? utf8ToBytes(data) : data));
 /** SHA-256(0x01 || left || right): an interior node. */
 export const nodeHash = (l: Uint8Array, r: Uint8Array): Uint8Array => sha256(concatBytes(Uint8Array.of(1), l, r));
 
@@ -29,7 +30,9 @@ function subproof(m: number, d: readonly Uint8Array[], complete: boolean): Uint8
   return [...subproof(m - k, d.slice(k), false), treeHead(d.slice(0, k))];
 }
 
-/** The consistency proof from the first M leaves to all of LEAVES (empty when m is 0 or n; an m past n is read as n). */
+/**
+ * The consistency proof from the first M leaves to all of LEAVES (empty when m is 0 or n; an m past n is read as n).
+ */
 export function consistencyProof(m: number, leaves: readonly Uint8Array[]): Uint8Array[] {
   return m === 0 ? [] : subproof(Math.min(m, leaves.length), leaves, true); // SUBPROOF(n, D[n], true) is empty
 }
@@ -37,7 +40,13 @@ export function consistencyProof(m: number, leaves: readonly Uint8Array[]): Uint
 const eq = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** RFC 9162 §2.1.4.2: whether PROOF shows the tree (first, oldRoot) is a prefix of (second, newRoot). */
-export function verifyConsistency(first: number, second: number, oldRoot: Uint8Array, newRoot: Uint8Array, proof: readonly Uint8Array[]): boolean {
+export function verifyConsistency(
+  first: number,
+  second: number,
+  oldRoot: Uint8Array,
+  newRoot: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
   if (first > second) return false;
   if (first === second) return proof.length === 0 && eq(oldRoot, newRoot);
   if (first === 0) return proof.length === 0; // c2sp tlog-witness: empty proof from size zero
@@ -45,7 +54,10 @@ export function verifyConsistency(first: number, second: number, oldRoot: Uint8A
   const path = (first & (first - 1)) === 0 ? [oldRoot, ...proof] : [...proof];
   let fn = first - 1;
   let sn = second - 1;
-  while (fn & 1) { fn >>= 1; sn >>= 1; }
+  while (fn & 1) {
+    fn >>= 1;
+    sn >>= 1;
+  }
   let fr = path[0]!;
   let sr = path[0]!;
   for (const c of path.slice(1)) {
@@ -53,8 +65,12 @@ export function verifyConsistency(first: number, second: number, oldRoot: Uint8A
     if (fn & 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      // RFC 9162 shifts "until LSB(fn) is set or fn is 0"; here an even fn equals sn, which is not 0, so a set bit comes first.
-      while (!(fn & 1)) { fn >>= 1; sn >>= 1; }
+      // RFC 9162 shifts "until LSB(fn) is set or fn is 0"; here an even fn equals sn, which is not 0, so a set bit
+      // comes first.
+      while (!(fn & 1)) {
+        fn >>= 1;
+        sn >>= 1;
+      }
     } else sr = nodeHash(sr, c);
     fn >>= 1;
     sn >>= 1;

@@ -26,9 +26,12 @@ export type NicFilter = (p: Packet, admittedVantages: number) => boolean;
 /** Invariant I1: only telemetry reaches the broker: admitted vantages' packets and collector bundles. */
 export const invariantI1: NicFilter = (p, admitted) => {
   switch (p.source.kind) {
-    case 'collector': return true;
-    case 'vantage': return p.source.id >= 0 && p.source.id < admitted;
-    case 'external': return false;
+    case 'collector':
+      return true;
+    case 'vantage':
+      return p.source.id >= 0 && p.source.id < admitted;
+    case 'external':
+      return false;
   }
 };
 

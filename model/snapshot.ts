@@ -33,13 +33,19 @@ export interface Snapshot extends SnapshotBody {
 export type SnapshotDecodeError = 'not-utf8' | 'not-json' | 'schema';
 
 /** A decoding result. */
-export type SnapshotDecoded = { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly error: SnapshotDecodeError; readonly detail: string };
+export type SnapshotDecoded =
+  | { readonly ok: true; readonly snapshot: Snapshot }
+  | { readonly ok: false; readonly error: SnapshotDecodeError; readonly detail: string };
 
 /** The canonical bytes the tag covers: sorted-key JSON of every field but the tag. */
 export function canonicalBytes(s: SnapshotBody): Uint8Array {
   const body: Record<string, unknown> = { ...s };
   delete body.tag;
-  const sorted = Object.fromEntries(Object.keys(body).sort().map((k) => [k, body[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(body)
+      .sort()
+      .map((k) => [k, body[k]]),
+  );
   return utf8ToBytes(JSON.stringify(sorted));
 }
 
@@ -51,7 +57,11 @@ export function signSnapshot(body: SnapshotBody, key: Uint8Array): Uint8Array {
 /** The JSON bytes of a snapshot (fields in canonical order, tag last). */
 export function encodeSnapshot(s: Snapshot): Uint8Array {
   const { tag, ...body } = s;
-  const sorted = Object.fromEntries(Object.keys(body).sort().map((k) => [k, (body as Record<string, unknown>)[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(body)
+      .sort()
+      .map((k) => [k, (body as Record<string, unknown>)[k]]),
+  );
   return utf8ToBytes(JSON.stringify({ ...sorted, tag }));
 }
 

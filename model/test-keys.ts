@@ -31,5 +31,6 @@ export function testKeys(): KeyTable {
 }
 
 /** The key an adversary holds: its own, none of the deployment's. */
-// Stryker disable next-line StringLiteral: any label the deployment's keys do not use gives a key the deployment does not hold
+// Stryker disable next-line StringLiteral: any label the deployment's keys do not use gives a key the deployment does
+// not hold
 export const ADVERSARY_KEY = testKey('adversary');

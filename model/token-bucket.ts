@@ -28,7 +28,12 @@ export interface RateLimitPolicy {
 }
 
 /** The draft's defaults, under the readings the code uses (one bucket per path, §4.2 capacity literally). */
-export const DEFAULT_POLICY: RateLimitPolicy = { rateLimitFactor: 4, burstFactor: 8, scope: 'per-path', capacity: 'rate-times-1s' };
+export const DEFAULT_POLICY: RateLimitPolicy = {
+  rateLimitFactor: 4,
+  burstFactor: 8,
+  scope: 'per-path',
+  capacity: 'rate-times-1s',
+};
 
 /** A policy outside the draft's domain; the message names the parameter. */
 export class RateLimitError extends DomainError {
@@ -40,7 +45,10 @@ const FACTOR_SCALE = 100;
 
 /** Throws RateLimitError unless both factors are >= 2 (draft §4.2) and given to 0.01. */
 export function checkPolicy(p: RateLimitPolicy): RateLimitPolicy {
-  for (const [name, v] of [['rate_limit_factor', p.rateLimitFactor], ['burst_factor', p.burstFactor]] as const) {
+  for (const [name, v] of [
+    ['rate_limit_factor', p.rateLimitFactor],
+    ['burst_factor', p.burstFactor],
+  ] as const) {
     if (!Number.isFinite(v) || v < 2) throw new RateLimitError(`${name} must be >= 2 (draft §4.2), got ${v}`);
     if (!isWholeIn(v, FACTOR_SCALE)) throw new RateLimitError(`${name} must be a multiple of 0.01, got ${v}`);
   }
@@ -61,9 +69,10 @@ export function bucketParams(tickUs: number, p: RateLimitPolicy): BucketParams {
   const bf = Math.round(p.burstFactor * FACTOR_SCALE);
   // rate = rlf / T tokens per µs; scaling tokens by T * 100 makes it rlf * 100 units per µs.
   const unitsPerToken = tickUs * FACTOR_SCALE;
-  const capacityUnits = p.capacity === 'rate-times-1s'
-    ? bf * 1_000_000 // bf * (1e6 / T) tokens: the §4.2 budget read as packets
-    : bf * tickUs; // bf tokens: bf ticks of natural traffic
+  const capacityUnits =
+    p.capacity === 'rate-times-1s'
+      ? bf * 1_000_000 // bf * (1e6 / T) tokens: the §4.2 budget read as packets
+      : bf * tickUs; // bf tokens: bf ticks of natural traffic
   return { unitsPerToken, refillPerUs: rlf, capacityUnits };
 }
 

@@ -4,7 +4,7 @@
  * milliseconds. One bucket per path, no jitter; a bucket outside the closed form's conditions is
  * enumerated packet by packet. The per-packet simulator must agree exactly (properties/t-vdos-1).
  */
-import { arrivals, checkScenario, FloodError, floods, phaseOf, tickUs, type FloodPath, type FloodScenario } from './flood.js';
+import { arrivals, checkScenario, FloodError, phaseOf, tickUs, type FloodPath, type FloodScenario } from './flood.js';
 import { bucketParams, TokenBucket, type BucketParams, type RateLimitPolicy } from './token-bucket.js';
 import type { FloodCounts } from './vdos-cost.js';
 
@@ -53,19 +53,25 @@ function floodAdmitted(s: FloodScenario, v: number, p: FloodPath, b: BucketParam
 export function simulateAggregated(s: FloodScenario, policy: RateLimitPolicy | null): FloodCounts {
   checkScenario(s);
   if ((s.jitterUs ?? 0) > 0) throw new FloodError('the aggregated simulator models no jitter; use simulateExact');
-  if (policy?.scope === 'per-vantage') throw new FloodError('the aggregated simulator models one bucket per path; use simulateExact');
+  if (policy?.scope === 'per-vantage')
+    throw new FloodError('the aggregated simulator models one bucket per path; use simulateExact');
   const f100 = Math.round(s.floodFactor * 100);
   const t100 = tickUs(s) * 100;
   const endUs = tickUs(s) * s.durationTicks;
   const b = policy ? bucketParams(tickUs(s), policy) : null;
   // Token units (capacity + refill over the whole flood) are exact integers only below 2^53.
-  if (b && b.capacityUnits + endUs * b.refillPerUs > Number.MAX_SAFE_INTEGER) throw new FloodError(`durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, rate_limit_factor ${policy!.rateLimitFactor}) takes token counts past 2^53, where integers stop being exact`);
+  if (b && b.capacityUnits + endUs * b.refillPerUs > Number.MAX_SAFE_INTEGER)
+    throw new FloodError(
+      `durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, rate_limit_factor ${policy!.rateLimitFactor}) ` +
+        'takes token counts past 2^53, where integers stop being exact',
+    );
   const honest = s.n - s.coalition;
   // An honest bucket gets rate_limit_factor >= 2 tokens per packet: it admits all once it holds one token.
   const honestAdmitted = !b || b.capacityUnits >= b.unitsPerToken ? honest * s.durationTicks : 0;
   const arrived = { A: honest * s.durationTicks, B: honest * s.durationTicks };
   const admitted = { A: honestAdmitted, B: honestAdmitted };
-  for (let v = 0; v < s.coalition; v++) { // vantages 0..k-1 flood (model/flood.ts floods())
+  for (let v = 0; v < s.coalition; v++) {
+    // vantages 0..k-1 flood (model/flood.ts floods())
     for (const p of ['A', 'B'] as const) {
       const n = floodArrivals(endUs, phaseOf(s, v, p), t100, f100);
       arrived[p] += n;

@@ -41,7 +41,8 @@ export function floodCost(s: FloodScenario, counts: FloodCounts, c: CostConstant
   let us = 0;
   let dropped = 0;
   for (const p of ['A', 'B'] as const) {
-    us += counts.admitted[p] * verifyCost(p, c) + (rateLimited ? counts.arrived[p] * c.c_xdp : 0); // draft §4.1: a dropped packet pays only the lookup
+    // draft §4.1: a dropped packet pays only the lookup
+    us += counts.admitted[p] * verifyCost(p, c) + (rateLimited ? counts.arrived[p] * c.c_xdp : 0);
     dropped += counts.arrived[p] - counts.admitted[p];
   }
   const baselineUsPerSecond = s.n * (1e6 / tickUs(s)) * cPath(c); // draft §4.3: JOINT_baseline = P * c_path

@@ -15,7 +15,11 @@ export const tokenBucket = (b: BucketParams): Limiter => new TokenBucket(b);
 import type { FloodCounts } from './vdos-cost.js';
 
 /** Admitted and arrived packets per path; `policy` null means no rate limiter (all admitted). */
-export function simulateExact(s: FloodScenario, policy: RateLimitPolicy | null, limiter: (b: BucketParams) => Limiter = tokenBucket): FloodCounts {
+export function simulateExact(
+  s: FloodScenario,
+  policy: RateLimitPolicy | null,
+  limiter: (b: BucketParams) => Limiter = tokenBucket,
+): FloodCounts {
   checkScenario(s);
   const arrived = { A: 0, B: 0 };
   const admitted = { A: 0, B: 0 };
@@ -23,9 +27,11 @@ export function simulateExact(s: FloodScenario, policy: RateLimitPolicy | null, 
   for (let v = 0; v < s.n; v++) {
     const streams = FLOOD_PATHS.map((p) => arrivals(s, v, p).map((t) => ({ t, p })));
     // draft §4.1 keys the bucket by (operator, vantage); §4.2 gives its rate per path: both readings.
-    const queues: Array<Array<{ t: number; p: FloodPath }>> = policy?.scope === 'per-vantage'
-      ? [[...streams[0]!, ...streams[1]!].sort((a, b) => a.t - b.t)] // sort is stable: on a tie path A (listed first) goes first
-      : streams;
+    const queues: Array<Array<{ t: number; p: FloodPath }>> =
+      policy?.scope === 'per-vantage'
+        ? // sort is stable: on a tie path A (listed first) goes first
+          [[...streams[0]!, ...streams[1]!].sort((a, b) => a.t - b.t)]
+        : streams;
     for (const q of queues) {
       const bucket = params ? limiter(params) : null;
       for (const { t, p } of q) {

@@ -53,11 +53,15 @@ class Ledger {
 }
 
 /** The draft §7 witness: first cosign wins per (bundle_id, bundle_seq); KEY picks the memory key. */
-export function firstCosignWins(key: (id: string, seq: bigint) => string = (id, seq) => `${id}#${seq}`, policy = 'first-cosign-wins'): Witness {
+export function firstCosignWins(
+  key: (id: string, seq: bigint) => string = (id, seq) => `${id}#${seq}`,
+  policy = 'first-cosign-wins',
+): Witness {
   const memory = new Map<string, { seq: bigint; body: string }>();
   const ledger = new Ledger();
   return {
-    policy, compromised: false,
+    policy,
+    compromised: false,
     add(req) {
       const c = parseCheckpoint(req.body);
       if (!c.ok) return { status: 400, reason: c.reason };
@@ -65,8 +69,10 @@ export function firstCosignWins(key: (id: string, seq: bigint) => string = (id, 
       if (!d.ok) return { status: 400, reason: d.reason };
       const k = key(d.value.bundleId, d.value.bundleSeq);
       const prior = memory.get(k);
-      if (prior && prior.seq === d.value.bundleSeq && prior.body !== req.body) return { status: 409, reason: 'first cosign wins: another body was cosigned for this (bundle_id, bundle_seq)' };
-      memory.set(k, { seq: d.value.bundleSeq, body: req.body }); // a prior body for this seq is req.body (else 409 above)
+      if (prior && prior.seq === d.value.bundleSeq && prior.body !== req.body)
+        return { status: 409, reason: 'first cosign wins: another body was cosigned for this (bundle_id, bundle_seq)' };
+      // a prior body for this seq is req.body (else 409 above)
+      memory.set(k, { seq: d.value.bundleSeq, body: req.body });
       ledger.record(req.body);
       return OK;
     },
@@ -79,7 +85,8 @@ export function c2spWitness(origins: readonly string[]): Witness {
   const latest = new Map<string, { size: bigint; root: Uint8Array }>();
   const ledger = new Ledger();
   return {
-    policy: 'c2sp-tlog-witness', compromised: false,
+    policy: 'c2sp-tlog-witness',
+    compromised: false,
     add(req) {
       const c = parseCheckpoint(req.body);
       if (!c.ok) return { status: 400, reason: c.reason };
@@ -87,10 +94,13 @@ export function c2spWitness(origins: readonly string[]): Witness {
       if (!origins.includes(origin)) return { status: 404, reason: 'unknown origin' };
       if (req.oldSize > size) return { status: 400, reason: 'old size exceeds checkpoint size' };
       const known = latest.get(origin) ?? { size: 0n, root: new Uint8Array() };
-      if (req.oldSize !== known.size) return { status: 409, reason: 'old size is not the latest cosigned size', latestSize: known.size };
+      if (req.oldSize !== known.size)
+        return { status: 409, reason: 'old size is not the latest cosigned size', latestSize: known.size };
       if (req.oldSize === size) {
-        if (!known.root.every((x, i) => x === rootHash[i]) || known.root.length !== rootHash.length) return { status: 409, reason: 'same size, different root hash' };
-      } else if (!verifyConsistency(Number(req.oldSize), Number(size), known.root, rootHash, req.proof)) return { status: 422, reason: 'consistency proof does not verify' };
+        if (!known.root.every((x, i) => x === rootHash[i]) || known.root.length !== rootHash.length)
+          return { status: 409, reason: 'same size, different root hash' };
+      } else if (!verifyConsistency(Number(req.oldSize), Number(size), known.root, rootHash, req.proof))
+        return { status: 422, reason: 'consistency proof does not verify' };
       latest.set(origin, { size, root: rootHash });
       ledger.record(req.body);
       return OK;
@@ -102,5 +112,10 @@ export function c2spWitness(origins: readonly string[]): Witness {
 /** A compromised witness: its key is the adversary's, it cosigns every request. */
 export function compromisedWitness(): Witness {
   const ledger = new Ledger();
-  return { policy: 'compromised', compromised: true, add: (req) => (ledger.record(req.body), OK), cosignedFor: (id, seq) => ledger.get(id, seq) };
+  return {
+    policy: 'compromised',
+    compromised: true,
+    add: (req) => (ledger.record(req.body), OK),
+    cosignedFor: (id, seq) => ledger.get(id, seq),
+  };
 }

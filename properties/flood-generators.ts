@@ -7,9 +7,23 @@ import fc from 'fast-check';
 import type { FloodScenario } from '../model/flood.js';
 import type { BurstEpisode, LegitStream } from '../model/legit-traffic.js';
 import type { CapacityReading, RateLimitPolicy } from '../model/token-bucket.js';
-import { arrayOf, checked, drawnBy, fields, int, keys, oneOf, reasonOutside, tuple, type Check } from '../src/engine/generator-domain.js';
+import {
+  arrayOf,
+  checked,
+  drawnBy,
+  fields,
+  int,
+  keys,
+  oneOf,
+  reasonOutside,
+  tuple,
+  type Check,
+} from '../src/engine/generator-domain.js';
 
-/** The hundredths X of a stored factor X / 100; throws when it is not one (the unmapper fast-check's domain check calls). */
+/**
+ * The hundredths X of a stored factor X / 100; throws when it is not one (the unmapper fast-check's domain check
+ * calls).
+ */
 function hundredths(v: unknown): number {
   const x = typeof v === 'number' ? Math.round(v * 100) : NaN;
   if (!Number.isSafeInteger(x) || x / 100 !== v) throw new Error('not a factor to 0.01');
@@ -17,9 +31,12 @@ function hundredths(v: unknown): number {
 }
 
 /** A factor to 0.01 in [min, max] (the unmapper makes its domain checkable; generation is unchanged). */
-export const factor = (min: number, max: number) => fc.integer({ min: min * 100, max: max * 100 }).map((x) => x / 100, hundredths);
+export const factor = (min: number, max: number) =>
+  fc.integer({ min: min * 100, max: max * 100 }).map((x) => x / 100, hundredths);
 
-/** Two flood factors f1 < f2, in hundredths, f1 from 5 to 64 and f2 up to 64 above it (the slope claims of §4.3 (b)). */
+/**
+ * Two flood factors f1 < f2, in hundredths, f1 from 5 to 64 and f2 up to 64 above it (the slope claims of §4.3 (b)).
+ */
 export const factorPair = fc.tuple(fc.integer({ min: 500, max: 6400 }), fc.integer({ min: 1, max: 6400 })).map(
   ([a, d]) => [a / 100, (a + d) / 100] as const,
   (v) => {
@@ -33,7 +50,16 @@ const TICKS = [5, 10, 20, 50, 100, 1000];
 const LONG_TICKS = [...TICKS, 1500, 2000, 2500];
 const LEGIT_TICKS = [5, 50, 100, 1000];
 const ticksIn = (seconds: number, tickMs: number) => Math.ceil((seconds * 1000) / tickMs);
-const SCENARIO_KEYS = ['n', 'tickMs', 'coalition', 'floodFactor', 'durationTicks', 'phasesUs', 'jitterUs', 'jitterSeed'];
+const SCENARIO_KEYS = [
+  'n',
+  'tickMs',
+  'coalition',
+  'floodFactor',
+  'durationTicks',
+  'phasesUs',
+  'jitterUs',
+  'jitterSeed',
+];
 
 /** Tick periods: the draft's 5 ms (HFT), 50 ms (Coherence-BFD V3), 1 s, and others. */
 export const floodTickMs = fc.constantFrom(...TICKS);
@@ -54,32 +80,51 @@ export function policy(capacity?: CapacityReading): fc.Arbitrary<RateLimitPolicy
 /** A flood experiment in which every vantage floods (coalition = n). */
 export function wholeCoalitionFlood(): fc.Arbitrary<FloodScenario> {
   const all = floodScenario();
-  return checked(all.filter((s) => s.coalition === s.n), (v, at) => reasonOutside(all, v, at) ?? ((v as FloodScenario).coalition === (v as FloodScenario).n ? null : `${at}.coalition must equal ${at}.n (every vantage floods)`));
+  return checked(
+    all.filter((s) => s.coalition === s.n),
+    (v, at) =>
+      reasonOutside(all, v, at) ??
+      ((v as FloodScenario).coalition === (v as FloodScenario).n
+        ? null
+        : `${at}.coalition must equal ${at}.n (every vantage floods)`),
+  );
 }
 
 const floodFactor = fc.oneof(fc.constantFrom(1, 4, 16, 64), factor(1, 64));
 
 /** A flood experiment: up to 4 vantages, up to 60 ticks, flood factors 1..64, phases, optional jitter. */
-export function floodScenario(options: { jitter?: boolean; maxTicks?: number; longTicks?: boolean } = {}): fc.Arbitrary<FloodScenario> {
-  return checked(fc.record({ n: fc.integer({ min: 1, max: 4 }), tickMs: options.longTicks ? longFloodTickMs : floodTickMs }).chain(({ n, tickMs }) => {
-    const tickUs = tickMs * 1000;
-    return fc.record({
-      n: fc.constant(n),
-      tickMs: fc.constant(tickMs),
-      coalition: fc.integer({ min: 0, max: n }),
-      floodFactor,
-      durationTicks: fc.integer({ min: 1, max: options.maxTicks ?? 60 }),
-      phasesUs: fc.array(fc.tuple(fc.integer({ min: 0, max: tickUs - 1 }), fc.integer({ min: 0, max: tickUs - 1 })), { minLength: n, maxLength: n }),
-      jitterUs: options.jitter ? fc.integer({ min: 0, max: tickUs / 2 }) : fc.constant(0),
-      jitterSeed: fc.integer(),
-    });
-  }), floodScenarioDomain(options));
+export function floodScenario(
+  options: { jitter?: boolean; maxTicks?: number; longTicks?: boolean } = {},
+): fc.Arbitrary<FloodScenario> {
+  return checked(
+    fc
+      .record({ n: fc.integer({ min: 1, max: 4 }), tickMs: options.longTicks ? longFloodTickMs : floodTickMs })
+      .chain(({ n, tickMs }) => {
+        const tickUs = tickMs * 1000;
+        return fc.record({
+          n: fc.constant(n),
+          tickMs: fc.constant(tickMs),
+          coalition: fc.integer({ min: 0, max: n }),
+          floodFactor,
+          durationTicks: fc.integer({ min: 1, max: options.maxTicks ?? 60 }),
+          phasesUs: fc.array(
+            fc.tuple(fc.integer({ min: 0, max: tickUs - 1 }), fc.integer({ min: 0, max: tickUs - 1 })),
+            { minLength: n, maxLength: n },
+          ),
+          jitterUs: options.jitter ? fc.integer({ min: 0, max: tickUs / 2 }) : fc.constant(0),
+          jitterSeed: fc.integer(),
+        });
+      }),
+    floodScenarioDomain(options),
+  );
 }
 
 /** What floodScenario(OPTIONS) draws: its ranges, and phases and coalition sized by n and the tick. */
 function floodScenarioDomain(options: { jitter?: boolean; maxTicks?: number; longTicks?: boolean }): Check {
   return (v, at) => {
-    const head = keys(SCENARIO_KEYS)(v, at) ?? fields({ n: int(1, 4), tickMs: oneOf(options.longTicks ? LONG_TICKS : TICKS) })(v, at);
+    const head =
+      keys(SCENARIO_KEYS)(v, at) ??
+      fields({ n: int(1, 4), tickMs: oneOf(options.longTicks ? LONG_TICKS : TICKS) })(v, at);
     if (head) return head;
     const { n, tickMs } = v as { n: number; tickMs: number };
     const phase = int(0, tickMs * 1000 - 1);
@@ -110,15 +155,20 @@ const episode = (kind: BurstEpisode['kind'], [lo, hi]: [number, number], [minTic
  * (1.5 * 3 * 1.3) compounds it with a BGP batch.
  */
 export function legitStream(): fc.Arbitrary<LegitStream> {
-  return checked(fc.constantFrom(...LEGIT_TICKS).chain((tickMs) => {
-    const [jitter, bgp, recalibration] = episodesFor(tickMs);
-    return fc.record({
-      tickMs: fc.constant(tickMs),
-      phaseUs: fc.integer({ min: 0, max: tickMs * 1000 - 1 }),
-      episodes: fc.tuple(fc.option(jitter), fc.option(bgp), fc.option(recalibration)).map((es) => es.filter((e): e is BurstEpisode => e !== null)),
-      durationTicks: fc.integer({ min: 1, max: ticksIn(8, tickMs) + 40 }),
-    });
-  }), legitStreamDomain);
+  return checked(
+    fc.constantFrom(...LEGIT_TICKS).chain((tickMs) => {
+      const [jitter, bgp, recalibration] = episodesFor(tickMs);
+      return fc.record({
+        tickMs: fc.constant(tickMs),
+        phaseUs: fc.integer({ min: 0, max: tickMs * 1000 - 1 }),
+        episodes: fc
+          .tuple(fc.option(jitter), fc.option(bgp), fc.option(recalibration))
+          .map((es) => es.filter((e): e is BurstEpisode => e !== null)),
+        durationTicks: fc.integer({ min: 1, max: ticksIn(8, tickMs) + 40 }),
+      });
+    }),
+    legitStreamDomain,
+  );
 }
 
 /** The three episode generators at TICKMS, in the order a stream lists them. */
@@ -130,14 +180,29 @@ function episodesFor(tickMs: number) {
   ] as const;
 }
 
-/** What legitStream() draws: each kind of episode at most once, in the order jitter, BGP, recalibration, in its ranges. */
+/**
+ * What legitStream() draws: each kind of episode at most once, in the order jitter, BGP, recalibration, in its ranges.
+ */
 const legitStreamDomain: Check = (v, at) => {
-  const head = keys(['tickMs', 'phaseUs', 'episodes', 'durationTicks'])(v, at) ?? fields({ tickMs: oneOf(LEGIT_TICKS) })(v, at);
+  const head =
+    keys(['tickMs', 'phaseUs', 'episodes', 'durationTicks'])(v, at) ?? fields({ tickMs: oneOf(LEGIT_TICKS) })(v, at);
   if (head) return head;
   const { tickMs } = v as { tickMs: number };
   const kinds = episodesFor(tickMs);
   const ofKind = (e: unknown) => kinds.findIndex((k) => k.canShrinkWithoutContext(e));
-  const episodesCheck: Check = (es, where) => arrayOf((e, w) => (ofKind(e) >= 0 ? null : `${w} is not a jitter, BGP or recalibration episode in the ranges of draft §4.2`), 0, 3)(es, where)
-    ?? ((es as unknown[]).every((e, i) => i === 0 || ofKind(e) > ofKind((es as unknown[])[i - 1])) ? null : `${where} must list each kind at most once, jitter then BGP then recalibration`);
-  return fields({ phaseUs: int(0, tickMs * 1000 - 1), episodes: episodesCheck, durationTicks: int(1, ticksIn(8, tickMs) + 40) })(v, at);
+  const episodesCheck: Check = (es, where) =>
+    arrayOf(
+      (e, w) =>
+        ofKind(e) >= 0 ? null : `${w} is not a jitter, BGP or recalibration episode in the ranges of draft §4.2`,
+      0,
+      3,
+    )(es, where) ??
+    ((es as unknown[]).every((e, i) => i === 0 || ofKind(e) > ofKind((es as unknown[])[i - 1]))
+      ? null
+      : `${where} must list each kind at most once, jitter then BGP then recalibration`);
+  return fields({
+    phaseUs: int(0, tickMs * 1000 - 1),
+    episodes: episodesCheck,
+    durationTicks: int(1, ticksIn(8, tickMs) + 40),
+  })(v, at);
 };

@@ -7,10 +7,22 @@ import type { CostConstants } from '../model/constants.js';
 import type { Deployment } from '../model/deployment.js';
 import type { Traffic } from '../model/ledger.js';
 import { DRAFT_CONSTANTS } from '../src/lib/constants.js';
-import { arrayOf, checked, constantRecord, drawnBy, fields, int, keys, type Check } from '../src/engine/generator-domain.js';
+import {
+  arrayOf,
+  checked,
+  constantRecord,
+  drawnBy,
+  fields,
+  int,
+  keys,
+  type Check,
+} from '../src/engine/generator-domain.js';
 
 /** The draft's constants as a generator of that one value, with its domain (a stored copy field for field). */
-export const draftConstants: fc.Arbitrary<CostConstants> = checked(fc.constant(DRAFT_CONSTANTS), constantRecord({ ...DRAFT_CONSTANTS }));
+export const draftConstants: fc.Arbitrary<CostConstants> = checked(
+  fc.constant(DRAFT_CONSTANTS),
+  constantRecord({ ...DRAFT_CONSTANTS }),
+);
 
 const cost = fc.double({ min: 0.001, max: 500, noNaN: true, noDefaultInfinity: true });
 
@@ -53,14 +65,17 @@ export function traffic(d: Deployment, maxAttackPackets = MAX_ATTACK_PACKETS): f
 
 /** Attack packets per interval at most: what keeps the interval enumerable. */
 const MAX_ATTACK_PACKETS = 4000;
-const maxAttackPps = (intervalUs: number, maxPackets: number) => Math.max(0, Math.floor(maxPackets / (intervalUs / 1e6)));
+const maxAttackPps = (intervalUs: number, maxPackets: number) =>
+  Math.max(0, Math.floor(maxPackets / (intervalUs / 1e6)));
 
 /** What traffic(D) draws: one phase per vantage within a tick, one per cell within a bundle period, R within the enumerable. */
 function trafficDomain(d: Deployment): Check {
   const tickUs = d.tickMs * 1000;
   const bundleUs = tickUs * d.bundlePeriodTicks;
   return (v, at) => {
-    const head = keys(['bundlePeriods', 'vantagePhasesUs', 'cellPhasesUs', 'attackPps'])(v, at) ?? fields({ bundlePeriods: int(1, 3) })(v, at);
+    const head =
+      keys(['bundlePeriods', 'vantagePhasesUs', 'cellPhasesUs', 'attackPps'])(v, at) ??
+      fields({ bundlePeriods: int(1, 3) })(v, at);
     if (head) return head;
     const periods = (v as Traffic).bundlePeriods;
     return fields({
@@ -81,10 +96,18 @@ export interface Scenario {
 export function scenario(): fc.Arbitrary<Scenario> {
   const deployments = deployment();
   const domain: Check = (v, at) =>
-    keys(['deployment', 'traffic'])(v, at)
-    ?? fields({ deployment: drawnBy(deployments, 'a deployment of N 1-40, T_tick 1-2000 ms, q 0-7, bundle period 1-20 ticks, 1-16 cells') })(v, at)
-    ?? fields({ traffic: trafficDomain((v as Scenario).deployment) })(v, at);
-  return checked(deployments.chain((d) => traffic(d).map((t) => ({ deployment: d, traffic: t }))), domain);
+    keys(['deployment', 'traffic'])(v, at) ??
+    fields({
+      deployment: drawnBy(
+        deployments,
+        'a deployment of N 1-40, T_tick 1-2000 ms, q 0-7, bundle period 1-20 ticks, 1-16 cells',
+      ),
+    })(v, at) ??
+    fields({ traffic: trafficDomain((v as Scenario).deployment) })(v, at);
+  return checked(
+    deployments.chain((d) => traffic(d).map((t) => ({ deployment: d, traffic: t }))),
+    domain,
+  );
 }
 
 /** Whole-number scale factors for the linearity claims. */

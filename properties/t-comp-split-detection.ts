@@ -7,6 +7,12 @@ import type { DetectionSetup, DetectionTrial } from '../model/detection.js';
 
 /** S.trials draws from seed S.seed: a permutation of the honest witnesses c .. w-1, and S.queries witnesses asked. */
 export function detectionTrials(s: DetectionSetup): DetectionTrial[] {
-  const trial = fc.tuple(fc.shuffledSubarray([...Array(s.w - s.c).keys()].map((i) => i + s.c), { minLength: s.w - s.c, maxLength: s.w - s.c }), fc.array(fc.integer({ min: 0, max: s.w - 1 }), { minLength: s.queries, maxLength: s.queries }));
+  const trial = fc.tuple(
+    fc.shuffledSubarray(
+      [...Array(s.w - s.c).keys()].map((i) => i + s.c),
+      { minLength: s.w - s.c, maxLength: s.w - s.c },
+    ),
+    fc.array(fc.integer({ min: 0, max: s.w - 1 }), { minLength: s.queries, maxLength: s.queries }),
+  );
   return fc.sample(trial, { seed: s.seed, numRuns: s.trials });
 }

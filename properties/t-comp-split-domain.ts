@@ -10,22 +10,36 @@ const POLICIES: readonly Policy[] = ['first-cosign-wins', 'c2sp'];
 const PLACEMENTS: readonly Placement[] = ['extension', 'in-leaf'];
 const eighth = (x: unknown): boolean => Number.isInteger((x as number) * 8) && (x as number) >= 0 && (x as number) <= 8;
 
-/** The two views' values: eighths in [0, 8]; B differs from A, bumped by 1 in its second value where the draw equalled A. */
+/**
+ * The two views' values: eighths in [0, 8]; B differs from A, bumped by 1 in its second value where the draw equalled
+ * A.
+ */
 const valuesDomain: Check = (v, at) => {
-  const pair: Check = (p, where) => (Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number') ? null : `${where} must be a pair of numbers`);
+  const pair: Check = (p, where) =>
+    Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'number')
+      ? null
+      : `${where} must be a pair of numbers`;
   const why = record({ A: pair, B: pair })(v, at);
   if (why) return why;
   const { A, B } = v as { A: [number, number]; B: [number, number] };
   if (!eighth(A[0]) || !eighth(A[1]) || !eighth(B[0])) return `${at} values must be eighths in [0, 8]`;
   const drawn = eighth(B[1]) && !(A[0] === B[0] && A[1] === B[1]);
   const bumped = B[0] === A[0] && B[1] - 1 === A[1];
-  return drawn || bumped ? null : `${at}.B must differ from ${at}.A (its second value an eighth in [0, 8], or A's plus 1)`;
+  return drawn || bumped
+    ? null
+    : `${at}.B must differ from ${at}.A (its second value an eighth in [0, 8], or A's plus 1)`;
 };
 
 /** What attack(POLICY, PLACEMENT, MAXW, WITNESSKEYS) draws: q and c within w, moves naming witnesses below w. */
-export function attackDomain(policy: Policy | undefined, placement: Placement | undefined, maxW: number, witnessKeys: boolean): Check {
+export function attackDomain(
+  policy: Policy | undefined,
+  placement: Placement | undefined,
+  maxW: number,
+  witnessKeys: boolean,
+): Check {
   return (v, at) => {
-    const head = keys(['w', 'q', 'c', 'policy', 'placement', 'values', 'moves'])(v, at) ?? fields({ w: int(1, maxW) })(v, at);
+    const head =
+      keys(['w', 'q', 'c', 'policy', 'placement', 'values', 'moves'])(v, at) ?? fields({ w: int(1, maxW) })(v, at);
     if (head) return head;
     const w = (v as Attack).w;
     return fields({

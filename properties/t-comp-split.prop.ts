@@ -18,7 +18,20 @@
  * examples compare both with the model.
  */
 import fc from 'fast-check';
-import { bodyOf, detectors, minimalSplit, ORIGIN, play, S, sameWitnessSplit, splitPossible, splitPossibleUnder, type Attack, type Placement, type Policy } from '../model/collector.js';
+import {
+  bodyOf,
+  detectors,
+  minimalSplit,
+  ORIGIN,
+  play,
+  S,
+  sameWitnessSplit,
+  splitPossible,
+  splitPossibleUnder,
+  type Attack,
+  type Placement,
+  type Policy,
+} from '../model/collector.js';
 import { consume, cosignedView } from '../model/consumer.js';
 import { cosign, cosignerOf, verifyCosignature } from '../model/cosignature.js';
 import { draftSection7, draftSection9, estimateDetection, modelProbability } from '../model/detection.js';
@@ -38,7 +51,11 @@ export interface SplitSubject {
 }
 
 /** The faithful witnesses and cosignatures. */
-export const FAITHFUL: SplitSubject = { honest: { 'first-cosign-wins': () => firstCosignWins(), c2sp: () => c2spWitness([ORIGIN]) }, cosign, verify: verifyCosignature };
+export const FAITHFUL: SplitSubject = {
+  honest: { 'first-cosign-wins': () => firstCosignWins(), c2sp: () => c2spWitness([ORIGIN]) },
+  cosign,
+  verify: verifyCosignature,
+};
 
 const value = fc.integer({ min: 0, max: 64 }).map((n) => n / 8);
 const pair = fc.tuple(value, value);
@@ -47,39 +64,93 @@ const pair = fc.tuple(value, value);
  * draft §2.3 adversary holds Byzantine cells and the collector key, no witness key.
  */
 export function attack(policy?: Policy, placement?: Placement, maxW = 7, witnessKeys = true): fc.Arbitrary<Attack> {
-  return checked(fc.integer({ min: 1, max: maxW }).chain((w) => fc.record({
-    w: fc.constant(w),
-    q: fc.integer({ min: 1, max: w }),
-    c: witnessKeys ? fc.integer({ min: 0, max: w }) : fc.constant(0),
-    policy: policy ? fc.constant(policy) : fc.constantFrom<Policy>('first-cosign-wins', 'c2sp'),
-    placement: placement ? fc.constant(placement) : fc.constantFrom<Placement>('extension', 'in-leaf'),
-    values: fc.tuple(pair, pair).map(([A, B]) => ({ A, B: A[0] === B[0] && A[1] === B[1] ? ([B[0], B[1] + 1] as const) : B })),
-    moves: fc.array(fc.record({ witness: fc.integer({ min: 0, max: w - 1 }), view: fc.constantFrom('A' as const, 'B' as const), ahead: fc.constantFrom(0 as const, 1 as const, 2 as const) }), { maxLength: 14 }),
-  })), attackDomain(policy, placement, maxW, witnessKeys));
+  return checked(
+    fc.integer({ min: 1, max: maxW }).chain((w) =>
+      fc.record({
+        w: fc.constant(w),
+        q: fc.integer({ min: 1, max: w }),
+        c: witnessKeys ? fc.integer({ min: 0, max: w }) : fc.constant(0),
+        policy: policy ? fc.constant(policy) : fc.constantFrom<Policy>('first-cosign-wins', 'c2sp'),
+        placement: placement ? fc.constant(placement) : fc.constantFrom<Placement>('extension', 'in-leaf'),
+        values: fc
+          .tuple(pair, pair)
+          .map(([A, B]) => ({ A, B: A[0] === B[0] && A[1] === B[1] ? ([B[0], B[1] + 1] as const) : B })),
+        moves: fc.array(
+          fc.record({
+            witness: fc.integer({ min: 0, max: w - 1 }),
+            view: fc.constantFrom('A' as const, 'B' as const),
+            ahead: fc.constantFrom(0 as const, 1 as const, 2 as const),
+          }),
+          { maxLength: 14 },
+        ),
+      }),
+    ),
+    attackDomain(policy, placement, maxW, witnessKeys),
+  );
 }
 
-const honestBoth = (o: ReturnType<typeof play>): number[] => o.cosignersA.filter((i) => o.cosignersB.includes(i) && !o.witnesses[i]!.compromised);
-const seed32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'), (v) => {
-  if (typeof v !== 'string' || !/^[0-9a-f]{64}$/.test(v)) throw new Error('not 32 octets of lowercase hex');
-  return Uint8Array.from(Buffer.from(v, 'hex'));
-});
+const honestBoth = (o: ReturnType<typeof play>): number[] =>
+  o.cosignersA.filter((i) => o.cosignersB.includes(i) && !o.witnesses[i]!.compromised);
+const seed32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map(
+  (b) => Buffer.from(b).toString('hex'),
+  (v) => {
+    if (typeof v !== 'string' || !/^[0-9a-f]{64}$/.test(v)) throw new Error('not 32 octets of lowercase hex');
+    return Uint8Array.from(Buffer.from(v, 'hex'));
+  },
+);
 
 /** The Monte Carlo comparisons of the printed detection probabilities (seeded: seed 7, 4000 trials). */
 function detectionExamples(): Example[] {
-  const row = (id: string, title: string, w: number, q: number, printed: (w: number, q: number) => number, expectAgree: boolean): Example => ({
-    id, title,
+  const row = (
+    id: string,
+    title: string,
+    w: number,
+    q: number,
+    printed: (w: number, q: number) => number,
+    expectAgree: boolean,
+  ): Example => ({
+    id,
+    title,
     check: () => {
       const setup = { w, q, c: 0, queries: q, trials: 4000, seed: 7 };
       const e = estimateDetection(setup, detectionTrials(setup));
       const agree = Math.abs(e.p - printed(w, q)) <= 4 * e.stderr;
       const fits = Math.abs(e.p - modelProbability(w, q, 0, q)) <= 4 * e.stderr;
-      return { ok: agree === expectAgree && fits, detail: `w=${w} q=${q}: Monte Carlo ${e.p.toFixed(4)} ± ${e.stderr.toFixed(4)} (model 1-(1-q/w)^q = ${modelProbability(w, q, 0, q).toFixed(4)}), printed ${printed(w, q).toFixed(4)}: ${agree ? 'agrees' : 'disagrees'}` };
+      return {
+        ok: agree === expectAgree && fits,
+        detail:
+          `w=${w} q=${q}: Monte Carlo ${e.p.toFixed(4)} ± ${e.stderr.toFixed(4)} ` +
+          `(model 1-(1-q/w)^q = ${modelProbability(w, q, 0, q).toFixed(4)}), ` +
+          `printed ${printed(w, q).toFixed(4)}: ${agree ? 'agrees' : 'disagrees'}`,
+      };
     },
   });
   return [
-    row('T-COMP-SPLIT.p7-q2', '§7 formula 1-(1-2/w)^q agrees with the model at the default q = 2 (w = 5): the other view has 2 honest cosigners', 5, 2, draftSection7, true),
-    row('T-COMP-SPLIT.p7-q3', '§7 formula 1-(1-2/w)^q is refuted at q = 3 (w = 7): the model gives 1-(1-q/w)^q', 7, 3, draftSection7, false),
-    row('T-COMP-SPLIT.p9-q2', '§9 formula 1-(1-1/w)^q is refuted at the default q = 2 (w = 5): it disagrees with §7 and with the model', 5, 2, draftSection9, false),
+    row(
+      'T-COMP-SPLIT.p7-q2',
+      '§7 formula 1-(1-2/w)^q agrees with the model at the default q = 2 (w = 5): ' +
+        'the other view has 2 honest cosigners',
+      5,
+      2,
+      draftSection7,
+      true,
+    ),
+    row(
+      'T-COMP-SPLIT.p7-q3',
+      '§7 formula 1-(1-2/w)^q is refuted at q = 3 (w = 7): the model gives 1-(1-q/w)^q',
+      7,
+      3,
+      draftSection7,
+      false,
+    ),
+    row(
+      'T-COMP-SPLIT.p9-q2',
+      '§9 formula 1-(1-1/w)^q is refuted at the default q = 2 (w = 5): it disagrees with §7 and with the model',
+      5,
+      2,
+      draftSection9,
+      false,
+    ),
   ];
 }
 
@@ -90,35 +161,67 @@ export default theorem<SplitSubject>(import.meta, {
   model: FAITHFUL,
   claims: ({ honest, cosign: sign, verify }) => [
     claim(
-      'T-COMP-SPLIT.fcw-one-body', '§7 claim: an honest first-cosign-wins witness never cosigns two bodies for one (bundle_id, bundle_seq), whatever the collector sends and in what order',
-      [attack('first-cosign-wins')], (a) => honestBoth(play(a, honest['first-cosign-wins'])).length === 0, { numRuns: 150 },
+      'T-COMP-SPLIT.fcw-one-body',
+      '§7 claim: an honest first-cosign-wins witness never cosigns two bodies for one (bundle_id, bundle_seq), ' +
+        'whatever the collector sends and in what order',
+      [attack('first-cosign-wins')],
+      (a) => honestBoth(play(a, honest['first-cosign-wins'])).length === 0,
+      { numRuns: 150 },
     ),
     claim(
-      'T-COMP-SPLIT.c2sp-one-body', '§7 claim (refuted, CX-T-COMP-SPLIT-001): a C2SP tlog-witness, to which §7 attributes first-cosign-wins, never cosigns two bodies for one (bundle_id, bundle_seq) when the values are in the extra field',
-      [attack('c2sp', 'extension')], (a) => honestBoth(play(a, honest.c2sp)).length === 0, { refutedBy: 'CX-T-COMP-SPLIT-001' },
+      'T-COMP-SPLIT.c2sp-one-body',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-001): a C2SP tlog-witness, to which §7 attributes first-cosign-wins, ' +
+        'never cosigns two bodies for one (bundle_id, bundle_seq) when the values are in the extra field',
+      [attack('c2sp', 'extension')],
+      (a) => honestBoth(play(a, honest.c2sp)).length === 0,
+      { refutedBy: 'CX-T-COMP-SPLIT-001' },
     ),
     claim(
-      'T-COMP-SPLIT.c2sp-in-leaf-one-body', 'corrected §7: a C2SP tlog-witness never cosigns two bodies for one bundle when the dual-mode values are also bound into the log leaf (the root hash commits to them)',
-      [attack('c2sp', 'in-leaf')], (a) => honestBoth(play(a, honest.c2sp)).length === 0, { numRuns: 120, corrects: 'T-COMP-SPLIT.c2sp-one-body' },
+      'T-COMP-SPLIT.c2sp-in-leaf-one-body',
+      'corrected §7: a C2SP tlog-witness never cosigns two bodies for one bundle when the dual-mode values are ' +
+        'also bound into the log leaf (the root hash commits to them)',
+      [attack('c2sp', 'in-leaf')],
+      (a) => honestBoth(play(a, honest.c2sp)).length === 0,
+      { numRuns: 120, corrects: 'T-COMP-SPLIT.c2sp-one-body' },
     ),
     claim(
-      'T-COMP-SPLIT.c2sp-extension-split', 'corrected §7: under C2SP with the values in the extra field alone, every q <= w admits a split view with no witness key (ask each witness for A, then B)',
-      [attack('c2sp', 'extension', 7, false)], (a) => play({ ...a, moves: sameWitnessSplit(a.w) }, honest.c2sp).split === splitPossibleUnder('c2sp', 'extension', a.w, a.q, a.c), { numRuns: 60 },
+      'T-COMP-SPLIT.c2sp-extension-split',
+      'corrected §7: under C2SP with the values in the extra field alone, every q <= w admits a split view with ' +
+        'no witness key (ask each witness for A, then B)',
+      [attack('c2sp', 'extension', 7, false)],
+      (a) =>
+        play({ ...a, moves: sameWitnessSplit(a.w) }, honest.c2sp).split ===
+        splitPossibleUnder('c2sp', 'extension', a.w, a.q, a.c),
+      { numRuns: 60 },
     ),
     claim(
-      'T-COMP-SPLIT.fcw-relabel', '§7 claim (refuted, CX-T-COMP-SPLIT-004): first-cosign-wins refuses the second view even when the collector gives it a fresh bundle_id with the same bundle_seq (the witness then sees two different keys)',
-      [attack('first-cosign-wins', undefined, 7, false)], (a) => honestBoth(play({ ...a, relabel: true }, honest['first-cosign-wins'])).length === 0, { refutedBy: 'CX-T-COMP-SPLIT-004' },
+      'T-COMP-SPLIT.fcw-relabel',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-004): first-cosign-wins refuses the second view even when the collector ' +
+        'gives it a fresh bundle_id with the same bundle_seq (the witness then sees two different keys)',
+      [attack('first-cosign-wins', undefined, 7, false)],
+      (a) => honestBoth(play({ ...a, relabel: true }, honest['first-cosign-wins'])).length === 0,
+      { refutedBy: 'CX-T-COMP-SPLIT-004' },
     ),
     claim(
-      'T-COMP-SPLIT.c2sp-relabel', 'corrected §7: a C2SP witness with the values in the leaf refuses the relabelled second view too (it keys on the origin and tree size, not on bundle_id)',
-      [attack('c2sp', 'in-leaf')], (a) => honestBoth(play({ ...a, relabel: true }, honest.c2sp)).length === 0, { numRuns: 80, corrects: 'T-COMP-SPLIT.fcw-relabel' },
+      'T-COMP-SPLIT.c2sp-relabel',
+      'corrected §7: a C2SP witness with the values in the leaf refuses the relabelled second view too (it keys ' +
+        'on the origin and tree size, not on bundle_id)',
+      [attack('c2sp', 'in-leaf')],
+      (a) => honestBoth(play({ ...a, relabel: true }, honest.c2sp)).length === 0,
+      { numRuns: 80, corrects: 'T-COMP-SPLIT.fcw-relabel' },
     ),
     claim(
-      'T-COMP-SPLIT.no-split', '§7 claim (refuted, CX-T-COMP-SPLIT-002): under first-cosign-wins a split-view collector cannot get both views quorum-cosigned',
-      [attack('first-cosign-wins', undefined, 7, false)], (a) => !play(a, honest['first-cosign-wins']).split, { refutedBy: 'CX-T-COMP-SPLIT-002' },
+      'T-COMP-SPLIT.no-split',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-002): under first-cosign-wins a split-view collector cannot get both ' +
+        'views quorum-cosigned',
+      [attack('first-cosign-wins', undefined, 7, false)],
+      (a) => !play(a, honest['first-cosign-wins']).split,
+      { refutedBy: 'CX-T-COMP-SPLIT-002' },
     ),
     claim(
-      'T-COMP-SPLIT.split-bound', 'corrected §7: with first-cosign-wins, or C2SP with values in the leaf, a split view is reached by some strategy iff 2*max(0, q-c) <= w-c (impossible exactly when q > (w+c)/2); no strategy beats the bound',
+      'T-COMP-SPLIT.split-bound',
+      'corrected §7: with first-cosign-wins, or C2SP with values in the leaf, a split view is reached by some ' +
+        'strategy iff 2*max(0, q-c) <= w-c (impossible exactly when q > (w+c)/2); no strategy beats the bound',
       [attack(undefined, 'in-leaf')],
       (a) => {
         const searched = play(a, honest[a.policy]).split;
@@ -129,11 +232,17 @@ export default theorem<SplitSubject>(import.meta, {
       { numRuns: 150, corrects: 'T-COMP-SPLIT.no-split' },
     ),
     claim(
-      'T-COMP-SPLIT.fcw-extension-bound', 'corrected §7: with first-cosign-wins the bound holds for values in the extra field alone (the witness keys on the field itself)',
-      [attack('first-cosign-wins', 'extension')], (a) => !play(a, honest['first-cosign-wins']).split || splitPossible(a.w, a.q, a.c), { numRuns: 100 },
+      'T-COMP-SPLIT.fcw-extension-bound',
+      'corrected §7: with first-cosign-wins the bound holds for values in the extra field alone (the witness keys ' +
+        'on the field itself)',
+      [attack('first-cosign-wins', 'extension')],
+      (a) => !play(a, honest['first-cosign-wins']).split || splitPossible(a.w, a.q, a.c),
+      { numRuns: 100 },
     ),
     claim(
-      'T-COMP-SPLIT.any-honest-detects', '§7 claim (refuted, CX-T-COMP-SPLIT-003): after a split, an auditor holding one view detects it by querying any honest witness',
+      'T-COMP-SPLIT.any-honest-detects',
+      '§7 claim (refuted, CX-T-COMP-SPLIT-003): after a split, an auditor holding one view detects it by querying ' +
+        'any honest witness',
       [attack('first-cosign-wins', undefined, 7, false)],
       (a) => {
         const o = play(a, honest['first-cosign-wins']);
@@ -144,7 +253,9 @@ export default theorem<SplitSubject>(import.meta, {
       { refutedBy: 'CX-T-COMP-SPLIT-003' },
     ),
     claim(
-      'T-COMP-SPLIT.detectors', 'corrected §7: after a split under first-cosign-wins, an auditor holding view A detects it exactly at the honest witnesses that cosigned view B',
+      'T-COMP-SPLIT.detectors',
+      'corrected §7: after a split under first-cosign-wins, an auditor holding view A detects it exactly at the ' +
+        'honest witnesses that cosigned view B',
       [attack('first-cosign-wins', undefined, 7, false)],
       (a) => {
         const o = play(a, honest['first-cosign-wins']);
@@ -154,7 +265,8 @@ export default theorem<SplitSubject>(import.meta, {
       { numRuns: 100, corrects: 'T-COMP-SPLIT.any-honest-detects' },
     ),
     claim(
-      'T-COMP-SPLIT.no-cross-verify', '§7 claim: a cosignature/v1 over one view verifies over it and never over the other view\'s checkpoint body',
+      'T-COMP-SPLIT.no-cross-verify',
+      "§7 claim: a cosignature/v1 over one view verifies over it and never over the other view's checkpoint body",
       [attack(undefined, undefined, 2), seed32, fc.bigInt({ min: 0n, max: 2n ** 63n - 1n })],
       (a, seedHex, ts) => {
         const signer = { name: 'witness.example/w1', seed: Uint8Array.from(Buffer.from(seedHex, 'hex')) };
@@ -168,13 +280,31 @@ export default theorem<SplitSubject>(import.meta, {
   examples: ({ honest }) => [
     {
       id: 'T-COMP-SPLIT.default-quorum',
-      title: '§1.3 default q = 2 with w = 4 witnesses, none compromised: the minimal split (view A to witnesses 0-1, B to 2-3) gives both consumers a verified quorum-cosigned note under first-cosign-wins',
+      title:
+        '§1.3 default q = 2 with w = 4 witnesses, none compromised: the minimal split (view A to witnesses 0-1, B ' +
+        'to 2-3) gives both consumers a verified quorum-cosigned note under first-cosign-wins',
       check: () => {
-        const a: Attack = { w: 4, q: 2, c: 0, policy: 'first-cosign-wins', placement: 'extension', values: { A: [1.5, 2.25], B: [1.5, 3] }, moves: minimalSplit(4, 2, 0) };
+        const a: Attack = {
+          w: 4,
+          q: 2,
+          c: 0,
+          policy: 'first-cosign-wins',
+          placement: 'extension',
+          values: { A: [1.5, 2.25], B: [1.5, 3] },
+          moves: minimalSplit(4, 2, 0),
+        };
         const o = play(a, honest['first-cosign-wins']);
-        const [one, two] = (['A', 'B'] as const).map((v) => consume(cosignedView(a, o, v), a, a.q)); // two consumers, real Ed25519 notes
-        const held = one?.ok && two?.ok ? `consumers hold D_max ${one.value.values.dMax} (cosigned by ${one.value.cosigners.join(', ')}) and ${two.value.values.dMax} (${two.value.cosigners.join(', ')})` : 'a consumer rejected its note';
-        return { ok: o.split && !!one?.ok && !!two?.ok && !splitPossible(3, 2, 0), detail: `${held}; impossible once q > (w+c)/2, e.g. w = 3` };
+        // two consumers, real Ed25519 notes
+        const [one, two] = (['A', 'B'] as const).map((v) => consume(cosignedView(a, o, v), a, a.q));
+        const held =
+          one?.ok && two?.ok
+            ? `consumers hold D_max ${one.value.values.dMax} (cosigned by ${one.value.cosigners.join(', ')}) ` +
+              `and ${two.value.values.dMax} (${two.value.cosigners.join(', ')})`
+            : 'a consumer rejected its note';
+        return {
+          ok: o.split && !!one?.ok && !!two?.ok && !splitPossible(3, 2, 0),
+          detail: `${held}; impossible once q > (w+c)/2, e.g. w = 3`,
+        };
       },
     },
     ...detectionExamples(),

@@ -11,7 +11,15 @@
  */
 import fc from 'fast-check';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { CANONICAL_READING, deriveBfdAuthKey, deriveVantageEpochKey, K_BFD_AUTH_LENGTH, READINGS, type BfdKeyInput, type Reading } from '../model/hkdf.js';
+import {
+  CANONICAL_READING,
+  deriveBfdAuthKey,
+  deriveVantageEpochKey,
+  K_BFD_AUTH_LENGTH,
+  READINGS,
+  type BfdKeyInput,
+  type Reading,
+} from '../model/hkdf.js';
 import { claim } from '../src/engine/claim.js';
 import { theorem } from '../src/engine/declare-theorem.js';
 
@@ -27,25 +35,42 @@ export function subjectOf(r: Reading): HkdfSubject {
 }
 
 /** A plain-JSON derivation input (K_op as hex). */
-export interface KeyCase { readonly operatorId: string; readonly kOp: string; readonly a: number; readonly b: number; readonly epoch: number }
+export interface KeyCase {
+  readonly operatorId: string;
+  readonly kOp: string;
+  readonly a: number;
+  readonly b: number;
+  readonly epoch: number;
+}
 
 const u32 = fc.oneof(fc.constantFrom(0, 1, 0x0a, 0x10, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff }));
 const epoch = fc.oneof(fc.constantFrom(0, 1, 9, 10), fc.integer({ min: 0, max: 2 ** 40 }));
 // The unmapper makes the domain checkable (a stored K_op is 16-64 octets of lowercase hex); generation is unchanged.
 const kOpHex = fc.uint8Array({ minLength: 16, maxLength: 64 }).map(bytesToHex, (v) => {
-  if (typeof v !== 'string' || !/^(?:[0-9a-f]{2}){16,64}$/.test(v)) throw new Error('not 16-64 octets of lowercase hex');
+  if (typeof v !== 'string' || !/^(?:[0-9a-f]{2}){16,64}$/.test(v))
+    throw new Error('not 16-64 octets of lowercase hex');
   return hexToBytes(v);
 });
 const operatorId = fc.stringMatching(/^[a-z0-9.-]{1,16}$/);
 /** One derivation input. */
 export const keyCase: fc.Arbitrary<KeyCase> = fc.record({ operatorId, kOp: kOpHex, a: u32, b: u32, epoch });
 
-const input = (k: KeyCase): BfdKeyInput => ({ operatorId: k.operatorId, kOp: hexToBytes(k.kOp), discriminators: [k.a, k.b], epochId: k.epoch });
+const input = (k: KeyCase): BfdKeyInput => ({
+  operatorId: k.operatorId,
+  kOp: hexToBytes(k.kOp),
+  discriminators: [k.a, k.b],
+  epochId: k.epoch,
+});
 const same = (x: Uint8Array, y: Uint8Array): boolean => bytesToHex(x) === bytesToHex(y);
 const pairKey = (a: number, b: number): string => (a <= b ? `${a},${b}` : `${b},${a}`);
 
 /** A fixed input whose discriminators make the readings disagree (hex letters, unequal widths). */
-export const READING_PROBE: BfdKeyInput = { operatorId: 'operator.example/1', kOp: hexToBytes('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'), discriminators: [0x0000abcd, 0x12], epochId: 20 };
+export const READING_PROBE: BfdKeyInput = {
+  operatorId: 'operator.example/1',
+  kOp: hexToBytes('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'),
+  discriminators: [0x0000abcd, 0x12],
+  epochId: 20,
+};
 
 export default theorem<HkdfSubject>(import.meta, {
   id: 'T-HKDF-PS',
@@ -53,38 +78,79 @@ export default theorem<HkdfSubject>(import.meta, {
   title: 'HKDF derivation of K_BFD_auth',
   model: subjectOf(CANONICAL_READING),
   claims: ({ derive, vantageEpoch }) => [
-    claim('T-HKDF-PS.length', '§6 claim: K_BFD_auth is exactly 32 octets', [keyCase], (k) => derive(input(k)).length === K_BFD_AUTH_LENGTH, { numRuns: 60 }),
-    claim('T-HKDF-PS.deterministic', '§6 claim: the derivation is a function of its inputs (both ends derive the same key)', [keyCase], (k) => same(derive(input(k)), derive(input(k))), { numRuns: 40 }),
     claim(
-      'T-HKDF-PS.pair-order', '§6 claim: session_id is canonicalized "smaller||larger", so the two ends of a session (discriminators swapped) derive one key',
-      [keyCase], (k) => same(derive(input(k)), derive(input({ ...k, a: k.b, b: k.a }))), { numRuns: 60 },
+      'T-HKDF-PS.length',
+      '§6 claim: K_BFD_auth is exactly 32 octets',
+      [keyCase],
+      (k) => derive(input(k)).length === K_BFD_AUTH_LENGTH,
+      { numRuns: 60 },
     ),
     claim(
-      'T-HKDF-PS.session-separation', '§6 claim: distinct sessions (distinct unordered discriminator pairs) derive distinct keys under one K_op and epoch',
-      [keyCase, u32, u32], (k, a2, b2) => pairKey(k.a, k.b) === pairKey(a2, b2) || !same(derive(input(k)), derive(input({ ...k, a: a2, b: b2 }))), { numRuns: 100 },
+      'T-HKDF-PS.deterministic',
+      '§6 claim: the derivation is a function of its inputs (both ends derive the same key)',
+      [keyCase],
+      (k) => same(derive(input(k)), derive(input(k))),
+      { numRuns: 40 },
     ),
     claim(
-      'T-HKDF-PS.epoch-separation', '§6 claim: distinct epoch_ids derive distinct keys (the key lifetime is bound to the CWT epoch)',
-      [keyCase, epoch], (k, e2) => e2 === k.epoch || !same(derive(input(k)), derive(input({ ...k, epoch: e2 }))), { numRuns: 60 },
+      'T-HKDF-PS.pair-order',
+      '§6 claim: session_id is canonicalized "smaller||larger", so the two ends of a session (discriminators ' +
+        'swapped) derive one key',
+      [keyCase],
+      (k) => same(derive(input(k)), derive(input({ ...k, a: k.b, b: k.a }))),
+      { numRuns: 60 },
     ),
     claim(
-      'T-HKDF-PS.kop-rotation', '§6 claim: rotating K_op changes every derived K_BFD_auth (re-derivation is implied)',
-      [keyCase, kOpHex], (k, kOp2) => kOp2 === k.kOp || !same(derive(input(k)), derive(input({ ...k, kOp: kOp2 }))), { numRuns: 60 },
+      'T-HKDF-PS.session-separation',
+      '§6 claim: distinct sessions (distinct unordered discriminator pairs) derive distinct keys under one K_op ' +
+        'and epoch',
+      [keyCase, u32, u32],
+      (k, a2, b2) =>
+        pairKey(k.a, k.b) === pairKey(a2, b2) || !same(derive(input(k)), derive(input({ ...k, a: a2, b: b2 }))),
+      { numRuns: 100 },
     ),
     claim(
-      'T-HKDF-PS.independent-of-kv-epoch', '§6 claim: K_BFD_auth differs from K_v_epoch under the shared K_op, for any vantage, epoch and session (distinct salt and info)',
-      [keyCase, fc.stringMatching(/^[a-z0-9-]{1,12}$/)], (k, vantage) => !same(derive(input(k)), vantageEpoch(hexToBytes(k.kOp), k.operatorId, vantage, k.epoch)), { numRuns: 60 },
+      'T-HKDF-PS.epoch-separation',
+      '§6 claim: distinct epoch_ids derive distinct keys (the key lifetime is bound to the CWT epoch)',
+      [keyCase, epoch],
+      (k, e2) => e2 === k.epoch || !same(derive(input(k)), derive(input({ ...k, epoch: e2 }))),
+      { numRuns: 60 },
+    ),
+    claim(
+      'T-HKDF-PS.kop-rotation',
+      '§6 claim: rotating K_op changes every derived K_BFD_auth (re-derivation is implied)',
+      [keyCase, kOpHex],
+      (k, kOp2) => kOp2 === k.kOp || !same(derive(input(k)), derive(input({ ...k, kOp: kOp2 }))),
+      { numRuns: 60 },
+    ),
+    claim(
+      'T-HKDF-PS.independent-of-kv-epoch',
+      '§6 claim: K_BFD_auth differs from K_v_epoch under the shared K_op, for any vantage, epoch and session ' +
+        '(distinct salt and info)',
+      [keyCase, fc.stringMatching(/^[a-z0-9-]{1,12}$/)],
+      (k, vantage) => !same(derive(input(k)), vantageEpoch(hexToBytes(k.kOp), k.operatorId, vantage, k.epoch)),
+      { numRuns: 60 },
     ),
   ],
   examples: ({ derive }) => [
     {
       id: 'T-HKDF-PS.readings',
-      title: '§6 byte strings: every other reading of the salt/info/session_id/epoch encoding derives a key different from the code\'s reading (hex-lower) at a probe input',
+      title:
+        '§6 byte strings: every other reading of the salt/info/session_id/epoch encoding derives a key different ' +
+        "from the code's reading (hex-lower) at a probe input",
       check: () => {
         const mine = bytesToHex(derive(READING_PROBE));
-        const rows = READINGS.filter((r) => r !== CANONICAL_READING).map((r) => [r.name, bytesToHex(deriveBfdAuthKey(READING_PROBE, r))] as const);
+        const rows = READINGS.filter((r) => r !== CANONICAL_READING).map(
+          (r) => [r.name, bytesToHex(deriveBfdAuthKey(READING_PROBE, r))] as const,
+        );
         const clash = rows.filter(([, k]) => k === mine).map(([n]) => n);
-        return { ok: clash.length === 0, detail: clash.length === 0 ? `hex-lower ${mine.slice(0, 16)}…; ${rows.length} other readings each derive another key` : `readings agreeing with hex-lower: ${clash.join(', ')}` };
+        return {
+          ok: clash.length === 0,
+          detail:
+            clash.length === 0
+              ? `hex-lower ${mine.slice(0, 16)}…; ${rows.length} other readings each derive another key`
+              : `readings agreeing with hex-lower: ${clash.join(', ')}`,
+        };
       },
     },
   ],

@@ -41,13 +41,17 @@ export default theorem<JointCostSubject>(import.meta, {
   claims: ({ cost, nic }) => [
     claim(
       'T-JCOST-1.ledger',
-      '§3.1-§3.2 claim: the closed form equals an independent per-packet accounting, path by path (no operation counted twice or missed)',
+      '§3.1-§3.2 claim: the closed form equals an independent per-packet accounting, path by path (no operation ' +
+        'counted twice or missed)',
       [scenario(), costConstants()],
       ({ deployment: d, traffic: t }, c) => {
         const ledger = account(d, t, c, nic);
         const seconds = ledger.intervalUs / 1e6;
         const joint = cost.joint(d, c);
-        return PATHS.every((p) => near(joint.paths[p].usPerSecond, ledger.usByPath[p] / seconds)) && near(joint.usPerSecond, ledger.usPerSecond);
+        return (
+          PATHS.every((p) => near(joint.paths[p].usPerSecond, ledger.usByPath[p] / seconds)) &&
+          near(joint.usPerSecond, ledger.usPerSecond)
+        );
       },
       { numRuns: 60 },
     ),
@@ -57,7 +61,11 @@ export default theorem<JointCostSubject>(import.meta, {
       [deployment(100_000), costConstants(), fc.double({ min: 0.01, max: 100, noNaN: true })],
       (d, c, delta) => {
         const pps = (d.n * 1000) / d.tickMs;
-        return near(cost.joint(d, plusHmac(c, delta)).usPerSecond - cost.joint(d, c).usPerSecond, 2 * pps * delta, 1e-6);
+        return near(
+          cost.joint(d, plusHmac(c, delta)).usPerSecond - cost.joint(d, c).usPerSecond,
+          2 * pps * delta,
+          1e-6,
+        );
       },
     ),
     claim(
@@ -67,7 +75,10 @@ export default theorem<JointCostSubject>(import.meta, {
       (d, c, m) => {
         const base = cost.joint(d, c);
         const scaled = cost.joint(scaleN(d, m), c);
-        return near(scaled.paths.A.usPerSecond, m * base.paths.A.usPerSecond) && near(scaled.paths.B.usPerSecond, m * base.paths.B.usPerSecond);
+        return (
+          near(scaled.paths.A.usPerSecond, m * base.paths.A.usPerSecond) &&
+          near(scaled.paths.B.usPerSecond, m * base.paths.B.usPerSecond)
+        );
       },
     ),
     claim(
@@ -93,7 +104,9 @@ export default theorem<JointCostSubject>(import.meta, {
       ({ deployment: d, traffic: t }, c) => {
         const attacked = account(d, t, c, nic);
         const quiet = account(d, { ...t, attackPps: 0 }, c, nic);
-        return near(attacked.usPerSecond, quiet.usPerSecond) && near(attacked.usPerSecond, cost.joint(d, c).usPerSecond);
+        return (
+          near(attacked.usPerSecond, quiet.usPerSecond) && near(attacked.usPerSecond, cost.joint(d, c).usPerSecond)
+        );
       },
       { numRuns: 60 },
     ),

@@ -19,7 +19,10 @@ export type ForgeMode = 'bump' | 'next-epoch' | 'extend' | 'adversary-key';
 /** Every forge mode. */
 export const FORGE_MODES: readonly ForgeMode[] = ['bump', 'next-epoch', 'extend', 'adversary-key'];
 
-/** Whether the (vantage, epoch) the bytes claim is bound and open at NOW (Key ID = epoch mod 256, current or previous epoch). */
+/**
+ * Whether the (vantage, epoch) the bytes claim is bound and open at NOW (Key ID = epoch mod 256, current or previous
+ * epoch).
+ */
 export function claimedBinding(config: BrokerConfig, kind: PacketKind, bytes: Uint8Array, now: number): boolean {
   if (kind === 'snapshot') {
     const d = decodeSnapshot(bytes);
@@ -29,7 +32,9 @@ export function claimedBinding(config: BrokerConfig, kind: PacketKind, bytes: Ui
   const session = d.ok ? config.sessions.find((s) => s.vantageDisc === d.packet.myDiscriminator) : undefined;
   if (!d.ok || !session) return false;
   const current = epochAt(config.oem, now);
-  return [current, current - 1].some((e) => e >= 0 && (e & 0xff) === d.packet.authKeyId && bindsNow(config.oem, session.vantage, e, now));
+  return [current, current - 1].some(
+    (e) => e >= 0 && (e & 0xff) === d.packet.authKeyId && bindsNow(config.oem, session.vantage, e, now),
+  );
 }
 
 /** The bytes a keyless adversary makes from SRC: fields changed, digest or tag kept (or its own key). */
@@ -39,7 +44,8 @@ export function forged(src: Emitted, mode: ForgeMode): Uint8Array {
     if (!d.ok) return src.bytes;
     const p = d.packet;
     if (mode === 'bump') return encodeBfd({ ...p, seq: (p.seq + 1000) >>> 0 });
-    if (mode === 'next-epoch') return encodeBfd({ ...p, authKeyId: (p.authKeyId + 1) & 0xff, seq: (p.seq + 1000) >>> 0 });
+    if (mode === 'next-epoch')
+      return encodeBfd({ ...p, authKeyId: (p.authKeyId + 1) & 0xff, seq: (p.seq + 1000) >>> 0 });
     if (mode === 'extend') return encodeBfd({ ...p, poll: !p.poll });
     return signBfd({ ...p, authKeyId: (p.authKeyId + 1) & 0xff, seq: (p.seq + 1000) >>> 0 }, ADVERSARY_KEY);
   }

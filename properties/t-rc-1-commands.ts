@@ -33,7 +33,9 @@ export class RcCommand implements fc.Command<Model, World> {
     const c = this.json;
     switch (c.op) {
       case 'emit':
-        return c.path === 'A' ? w.emitSnapshot(VANTAGES[c.v % VANTAGES.length]!) : w.emitPush(VANTAGES[c.v % VANTAGES.length]!, c.s);
+        return c.path === 'A'
+          ? w.emitSnapshot(VANTAGES[c.v % VANTAGES.length]!)
+          : w.emitPush(VANTAGES[c.v % VANTAGES.length]!, c.s);
       case 'deliver':
         return w.deliverInflight(c.i);
       case 'drop':
@@ -50,7 +52,9 @@ export class RcCommand implements fc.Command<Model, World> {
     const c = this.json;
     switch (c.op) {
       case 'emit':
-        return c.path === 'A' ? `emit(${VANTAGES[c.v % VANTAGES.length]},snapshot)` : `emit(${VANTAGES[c.v % VANTAGES.length]},push,s${c.s})`;
+        return c.path === 'A'
+          ? `emit(${VANTAGES[c.v % VANTAGES.length]},snapshot)`
+          : `emit(${VANTAGES[c.v % VANTAGES.length]},push,s${c.s})`;
       case 'advance':
         return `advance(${c.ms}ms)`;
       case 'forge':
@@ -71,8 +75,12 @@ const index = fc.nat({ max: MAX_INDEX });
 
 /** Every command kind, emits and deliveries weighted up so that streams form. */
 export const COMMAND_ARBITRARIES: fc.Arbitrary<RcCommand>[] = [
-  fc.record({ v: fc.nat({ max: 1 }), path: fc.constantFrom('A' as const, 'B' as const), s: fc.nat({ max: 1 }) }).map(({ v, path, s }) => cmd({ op: 'emit', v, path, s })),
-  fc.record({ v: fc.nat({ max: 1 }), path: fc.constantFrom('A' as const, 'B' as const), s: fc.nat({ max: 1 }) }).map(({ v, path, s }) => cmd({ op: 'emit', v, path, s })),
+  fc
+    .record({ v: fc.nat({ max: 1 }), path: fc.constantFrom('A' as const, 'B' as const), s: fc.nat({ max: 1 }) })
+    .map(({ v, path, s }) => cmd({ op: 'emit', v, path, s })),
+  fc
+    .record({ v: fc.nat({ max: 1 }), path: fc.constantFrom('A' as const, 'B' as const), s: fc.nat({ max: 1 }) })
+    .map(({ v, path, s }) => cmd({ op: 'emit', v, path, s })),
   index.map((i) => cmd({ op: 'deliver', i })),
   index.map((i) => cmd({ op: 'deliver', i })),
   index.map((i) => cmd({ op: 'drop', i })),
@@ -88,7 +96,8 @@ export const COMMAND_ARBITRARIES: fc.Arbitrary<RcCommand>[] = [
  * replayPath is "all ran" for any run: this one, long enough for any shrink, makes seed + path
  * replay work without a per-counterexample replayPath (so the printed value carries none).
  */
-const ALL_RAN = `${'/'.repeat(20_000)}:${'/'.repeat(Math.ceil(20_000 / 6))}`; // fast-check ReplayPath: runs of 64 'true'
+// fast-check ReplayPath: runs of 64 'true'
+const ALL_RAN = `${'/'.repeat(20_000)}:${'/'.repeat(Math.ceil(20_000 / 6))}`;
 
 /** Commands per list, at most. */
 const MAX_COMMANDS = 30;
@@ -109,15 +118,27 @@ function range(max: number): number[] {
 
 const commandDomain: Check = (v, at) => {
   const op = (v as { op?: unknown } | null)?.op;
-  return typeof op === 'string' && Object.hasOwn(COMMAND_DOMAINS, op) ? COMMAND_DOMAINS[op as CommandJson['op']](v, at) : `${at}.op must be one of ${Object.keys(COMMAND_DOMAINS).join(', ')}`;
+  return typeof op === 'string' && Object.hasOwn(COMMAND_DOMAINS, op)
+    ? COMMAND_DOMAINS[op as CommandJson['op']](v, at)
+    : `${at}.op must be one of ${Object.keys(COMMAND_DOMAINS).join(', ')}`;
 };
 
 /** A command list as stored: {commands: [{cmd, hasRan}]}, at most MAX_COMMANDS, each command in its domain. */
-const commandsDomain: Check = record({ commands: arrayOf(record({ cmd: commandDomain, hasRan: oneOf([true, false]) }), 0, MAX_COMMANDS) });
+const commandsDomain: Check = record({
+  commands: arrayOf(record({ cmd: commandDomain, hasRan: oneOf([true, false]) }), 0, MAX_COMMANDS),
+});
 
 /** The command lists the search draws (at most 30 commands), with their domain (fc.commands cannot check one). */
 export function adversary(): fc.Arbitrary<Commands> {
-  return checked(fc.commands(COMMAND_ARBITRARIES, { maxCommands: MAX_COMMANDS, size: 'max', replayPath: ALL_RAN, disableReplayLog: true }), commandsDomain);
+  return checked(
+    fc.commands(COMMAND_ARBITRARIES, {
+      maxCommands: MAX_COMMANDS,
+      size: 'max',
+      replayPath: ALL_RAN,
+      disableReplayLog: true,
+    }),
+    commandsDomain,
+  );
 }
 
 /** World parameters: overlap 0 (none) to 500 ms, lifetimes shorter and longer than an epoch, one or two sessions. */
@@ -140,15 +161,30 @@ export class CommandList implements Iterable<RcCommand> {
   }
 }
 
-/** Rebuilds commands from stored JSON: a CommandsIterable prints {commands: [{cmd, hasRan}]}, a plain list prints itself. */
+/**
+ * Rebuilds commands from stored JSON: a CommandsIterable prints {commands: [{cmd, hasRan}]}, a plain list prints
+ * itself.
+ */
 export function commandsOf(stored: unknown): CommandList {
   const list = Array.isArray(stored) ? stored : ((stored as { commands?: unknown[] } | null)?.commands ?? []);
   return new CommandList(list.map((c) => cmd(((c as { cmd?: CommandJson }).cmd ?? c) as CommandJson)));
 }
 
-/** Runs every one of COMMANDS against a broker built by FACTORY under READING, OBSERVER checking each delivery; then throws the first violation. */
-export function runWorld(factory: BrokerFactory, reading: Reading, params: WorldParams, commands: Commands, observer: Observer): void {
+/**
+ * Runs every one of COMMANDS against a broker built by FACTORY under READING, OBSERVER checking each delivery; then
+ * throws the first violation.
+ */
+export function runWorld(
+  factory: BrokerFactory,
+  reading: Reading,
+  params: WorldParams,
+  commands: Commands,
+  observer: Observer,
+): void {
   let world: World | undefined;
-  fc.modelRun(() => ({ model: {}, real: (world = new World(params, brokerConfig(params, reading), factory, observer)) }), commands);
+  fc.modelRun(
+    () => ({ model: {}, real: (world = new World(params, brokerConfig(params, reading), factory, observer)) }),
+    commands,
+  );
   if (world?.violation) throw world.violation;
 }

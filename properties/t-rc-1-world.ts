@@ -8,7 +8,17 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { signBfd } from '../model/bfd/auth.js';
 import { BFD_STATE } from '../model/bfd/packet.js';
-import { DEFAULT_READING, sessionId, type BfdSession, type BrokerConfig, type BrokerFactory, type BrokerLike, type Decision, type PacketKind, type Reading } from '../model/broker.js';
+import {
+  DEFAULT_READING,
+  sessionId,
+  type BfdSession,
+  type BrokerConfig,
+  type BrokerFactory,
+  type BrokerLike,
+  type Decision,
+  type PacketKind,
+  type Reading,
+} from '../model/broker.js';
 import { bindsNow, epochAt, type Oem } from '../model/oem.js';
 import { signSnapshot } from '../model/snapshot.js';
 import { snapshotProblems } from '../src/lib/snapshot-decode.js';
@@ -33,8 +43,16 @@ export const EPOCH_MS = 1000;
 export const VANTAGES = ['v1', 'v2'] as const;
 
 /** The broker configuration of a world (test keys, OEM, sessions). */
-export function brokerConfig(p: WorldParams, reading: Reading = DEFAULT_READING, keys: KeyTable = testKeys()): BrokerConfig {
-  const oem: Oem = { epochMs: EPOCH_MS, overlapMs: p.overlapMs, bindings: { v1: Array.from({ length: 64 }, (_, e) => e), v2: [0, 1] } };
+export function brokerConfig(
+  p: WorldParams,
+  reading: Reading = DEFAULT_READING,
+  keys: KeyTable = testKeys(),
+): BrokerConfig {
+  const oem: Oem = {
+    epochMs: EPOCH_MS,
+    overlapMs: p.overlapMs,
+    bindings: { v1: Array.from({ length: 64 }, (_, e) => e), v2: [0, 1] },
+  };
   const sessions: BfdSession[] = [
     { vantage: 'v1', vantageDisc: 0x1101, brokerDisc: 0xb001 },
     ...(p.v1Sessions === 2 ? [{ vantage: 'v1', vantageDisc: 0x1102, brokerDisc: 0xb002 }] : []),
@@ -71,7 +89,18 @@ export interface Delivery {
 /** Checks one delivery's decision; throws an Error naming the violation. One per claim. */
 export type Observer = (d: Delivery, decision: Decision) => void;
 
-const PUSH_TEMPLATE = { diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: true, demand: false, detectMult: 3, desiredMinTxUs: 50_000, requiredMinRxUs: 50_000, requiredMinEchoRxUs: 0 };
+const PUSH_TEMPLATE = {
+  diag: 0,
+  state: BFD_STATE.Up,
+  poll: false,
+  final: false,
+  cpi: true,
+  demand: false,
+  detectMult: 3,
+  desiredMinTxUs: 50_000,
+  requiredMinRxUs: 50_000,
+  requiredMinEchoRxUs: 0,
+};
 
 /** Honest vantages, the network and the broker under test: the "real" side of the search. */
 export class World {
@@ -89,7 +118,12 @@ export class World {
   /** The observer's first complaint; the run goes on to the last command (see t-rc-1-commands.ts). */
   violation: Error | undefined;
 
-  constructor(readonly params: WorldParams, readonly config: BrokerConfig, factory: BrokerFactory, private readonly observer: Observer) {
+  constructor(
+    readonly params: WorldParams,
+    readonly config: BrokerConfig,
+    factory: BrokerFactory,
+    private readonly observer: Observer,
+  ) {
     this.broker = factory(config);
     this.reference = new Reference(config.oem);
   }
@@ -99,10 +133,27 @@ export class World {
     return this.config.sessions.filter((s) => s.vantage === v);
   }
 
-  private record(kind: PacketKind, bytes: Uint8Array, vantage: string, stream: string, epoch: number, expiresAt?: number): Emitted {
+  private record(
+    kind: PacketKind,
+    bytes: Uint8Array,
+    vantage: string,
+    stream: string,
+    epoch: number,
+    expiresAt?: number,
+  ): Emitted {
     const index = this.streamLen.get(stream) ?? 0;
     this.streamLen.set(stream, index + 1);
-    const e: Emitted = { id: this.log.length, kind, bytes, hex: bytesToHex(bytes), vantage, stream, index, epoch, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+    const e: Emitted = {
+      id: this.log.length,
+      kind,
+      bytes,
+      hex: bytesToHex(bytes),
+      vantage,
+      stream,
+      index,
+      epoch,
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
+    };
     this.log.push(e);
     this.byHex.set(e.hex, e);
     this.inflight.push(e.id);
@@ -118,7 +169,16 @@ export class World {
     const seq = this.nextSeq.get(sid) ?? 1;
     this.nextSeq.set(sid, seq + 1); // draft §5: BFD seq does NOT reset at the epoch boundary
     const key = this.config.keys.bfd(sid, epoch)!;
-    const bytes = signBfd({ ...PUSH_TEMPLATE, myDiscriminator: session.vantageDisc, yourDiscriminator: session.brokerDisc, authKeyId: epoch & 0xff, seq }, key);
+    const bytes = signBfd(
+      {
+        ...PUSH_TEMPLATE,
+        myDiscriminator: session.vantageDisc,
+        yourDiscriminator: session.brokerDisc,
+        authKeyId: epoch & 0xff,
+        seq,
+      },
+      key,
+    );
     this.record('push', bytes, v, `push|${sid}`, epoch);
   }
 
@@ -132,7 +192,17 @@ export class World {
     const seq = this.snapshotSeq.get(v) ?? 1;
     this.snapshotSeq.set(v, seq + 1); // the 'carried' reading: a seq that, like the BFD seq, never resets
     const carried = this.config.reading.snapshotSeq === 'carried' ? { bfd_seq: seq } : {};
-    const bytes = signSnapshot({ vantage_id: v, epoch_id: epoch, counter, expires_at: expiresAt, ...carried, payload: `${v} e${epoch} c${counter}` }, this.config.keys.cwt(v, epoch)!);
+    const bytes = signSnapshot(
+      {
+        vantage_id: v,
+        epoch_id: epoch,
+        counter,
+        expires_at: expiresAt,
+        ...carried,
+        payload: `${v} e${epoch} c${counter}`,
+      },
+      this.config.keys.cwt(v, epoch)!,
+    );
     this.record('snapshot', bytes, v, `snapshot|${ck}`, epoch, expiresAt);
   }
 
@@ -170,9 +240,24 @@ export class World {
     if (authentic) this.delivered.add(src.id);
     const bound = bindsNow(this.config.oem, src.vantage, src.epoch, this.now);
     const expected = this.reference.decide(src, authentic, this.now);
-    const decision = src.kind === 'push' ? this.broker.receivePush(bytes, this.now) : this.broker.receiveSnapshot(bytes, this.now);
+    const decision =
+      src.kind === 'push' ? this.broker.receivePush(bytes, this.now) : this.broker.receiveSnapshot(bytes, this.now);
     const claimedBound = claimedBinding(this.config, src.kind, bytes, this.now);
-    const d: Delivery = { kind: src.kind, bytes, now: this.now, epochNow: epochAt(this.config.oem, this.now), via, source: src, authentic, acceptedBefore, firstTime, bound, claimedBound, expected, ...(forgeMode ? { forgeMode } : {}) };
+    const d: Delivery = {
+      kind: src.kind,
+      bytes,
+      now: this.now,
+      epochNow: epochAt(this.config.oem, this.now),
+      via,
+      source: src,
+      authentic,
+      acceptedBefore,
+      firstTime,
+      bound,
+      claimedBound,
+      expected,
+      ...(forgeMode ? { forgeMode } : {}),
+    };
     try {
       this.observer(d, decision);
     } catch (e) {

@@ -44,11 +44,26 @@ const RUNS = 150;
 const revive = (stored: readonly unknown[]): unknown[] => [stored[0], commandsOf(stored[1])];
 
 /** A claim searched by the adversary commands against BROKER, an observer checking every delivery. */
-function searched(id: string, title: string, broker: BrokerFactory, observer: () => Observer, options: { refutedBy?: string; corrects?: string; reading?: Reading } = {}): Claim {
+function searched(
+  id: string,
+  title: string,
+  broker: BrokerFactory,
+  observer: () => Observer,
+  options: { refutedBy?: string; corrects?: string; reading?: Reading } = {},
+): Claim {
   const reading = options.reading ?? DEFAULT_READING;
-  return claim<[WorldParams, Commands]>(id, title, [worldParams(), adversary()], (params, commands) => runWorld(broker, reading, params, commands, observer()), {
-    numRuns: RUNS, revive, ...(options.refutedBy ? { refutedBy: options.refutedBy } : {}), ...(options.corrects ? { corrects: options.corrects } : {}),
-  });
+  return claim<[WorldParams, Commands]>(
+    id,
+    title,
+    [worldParams(), adversary()],
+    (params, commands) => runWorld(broker, reading, params, commands, observer()),
+    {
+      numRuns: RUNS,
+      revive,
+      ...(options.refutedBy ? { refutedBy: options.refutedBy } : {}),
+      ...(options.corrects ? { corrects: options.corrects } : {}),
+    },
+  );
 }
 
 /** Stored counterexamples of the draft's statements the search refutes. */
@@ -74,33 +89,174 @@ export default theorem<BrokerFactory>(import.meta, {
   title: 'replay-counter coherence at the broker',
   model: faithfulBroker,
   claims: (broker) => [
-    searched('T-RC-1.A.no-double-accept', '§5 claim: nothing is accepted twice (no BFD session seq, no (vantage, epoch_id, counter)) whatever the adversary replays, reorders, delays, drops or forges', broker, obs.noDoubleAccept),
+    searched(
+      'T-RC-1.A.no-double-accept',
+      '§5 claim: nothing is accepted twice (no BFD session seq, no (vantage, epoch_id, counter)) whatever the ' +
+        'adversary replays, reorders, delays, drops or forges',
+      broker,
+      obs.noDoubleAccept,
+    ),
     // Reading of "does not reset": kept for ever (default), or forgotten as an RFC 5880 receiver does after silence.
-    searched('T-RC-1.A.rfc5880-seq-memory', '§5 claim: nothing is accepted twice, with last_bfd_seq kept as an RFC 5880 receiver keeps it (bfd.AuthSeqKnown cleared after twice the Detection Time without packets; the §5 bullet: the seq never resets "within M * T_tick")', broker, obs.noDoubleAcceptOf('push'), { refutedBy: REFUTED.rfc5880SeqMemory, reading: RFC5880 }),
-    searched('T-RC-1.A.seq-kept', 'corrected §5 (a): last_bfd_seq kept through any silence of the session for as long as its epoch key verifies: no push is accepted twice', broker, obs.noDoubleAcceptOf('push'), { corrects: 'T-RC-1.A.rfc5880-seq-memory' }),
-    searched('T-RC-1.A.reference', 'model check §5: after every command the broker decides as the reference model (accept exactly the in-order honest packets of a bound, open epoch, unexpired)', broker, obs.matchesReference),
+    searched(
+      'T-RC-1.A.rfc5880-seq-memory',
+      '§5 claim: nothing is accepted twice, with last_bfd_seq kept as an RFC 5880 receiver keeps it ' +
+        '(bfd.AuthSeqKnown cleared after twice the Detection Time without packets; the §5 bullet: the seq never ' +
+        'resets "within M * T_tick")',
+      broker,
+      obs.noDoubleAcceptOf('push'),
+      { refutedBy: REFUTED.rfc5880SeqMemory, reading: RFC5880 },
+    ),
+    searched(
+      'T-RC-1.A.seq-kept',
+      'corrected §5 (a): last_bfd_seq kept through any silence of the session for as long as its epoch key ' +
+        'verifies: no push is accepted twice',
+      broker,
+      obs.noDoubleAcceptOf('push'),
+      { corrects: 'T-RC-1.A.rfc5880-seq-memory' },
+    ),
+    searched(
+      'T-RC-1.A.reference',
+      'model check §5: after every command the broker decides as the reference model (accept exactly the in-order ' +
+        'honest packets of a bound, open epoch, unexpired)',
+      broker,
+      obs.matchesReference,
+    ),
     // The proof says more than the rule gives: monotonic counters reject a reordered honest packet.
-    searched('T-RC-1.A.proof-honest-stream', '§5 claim (proof): both predicates accept exactly the legitimate honest stream, so every honest packet of a bound, open epoch that reaches the broker unexpired for the first time is accepted', broker, obs.everyHonestAccepted, { refutedBy: REFUTED.proofHonestStream }),
-    searched('T-RC-1.A.no-false-reject', 'corrected §5: every fresh honest packet (in order in its stream, epoch bound and open, unexpired) is accepted, across epoch boundaries and overlaps; a reordered one is not', broker, obs.noFalseReject, { corrects: 'T-RC-1.A.proof-honest-stream' }),
-    // Reading of (a): last_bfd_seq keyed by vantage, as the predicate prints it, or by BFD session, as the bullet above it says.
-    searched('T-RC-1.A.seq-per-vantage', '§5 (a) claim: with last_bfd_seq[vantage] as printed, every fresh honest push is accepted, also from a vantage that runs two BFD sessions', broker, obs.noFalseRejectOf('push'), { refutedBy: REFUTED.seqPerVantage, reading: { ...DEFAULT_READING, bfdSeqKey: 'vantage' } }),
-    searched('T-RC-1.A.seq-per-session', 'corrected §5 (a): with last_bfd_seq kept per BFD session (discriminator pair), every fresh honest push is accepted, two sessions per vantage included', broker, obs.noFalseRejectOf('push'), { corrects: 'T-RC-1.A.seq-per-vantage' }),
+    searched(
+      'T-RC-1.A.proof-honest-stream',
+      '§5 claim (proof): both predicates accept exactly the legitimate honest stream, so every honest packet of a ' +
+        'bound, open epoch that reaches the broker unexpired for the first time is accepted',
+      broker,
+      obs.everyHonestAccepted,
+      { refutedBy: REFUTED.proofHonestStream },
+    ),
+    searched(
+      'T-RC-1.A.no-false-reject',
+      'corrected §5: every fresh honest packet (in order in its stream, epoch bound and open, unexpired) is ' +
+        'accepted, across epoch boundaries and overlaps; a reordered one is not',
+      broker,
+      obs.noFalseReject,
+      { corrects: 'T-RC-1.A.proof-honest-stream' },
+    ),
+    // Reading of (a): last_bfd_seq keyed by vantage, as the predicate prints it, or by BFD session, as the bullet above
+    // it says.
+    searched(
+      'T-RC-1.A.seq-per-vantage',
+      '§5 (a) claim: with last_bfd_seq[vantage] as printed, every fresh honest push is accepted, also from a ' +
+        'vantage that runs two BFD sessions',
+      broker,
+      obs.noFalseRejectOf('push'),
+      { refutedBy: REFUTED.seqPerVantage, reading: { ...DEFAULT_READING, bfdSeqKey: 'vantage' } },
+    ),
+    searched(
+      'T-RC-1.A.seq-per-session',
+      'corrected §5 (a): with last_bfd_seq kept per BFD session (discriminator pair), every fresh honest push is ' +
+        'accepted, two sessions per vantage included',
+      broker,
+      obs.noFalseRejectOf('push'),
+      { corrects: 'T-RC-1.A.seq-per-vantage' },
+    ),
     // Reading of what a snapshot carries: nothing for (a) (the wire formats), or a never-reset BFD seq that (a) checks.
-    searched('T-RC-1.A.carried-overlap', '§5 claim (EPOCH BOUNDARY): both old-epoch and new-epoch snapshots are accepted during the overlap window, under the reading where a snapshot carries a BFD seq that (a) checks', broker, obs.noFalseRejectOf('snapshot'), { refutedBy: REFUTED.carriedOverlap, reading: CARRIED }),
-    searched('T-RC-1.A.overlap', 'corrected §5: with snapshots carrying no BFD seq, both old-epoch and new-epoch snapshots are accepted during the overlap window, in whatever order the two epochs interleave', broker, obs.noFalseRejectOf('snapshot'), { corrects: 'T-RC-1.A.carried-overlap' }),
+    searched(
+      'T-RC-1.A.carried-overlap',
+      '§5 claim (EPOCH BOUNDARY): both old-epoch and new-epoch snapshots are accepted during the overlap window, ' +
+        'under the reading where a snapshot carries a BFD seq that (a) checks',
+      broker,
+      obs.noFalseRejectOf('snapshot'),
+      { refutedBy: REFUTED.carriedOverlap, reading: CARRIED },
+    ),
+    searched(
+      'T-RC-1.A.overlap',
+      'corrected §5: with snapshots carrying no BFD seq, both old-epoch and new-epoch snapshots are accepted ' +
+        'during the overlap window, in whatever order the two epochs interleave',
+      broker,
+      obs.noFalseRejectOf('snapshot'),
+      { corrects: 'T-RC-1.A.carried-overlap' },
+    ),
     // The "iff" leaves out what the proof assumes (the HMAC) and the OEM binding behind epoch-mismatch.
-    searched('T-RC-1.A.iff-printed', '§5 claim: a snapshot or a push is accepted if and only if (a) bfd_seq > last_bfd_seq AND (b) cwt_counter > last_cwt_counter[vantage, epoch_id] AND (c) expires_at > now()', broker, obs.iffPrinted, { refutedBy: REFUTED.iffPrinted }),
-    searched('T-RC-1.A.iff', 'corrected §5: accepted iff the HMAC verifies AND the OEM binds (vantage, epoch_id) now AND (a), (b), (c) hold on the fields the packet carries (a keyless forgery satisfies (a)-(c) and is rejected)', broker, obs.iffCorrected, { corrects: 'T-RC-1.A.iff-printed' }),
+    searched(
+      'T-RC-1.A.iff-printed',
+      '§5 claim: a snapshot or a push is accepted if and only if (a) bfd_seq > last_bfd_seq AND (b) cwt_counter > ' +
+        'last_cwt_counter[vantage, epoch_id] AND (c) expires_at > now()',
+      broker,
+      obs.iffPrinted,
+      { refutedBy: REFUTED.iffPrinted },
+    ),
+    searched(
+      'T-RC-1.A.iff',
+      'corrected §5: accepted iff the HMAC verifies AND the OEM binds (vantage, epoch_id) now AND (a), (b), (c) ' +
+        'hold on the fields the packet carries (a keyless forgery satisfies (a)-(c) and is rejected)',
+      broker,
+      obs.iffCorrected,
+      { corrects: 'T-RC-1.A.iff-printed' },
+    ),
     // REJECT_REASONS has no code for a failed HMAC, an undecodable packet or an unknown BFD session.
-    searched('T-RC-1.A.reasons-printed', '§5 claim: every rejection is logged with one of the five REJECT_REASONS (bfd-replay, cwt-replay, double-replay, stale, epoch-mismatch)', broker, obs.reasonsPrinted, { refutedBy: REFUTED.reasonsPrinted }),
-    searched('T-RC-1.A.reasons', 'corrected §5: every rejection has exactly one reason, from the five plus auth-failure (HMAC), malformed (undecodable), unknown-session (discriminators), and it is the one the failed check gives', broker, obs.reasonsCorrected, { corrects: 'T-RC-1.A.reasons-printed' }),
-    searched('T-RC-1.B.cross-epoch-rejected', '§5 claim (T-RC-1.B): a packet accepted in an earlier epoch and replayed, or a packet forged after an epoch boundary, is rejected', broker, obs.crossEpochRejected),
-    // T-RC-1.B's conclusion holds; the cause it gives does not, for a snapshot (no seq) nor for a forge (the HMAC rejects it first).
-    searched('T-RC-1.B.replay-by-a', '§5 claim: cross-epoch replay (an old-epoch packet replayed under its old epoch_id while the new epoch is current) is rejected by (a), because the BFD seq does not reset', broker, obs.replayRejectedByA, { refutedBy: REFUTED.replayByA }),
-    searched('T-RC-1.B.replay-reasons', 'corrected §5: a cross-epoch replay is rejected by (a) if it is a push and by (b) if it is a snapshot while its epoch is open, and by the OEM binding (epoch-mismatch) after', broker, obs.crossEpochReplayReasons, { corrects: 'T-RC-1.B.replay-by-a' }),
-    searched('T-RC-1.B.forge-by-a', '§5 claim: cross-epoch forge (claiming the new epoch_id with an old BFD seq) is rejected by (a), for the same reason', broker, obs.forgeRejectedByA, { refutedBy: REFUTED.forgeByA }),
-    searched('T-RC-1.B.forge-reasons', 'corrected §5: a cross-epoch forge is rejected by the HMAC (auth-failure), or by the OEM binding when the epoch it claims is not open; (a) plays no part', broker, obs.crossEpochForgeReasons, { corrects: 'T-RC-1.B.forge-by-a' }),
+    searched(
+      'T-RC-1.A.reasons-printed',
+      '§5 claim: every rejection is logged with one of the five REJECT_REASONS (bfd-replay, cwt-replay, ' +
+        'double-replay, stale, epoch-mismatch)',
+      broker,
+      obs.reasonsPrinted,
+      { refutedBy: REFUTED.reasonsPrinted },
+    ),
+    searched(
+      'T-RC-1.A.reasons',
+      'corrected §5: every rejection has exactly one reason, from the five plus auth-failure (HMAC), malformed ' +
+        '(undecodable), unknown-session (discriminators), and it is the one the failed check gives',
+      broker,
+      obs.reasonsCorrected,
+      { corrects: 'T-RC-1.A.reasons-printed' },
+    ),
+    searched(
+      'T-RC-1.B.cross-epoch-rejected',
+      '§5 claim (T-RC-1.B): a packet accepted in an earlier epoch and replayed, or a packet forged after an epoch ' +
+        'boundary, is rejected',
+      broker,
+      obs.crossEpochRejected,
+    ),
+    // T-RC-1.B's conclusion holds; the cause it gives does not, for a snapshot (no seq) nor for a forge (the HMAC
+    // rejects it first).
+    searched(
+      'T-RC-1.B.replay-by-a',
+      '§5 claim: cross-epoch replay (an old-epoch packet replayed under its old epoch_id while the new epoch is ' +
+        'current) is rejected by (a), because the BFD seq does not reset',
+      broker,
+      obs.replayRejectedByA,
+      { refutedBy: REFUTED.replayByA },
+    ),
+    searched(
+      'T-RC-1.B.replay-reasons',
+      'corrected §5: a cross-epoch replay is rejected by (a) if it is a push and by (b) if it is a snapshot while ' +
+        'its epoch is open, and by the OEM binding (epoch-mismatch) after',
+      broker,
+      obs.crossEpochReplayReasons,
+      { corrects: 'T-RC-1.B.replay-by-a' },
+    ),
+    searched(
+      'T-RC-1.B.forge-by-a',
+      '§5 claim: cross-epoch forge (claiming the new epoch_id with an old BFD seq) is rejected by (a), for the ' +
+        'same reason',
+      broker,
+      obs.forgeRejectedByA,
+      { refutedBy: REFUTED.forgeByA },
+    ),
+    searched(
+      'T-RC-1.B.forge-reasons',
+      'corrected §5: a cross-epoch forge is rejected by the HMAC (auth-failure), or by the OEM binding when the ' +
+        'epoch it claims is not open; (a) plays no part',
+      broker,
+      obs.crossEpochForgeReasons,
+      { corrects: 'T-RC-1.B.forge-by-a' },
+    ),
     // Under the other reading the cause holds, inside the overlap window (but see T-RC-1.A.carried-overlap).
-    searched('T-RC-1.B.carried-replay-by-a', '§5 claim (T-RC-1.B): under the reading where a snapshot carries a BFD seq that (a) checks, a cross-epoch replay is rejected by (a) (bfd-replay, or double-replay for a snapshot) while its epoch is open, and by the OEM binding after', broker, obs.replayByAOrBinding, { reading: CARRIED }),
+    searched(
+      'T-RC-1.B.carried-replay-by-a',
+      '§5 claim (T-RC-1.B): under the reading where a snapshot carries a BFD seq that (a) checks, a cross-epoch ' +
+        'replay is rejected by (a) (bfd-replay, or double-replay for a snapshot) while its epoch is open, and by ' +
+        'the OEM binding after',
+      broker,
+      obs.replayByAOrBinding,
+      { reading: CARRIED },
+    ),
   ],
 });

@@ -75,14 +75,18 @@ export default theorem<FloodSubject>(import.meta, {
         const kappa = s.coalition / s.n;
         const d = s.durationTicks;
         // a flooder whose first packet comes late in the first tick sends between f (D - 1) and f D + 1 packets
-        return r >= (1 - kappa + kappa * s.floodFactor * (1 - 1 / d)) * (1 - EPS) && r <= (1 - kappa + kappa * (s.floodFactor + 1 / d)) * (1 + EPS);
+        return (
+          r >= (1 - kappa + kappa * s.floodFactor * (1 - 1 / d)) * (1 - EPS) &&
+          r <= (1 - kappa + kappa * (s.floodFactor + 1 / d)) * (1 + EPS)
+        );
       },
     ),
     claim(
       'T-VDOS-1.claim-a',
       '§4.3 (a) claim: for flood_factor <= rate_limit_factor the ratio sits at rate_limit_factor, whatever flood_factor',
       [wholeCoalitionFlood(), policy('rate-times-1s'), costConstants()],
-      (s, p, c) => s.floodFactor > p.rateLimitFactor || near(cost(s, exact(s, p), c, true).ratio, p.rateLimitFactor, 0.01),
+      (s, p, c) =>
+        s.floodFactor > p.rateLimitFactor || near(cost(s, exact(s, p), c, true).ratio, p.rateLimitFactor, 0.01),
       { refutedBy: 'CX-T-VDOS-1-002' },
     ),
     claim(
@@ -102,7 +106,13 @@ export default theorem<FloodSubject>(import.meta, {
       '§4.3 (b) claim: above rate_limit_factor the ratio grows with slope c_xdp / c_path in flood_factor',
       [factorPair, draftConstants],
       ([f1, f2], c) => {
-        const at = (f: number) => cost({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 }, aggregated({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 }, DEFAULT_POLICY), c, true).ratio;
+        const at = (f: number) =>
+          cost(
+            { n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 },
+            aggregated({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 }, DEFAULT_POLICY),
+            c,
+            true,
+          ).ratio;
         return within((at(f2) - at(f1)) / (f2 - f1), draftSlope(c), 0.05);
       },
       { refutedBy: 'CX-T-VDOS-1-003' },
@@ -140,7 +150,11 @@ export default theorem<FloodSubject>(import.meta, {
       'T-VDOS-1.steady-honest',
       '§4.2 claim: any factors >= 2 pass honest traffic at the natural rate (the REQUIRED minimum leaves headroom)',
       [fc.constantFrom(50, 1000, 2500, 5000, 10_000), policy('rate-times-1s'), fc.integer({ min: 1, max: 20 })],
-      (tickMs, p, ticks) => drops(legitArrivals({ tickMs, phaseUs: 0, episodes: [], durationTicks: ticks }), limiter(bucketParams(tickMs * 1000, p))) === 0,
+      (tickMs, p, ticks) =>
+        drops(
+          legitArrivals({ tickMs, phaseUs: 0, episodes: [], durationTicks: ticks }),
+          limiter(bucketParams(tickMs * 1000, p)),
+        ) === 0,
       { refutedBy: 'CX-T-VDOS-1-005' },
     ),
     claim(
@@ -149,7 +163,8 @@ export default theorem<FloodSubject>(import.meta, {
       [fc.constantFrom(50, 1000, 2500, 5000, 10_000), policy(), fc.integer({ min: 1, max: 20 })],
       (tickMs, p, ticks) => {
         const b = bucketParams(tickMs * 1000, p);
-        const passes = drops(legitArrivals({ tickMs, phaseUs: 0, episodes: [], durationTicks: ticks }), limiter(b)) === 0;
+        const passes =
+          drops(legitArrivals({ tickMs, phaseUs: 0, episodes: [], durationTicks: ticks }), limiter(b)) === 0;
         return passes === capacityTokens(b) >= 1;
       },
       { corrects: 'T-VDOS-1.steady-honest' },

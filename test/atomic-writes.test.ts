@@ -14,7 +14,10 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.st
 /** Starts `perfsec receipts --out DIR` and kills it with SIGKILL after DELAY ms. */
 function killedRun(dir: string, delayMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [projectPath('bin', 'perfsec.js'), 'receipts', '--out', dir], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [projectPath('bin', 'perfsec.js'), 'receipts', '--out', dir], {
+      env,
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', () => {
       clearTimeout(timer);

@@ -31,7 +31,7 @@ describe('perfsec audit', () => {
     }
   });
 
-  test('every number of the draft\'s tables and computation blocks is covered or left out with a reason', () => {
+  test("every number of the draft's tables and computation blocks is covered or left out with a reason", () => {
     const { cov } = computed();
     expect(cov.missing.map((m) => `${m.section} line ${m.line}: ${m.printed}`)).toEqual([]);
     expect(cov.covered.length).toBeGreaterThan(100);
@@ -39,13 +39,18 @@ describe('perfsec audit', () => {
 
   test('every left-out entry still matches a number of the draft (none is stale)', () => {
     const { cov } = computed();
-    const doc = readJson(projectPath('spec', 'audit', 'left-out.json')) as { left_out: Array<{ section: string; printed: string }> };
+    const doc = readJson(projectPath('spec', 'audit', 'left-out.json')) as {
+      left_out: Array<{ section: string; printed: string }>;
+    };
     const used = new Set(cov.leftOut.map((l) => `${l.section} ${l.value}`));
     expect(doc.left_out.filter((l) => !used.has(`${l.section} ${Number(l.printed.replace(/ /g, ''))}`))).toEqual([]);
   });
 
   const draft = draftTextFile();
-  test.runIf(draft !== undefined)('the committed extraction is current with the draft text (where the text is available)', () => {
-    expect(extractFrom(draft!)).toEqual(committedExtraction());
-  });
+  test.runIf(draft !== undefined)(
+    'the committed extraction is current with the draft text (where the text is available)',
+    () => {
+      expect(extractFrom(draft!)).toEqual(committedExtraction());
+    },
+  );
 });

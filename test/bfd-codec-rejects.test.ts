@@ -7,13 +7,34 @@
  */
 import { describe, expect, test } from 'vitest';
 import { sameDigest, signBfd, verifyBfd } from '../model/bfd/auth.js';
-import { AUTH_LEN, AUTH_TYPE_HMAC_SHA256, BFD_STATE, DIGEST_LEN, decodeBfd, encodeBfd, PACKET_LEN, type BfdControl } from '../model/bfd/packet.js';
+import {
+  AUTH_LEN,
+  AUTH_TYPE_HMAC_SHA256,
+  BFD_STATE,
+  DIGEST_LEN,
+  decodeBfd,
+  encodeBfd,
+  PACKET_LEN,
+  type BfdControl,
+} from '../model/bfd/packet.js';
 import { testKey } from '../model/test-keys.js';
 
 const KEY = testKey('bfd-codec-rejects');
 const valid: Omit<BfdControl, 'digest'> = {
-  diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: false, demand: false, detectMult: 3,
-  myDiscriminator: 7, yourDiscriminator: 9, desiredMinTxUs: 1, requiredMinRxUs: 1, requiredMinEchoRxUs: 0, authKeyId: 0, seq: 1,
+  diag: 0,
+  state: BFD_STATE.Up,
+  poll: false,
+  final: false,
+  cpi: false,
+  demand: false,
+  detectMult: 3,
+  myDiscriminator: 7,
+  yourDiscriminator: 9,
+  desiredMinTxUs: 1,
+  requiredMinRxUs: 1,
+  requiredMinEchoRxUs: 0,
+  authKeyId: 0,
+  seq: 1,
 };
 const broken = (f: (b: Uint8Array) => void, p: Omit<BfdControl, 'digest'> = valid): Uint8Array => {
   const b = signBfd(p, KEY);
@@ -26,21 +47,56 @@ describe('decodeBfd rejections: typed error and a detail naming the facts', () =
     ['not a Uint8Array', [1, 2, 3] as unknown as Uint8Array, 'too-short', [/not a byte array/]],
     ['10 bytes', new Uint8Array(10), 'too-short', [/\b10 bytes\b/, /\b24\b/]],
     ['23 bytes', signBfd(valid, KEY).slice(0, 23), 'too-short', [/\b23 bytes\b/, /\b24\b/]],
-    ['exactly the 24-byte mandatory section', signBfd(valid, KEY).slice(0, 24), 'length-exceeds-buffer', [/Length field 64\b/, /\b24-byte\b/]],
+    [
+      'exactly the 24-byte mandatory section',
+      signBfd(valid, KEY).slice(0, 24),
+      'length-exceeds-buffer',
+      [/Length field 64\b/, /\b24-byte\b/],
+    ],
     ['version 2', broken((b) => void (b[0] = 0x40)), 'bad-version', [/version 2\b/, /expected 1\b/]],
     ['version 0', broken((b) => void (b[0] = 0x00)), 'bad-version', [/version 0\b/, /expected 1\b/]],
     ['Length 200 in 64 bytes', broken((b) => void (b[3] = 200)), 'length-exceeds-buffer', [/\b200\b/, /\b64-byte\b/]],
     ['A bit clear', broken((b) => void (b[1] = b[1]! & ~0x04)), 'no-auth-section', [/A bit clear/, /sequence number/]],
     ['Length 25 with A set', broken((b) => void (b[3] = 25)), 'bad-length', [/Length 25\b/, /\b26\b/]],
-    ['Length 26 with A set (the least allowed, then short for HMAC-SHA256)', broken((b) => void (b[3] = 26)), 'bad-auth-len', [/Length 26\b/]],
+    [
+      'Length 26 with A set (the least allowed, then short for HMAC-SHA256)',
+      broken((b) => void (b[3] = 26)),
+      'bad-auth-len',
+      [/Length 26\b/],
+    ],
     ['Detect Mult 0', broken((b) => void (b[2] = 0)), 'zero-detect-mult', [/Detect Mult is zero/]],
     ['M bit set', broken((b) => void (b[1] = b[1]! | 0x01)), 'multipoint-set', [/Multipoint/]],
     ['My Discriminator 0', broken((b) => b.fill(0, 4, 8)), 'zero-my-discriminator', [/My Discriminator is zero/]],
-    ['Your Discriminator 0 in Up', broken((b) => b.fill(0, 8, 12)), 'zero-your-discriminator', [/Your Discriminator is zero/, /Down\/AdminDown/]],
-    ['Your Discriminator 0 in Init', broken((b) => b.fill(0, 8, 12), { ...valid, state: BFD_STATE.Init }), 'zero-your-discriminator', [/Your Discriminator is zero/]],
-    ['Auth Type 4', broken((b) => void (b[24] = 4)), 'unsupported-auth-type', [/Auth Type 4\b/, new RegExp(`expected ${AUTH_TYPE_HMAC_SHA256}\\b`), /HMAC-SHA256/]],
-    ['Auth Len 28', broken((b) => void (b[25] = 28)), 'bad-auth-len', [/Auth Len 28\b/, /Length 64\b/, new RegExp(`expected ${AUTH_LEN} / ${PACKET_LEN}\\b`)]],
-    ['Length 63 in 64 bytes', broken((b) => void (b[3] = 63)), 'bad-auth-len', [/Auth Len 40\b/, /Length 63\b/, /expected 40 \/ 64\b/]],
+    [
+      'Your Discriminator 0 in Up',
+      broken((b) => b.fill(0, 8, 12)),
+      'zero-your-discriminator',
+      [/Your Discriminator is zero/, /Down\/AdminDown/],
+    ],
+    [
+      'Your Discriminator 0 in Init',
+      broken((b) => b.fill(0, 8, 12), { ...valid, state: BFD_STATE.Init }),
+      'zero-your-discriminator',
+      [/Your Discriminator is zero/],
+    ],
+    [
+      'Auth Type 4',
+      broken((b) => void (b[24] = 4)),
+      'unsupported-auth-type',
+      [/Auth Type 4\b/, new RegExp(`expected ${AUTH_TYPE_HMAC_SHA256}\\b`), /HMAC-SHA256/],
+    ],
+    [
+      'Auth Len 28',
+      broken((b) => void (b[25] = 28)),
+      'bad-auth-len',
+      [/Auth Len 28\b/, /Length 64\b/, new RegExp(`expected ${AUTH_LEN} / ${PACKET_LEN}\\b`)],
+    ],
+    [
+      'Length 63 in 64 bytes',
+      broken((b) => void (b[3] = 63)),
+      'bad-auth-len',
+      [/Auth Len 40\b/, /Length 63\b/, /expected 40 \/ 64\b/],
+    ],
   ] as const)('%s is rejected as %s with a detail naming the facts', (_name, bytes, error, facts) => {
     const d = decodeBfd(bytes);
     expect(d.ok ? 'ok' : d.error).toBe(error);
@@ -69,9 +125,15 @@ describe('encode and verify', () => {
   });
 
   test.each([
-    ['seq', -1], ['seq', 1.5], ['seq', 2 ** 32], ['myDiscriminator', Number.NaN], ['requiredMinEchoRxUs', -0.5],
+    ['seq', -1],
+    ['seq', 1.5],
+    ['seq', 2 ** 32],
+    ['myDiscriminator', Number.NaN],
+    ['requiredMinEchoRxUs', -0.5],
   ] as const)('encoding %s = %d is a RangeError naming the field', (field, value) => {
-    expect(() => signBfd({ ...valid, [field]: value }, KEY)).toThrow(new RegExp(`BFD ${field} must be an unsigned 32-bit integer, got ${value}`));
+    expect(() => signBfd({ ...valid, [field]: value }, KEY)).toThrow(
+      new RegExp(`BFD ${field} must be an unsigned 32-bit integer, got ${value}`),
+    );
   });
 
   test.each([0, 1, 2 ** 32 - 1])('seq %d (in range) encodes and decodes to itself', (seq) => {

@@ -13,7 +13,8 @@ import { projectPath } from '../src/lib/paths.js';
 import { problems } from '../src/lib/schemas.js';
 
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-const perfsec = (...args: string[]) => spawnSync(process.execPath, [projectPath('bin', 'perfsec.js'), ...args], { encoding: 'utf8', env });
+const perfsec = (...args: string[]) =>
+  spawnSync(process.execPath, [projectPath('bin', 'perfsec.js'), ...args], { encoding: 'utf8', env });
 const dir = mkdtempSync(path.join(tmpdir(), 'perfsec-calibrate-'));
 
 describe('perfsec calibrate (draft §1.3)', () => {
@@ -21,7 +22,10 @@ describe('perfsec calibrate (draft §1.3)', () => {
     const file = path.join(dir, 'measured.json');
     const r = perfsec('calibrate', '--time-ms', '5', '--samples', '3', '--vantages', '1000', '--out', file, '--json');
     expect(r.status, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { written: string; timings: Record<string, { median_us: number; p10_us: number; p90_us: number; samples: number }> };
+    const doc = JSON.parse(r.stdout) as {
+      written: string;
+      timings: Record<string, { median_us: number; p10_us: number; p90_us: number; samples: number }>;
+    };
     expect(doc.written).toBe(file);
     for (const k of CONSTANT_NAMES) {
       const t = doc.timings[k]!;

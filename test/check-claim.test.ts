@@ -34,7 +34,10 @@ async function storePin(): Promise<void> {
 
 describe('checkClaim: one typed status per claim', () => {
   test('holds: searched at the seed and budget, no counterexample', () => {
-    const c = checkClaim(fake('FAKE.non-negative', (n) => n >= 0), AT);
+    const c = checkClaim(
+      fake('FAKE.non-negative', (n) => n >= 0),
+      AT,
+    );
     expect(c.status).toBe('holds');
     expect(c.search).toMatchObject({ seed: 42, numRuns: 200, runsExecuted: 200, failed: false });
     expect(c.detail).toBe('FAKE.non-negative holds over 200 runs at seed 42');
@@ -73,7 +76,10 @@ describe('checkClaim: one typed status per claim', () => {
 
   test('pin-lost: the stored counterexample no longer refutes (the claim holds there)', async () => {
     await storePin();
-    const c = checkClaim(fake('FAKE.below-50', (n) => n >= 0, PINNED), AT);
+    const c = checkClaim(
+      fake('FAKE.below-50', (n) => n >= 0, PINNED),
+      AT,
+    );
     expect(c.status).toBe('pin-lost');
     if (c.status !== 'pin-lost') return;
     expect(c.pin.replay?.reproduced).toBe(false);

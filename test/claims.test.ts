@@ -26,18 +26,28 @@ describe('printed numbers compared at the draft precision', () => {
     [197.42871, 198, { kind: 'approx', places: 0, rel_tol: 0.02 } as const, 'holds within rounding'],
     [197.42871, 198, { kind: 'approx', places: 0, rel_tol: 0.001 } as const, 'refuted'],
     [16, 1.6, { kind: 'decimals', places: 1 } as const, 'refuted'],
-  ])('model %f against printed %f (%o) is %s', (model, printed, cmp, want) => expect(verdictOf(model, printed, cmp)).toBe(want));
+  ])('model %f against printed %f (%o) is %s', (model, printed, cmp, want) =>
+    expect(verdictOf(model, printed, cmp)).toBe(want),
+  );
 });
 
 describe('spec/claims/t-jcost-1.json', () => {
   test('every claim computes to its pinned verdict with the draft constants', () => {
-    const off = computeClaims(file, jointCostQuantities(closedForm), draft).filter((r) => !r.asPinned).map((r) => `${r.claim.id}: ${r.verdict} (model ${r.model})`);
+    const off = computeClaims(file, jointCostQuantities(closedForm), draft)
+      .filter((r) => !r.asPinned)
+      .map((r) => `${r.claim.id}: ${r.verdict} (model ${r.model})`);
     expect(off).toEqual([]);
   });
 
   test('the Appendix A witness line is refuted, and its correction is what the model computes', () => {
-    const refuted = computeClaims(file, jointCostQuantities(closedForm), draft).filter((r) => r.verdict === 'refuted' && r.claim.section === 'App. A');
-    expect(refuted.map((r) => r.claim.id)).toEqual(['JCOST-A-path-c-bundles', 'JCOST-A-path-c-us', 'JCOST-A-path-c-pct']);
+    const refuted = computeClaims(file, jointCostQuantities(closedForm), draft).filter(
+      (r) => r.verdict === 'refuted' && r.claim.section === 'App. A',
+    );
+    expect(refuted.map((r) => r.claim.id)).toEqual([
+      'JCOST-A-path-c-bundles',
+      'JCOST-A-path-c-us',
+      'JCOST-A-path-c-pct',
+    ]);
     for (const r of refuted) expect(roundTo(r.model, r.claim.compare.places)).toBe(r.claim.corrected?.value);
   });
 

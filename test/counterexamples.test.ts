@@ -18,15 +18,18 @@ describe('stored counterexamples', () => {
     expect(files.map((f) => path.basename(f, '.json')).sort()).toEqual(pinned);
   });
 
-  test.each(files.map((f) => [path.basename(f), f]))('%s replays from its value and from its seed and path', (_name, file) => {
-    const cx = loadCounterexample(file);
-    const claim = claims.get(cx.property);
-    expect(claim, `no claim ${cx.property}`).toBeDefined();
-    const r = replay(claim!, cx);
-    expect(r.reproduced, r.summary).toBe(true);
-    expect(r.summary).toMatch(/^reproduced/);
-    // exact: the value fails with the very error the record names, and seed and path regenerate it
-    expect(r.value).toEqual({ kind: 'fails', error: cx.error });
-    expect(r.seed).toEqual({ kind: 'fails', error: cx.error });
-  });
+  test.each(files.map((f) => [path.basename(f), f]))(
+    '%s replays from its value and from its seed and path',
+    (_name, file) => {
+      const cx = loadCounterexample(file);
+      const claim = claims.get(cx.property);
+      expect(claim, `no claim ${cx.property}`).toBeDefined();
+      const r = replay(claim!, cx);
+      expect(r.reproduced, r.summary).toBe(true);
+      expect(r.summary).toMatch(/^reproduced/);
+      // exact: the value fails with the very error the record names, and seed and path regenerate it
+      expect(r.value).toEqual({ kind: 'fails', error: cx.error });
+      expect(r.seed).toEqual({ kind: 'fails', error: cx.error });
+    },
+  );
 });

@@ -6,7 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { draftSection7, draftSection9, estimateDetection, modelProbability, type DetectionSetup } from '../model/detection.js';
+import {
+  draftSection7,
+  draftSection9,
+  estimateDetection,
+  modelProbability,
+  type DetectionSetup,
+} from '../model/detection.js';
 import { detectionTrials } from '../properties/t-comp-split-detection.js';
 
 describe('closed forms at exact points', () => {
@@ -19,9 +25,12 @@ describe('closed forms at exact points', () => {
     [4, 2, 0, 0, 0],
     [5, 2, 2, 3, 0],
     [5, 1, 3, 4, 0],
-  ])('model: w=%d q=%d c=%d k=%d gives %f (the c compromised cosign both views and reveal nothing)', (w, q, c, k, p) => {
-    expect(modelProbability(w, q, c, k)).toBeCloseTo(p, 12);
-  });
+  ])(
+    'model: w=%d q=%d c=%d k=%d gives %f (the c compromised cosign both views and reveal nothing)',
+    (w, q, c, k, p) => {
+      expect(modelProbability(w, q, c, k)).toBeCloseTo(p, 12);
+    },
+  );
   test.each<[number, number, number, number]>([
     // w, q, §7 1 - (1 - 2/w)^q, §9 1 - (1 - 1/w)^q
     [5, 2, 1 - (3 / 5) ** 2, 1 - (4 / 5) ** 2],
@@ -37,15 +46,42 @@ describe('closed forms at exact points', () => {
 describe('laws of the closed forms', () => {
   const wq = fc.integer({ min: 2, max: 40 }).chain((w) => fc.tuple(fc.constant(w), fc.integer({ min: 1, max: w })));
   test('§7 is the model at q = 2 with no compromised witness and k = q queries (draft §7, default q)', () => {
-    fc.assert(fc.property(fc.integer({ min: 2, max: 200 }), (w) => Math.abs(draftSection7(w, 2) - modelProbability(w, 2, 0, 2)) < 1e-12), { seed: 7, numRuns: 100 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 200 }),
+        (w) => Math.abs(draftSection7(w, 2) - modelProbability(w, 2, 0, 2)) < 1e-12,
+      ),
+      { seed: 7, numRuns: 100 },
+    );
   });
   test('§9 is the model at q = 1 (one honest cosigner of the other view), and below §7 whenever q >= 1', () => {
-    fc.assert(fc.property(wq, ([w, q]) => Math.abs(draftSection9(w, 1) - modelProbability(w, 1, 0, 1)) < 1e-12 && draftSection9(w, q) < draftSection7(w, q) + 1e-12 && draftSection9(w, q) > 0), { seed: 7, numRuns: 100 });
+    fc.assert(
+      fc.property(
+        wq,
+        ([w, q]) =>
+          Math.abs(draftSection9(w, 1) - modelProbability(w, 1, 0, 1)) < 1e-12 &&
+          draftSection9(w, q) < draftSection7(w, q) + 1e-12 &&
+          draftSection9(w, q) > 0,
+      ),
+      { seed: 7, numRuns: 100 },
+    );
   });
-  test('each compromised witness lowers the model probability like one fewer honest cosigner: P(w, q, c) = P(w, q - c, 0)', () => {
-    fc.assert(fc.property(wq, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 6 }), ([w, q], c, k) =>
-      Math.abs(modelProbability(w, q, c, k) - modelProbability(w, Math.max(0, q - c), 0, k)) < 1e-12), { seed: 7, numRuns: 100 });
-  });
+  test(
+    'each compromised witness lowers the model probability like ' +
+      'one fewer honest cosigner: P(w, q, c) = P(w, q - c, 0)',
+    () => {
+      fc.assert(
+        fc.property(
+          wq,
+          fc.integer({ min: 0, max: 40 }),
+          fc.integer({ min: 0, max: 6 }),
+          ([w, q], c, k) =>
+            Math.abs(modelProbability(w, q, c, k) - modelProbability(w, Math.max(0, q - c), 0, k)) < 1e-12,
+        ),
+        { seed: 7, numRuns: 100 },
+      );
+    },
+  );
 });
 
 describe('Monte Carlo estimate over the witness model (seeded)', () => {
@@ -57,10 +93,14 @@ describe('Monte Carlo estimate over the witness model (seeded)', () => {
     { w: 7, q: 4, c: 2, queries: 3, trials: 300, seed: 7 },
     { w: 5, q: 2, c: 1, queries: 2, trials: 300, seed: 11 },
     { w: 6, q: 3, c: 0, queries: 2, trials: 300, seed: 3 },
-  ])('with $c compromised of $w witnesses, q = $q, $queries queries: the estimate is within 4 standard errors of the model', (s) => {
-    const { p, model, stderr } = within(s);
-    expect(Math.abs(p - model)).toBeLessThanOrEqual(4 * stderr);
-  });
+  ])(
+    'with $c compromised of $w witnesses, q = $q, $queries ' +
+      'queries: the estimate is within 4 standard errors of the model',
+    (s) => {
+      const { p, model, stderr } = within(s);
+      expect(Math.abs(p - model)).toBeLessThanOrEqual(4 * stderr);
+    },
+  );
   test('the estimate reports detected / trials and the binomial standard error sqrt(p(1 - p)/trials)', () => {
     const s = { w: 5, q: 2, c: 0, queries: 2, trials: 200, seed: 5 };
     const e = estimateDetection(s, detectionTrials(s));
@@ -70,8 +110,12 @@ describe('Monte Carlo estimate over the witness model (seeded)', () => {
     expect(e.p).toBeLessThan(1);
     expect(e.stderr).toBeCloseTo(Math.sqrt((e.p * (1 - e.p)) / 200), 12);
   });
-  test('with q <= c no honest witness cosigns either view: nothing is detected, and the standard error falls back to 1/trials', () => {
-    const s = { w: 5, q: 2, c: 2, queries: 4, trials: 50, seed: 1 };
-    expect(estimateDetection(s, detectionTrials(s))).toEqual({ p: 0, stderr: 1 / 50, detected: 0, trials: 50 });
-  });
+  test(
+    'with q <= c no honest witness cosigns either view: nothing ' +
+      'is detected, and the standard error falls back to 1/trials',
+    () => {
+      const s = { w: 5, q: 2, c: 2, queries: 4, trials: 50, seed: 1 };
+      expect(estimateDetection(s, detectionTrials(s))).toEqual({ p: 0, stderr: 1 / 50, detected: 0, trials: 50 });
+    },
+  );
 });

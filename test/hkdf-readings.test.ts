@@ -7,18 +7,44 @@
 import { hkdfSync } from 'node:crypto';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, test } from 'vitest';
-import { CANONICAL_READING, deriveBfdAuthKey, deriveVantageEpochKey, EPOCH_INFIX, infoOf, INFO_PREFIX, READINGS, type BfdKeyInput } from '../model/hkdf.js';
+import {
+  CANONICAL_READING,
+  deriveBfdAuthKey,
+  deriveVantageEpochKey,
+  EPOCH_INFIX,
+  infoOf,
+  INFO_PREFIX,
+  READINGS,
+  type BfdKeyInput,
+} from '../model/hkdf.js';
 
 const KOP = hexToBytes('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
-const base: BfdKeyInput = { operatorId: 'operator.example/1', kOp: KOP, discriminators: [0x0000abcd, 0x12], epochId: 20 };
+const base: BfdKeyInput = {
+  operatorId: 'operator.example/1',
+  kOp: KOP,
+  discriminators: [0x0000abcd, 0x12],
+  epochId: 20,
+};
 const reading = (name: string) => READINGS.find((r) => r.name === name)!;
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 describe('the readings of draft §6', () => {
-  test('are named as `perfsec derive-bfd-key --reading` takes them, each once, hex-lower (the code\'s reading) first', () => {
-    expect(READINGS.map((r) => r.name)).toEqual(['hex-lower', 'hex-upper', 'raw-octets', 'hex-unpadded-lex', 'hex-literal-bars', 'epoch-hex', 'epoch-u64-be', 'ocr-scan']);
-    expect(READINGS[0]).toBe(CANONICAL_READING);
-  });
+  test(
+    'are named as `perfsec derive-bfd-key --reading` takes ' + "them, each once, hex-lower (the code's reading) first",
+    () => {
+      expect(READINGS.map((r) => r.name)).toEqual([
+        'hex-lower',
+        'hex-upper',
+        'raw-octets',
+        'hex-unpadded-lex',
+        'hex-literal-bars',
+        'epoch-hex',
+        'epoch-u64-be',
+        'ocr-scan',
+      ]);
+      expect(READINGS[0]).toBe(CANONICAL_READING);
+    },
+  );
 
   test('each says how it reads the text, and no two say the same', () => {
     const said = READINGS.map((r) => r.description);
@@ -68,10 +94,19 @@ describe('epoch octets of the epoch-u64-be reading', () => {
 });
 
 describe('the K_v_epoch stand-in (draft §6: K_BFD_auth is derived independently of it)', () => {
-  const kv = (op = 'operator.example/1', vantage = 'v1', epoch = 20) => bytesToHex(deriveVantageEpochKey(KOP, op, vantage, epoch));
+  const kv = (op = 'operator.example/1', vantage = 'v1', epoch = 20) =>
+    bytesToHex(deriveVantageEpochKey(KOP, op, vantage, epoch));
 
   test('is a 32-octet HKDF-SHA256 of K_op, as node:crypto computes it for its salt and info', () => {
-    const expected = Buffer.from(hkdfSync('sha256', KOP, 'MVPS-CWT-v1|operator:operator.example/1', 'cwt-vantage-epoch-v1|vantage:v1|epoch:20', 32)).toString('hex');
+    const expected = Buffer.from(
+      hkdfSync(
+        'sha256',
+        KOP,
+        'MVPS-CWT-v1|operator:operator.example/1',
+        'cwt-vantage-epoch-v1|vantage:v1|epoch:20',
+        32,
+      ),
+    ).toString('hex');
     expect(kv()).toBe(expected);
   });
 

@@ -25,12 +25,27 @@ describe('hygiene', () => {
 
   test('receipts and the errata carry no test key', () => {
     const keys = [testKey('fuzz'), ADVERSARY_KEY, testKey('codec-test')].map(bytesToHex);
-    const docs = [...readdirSync(projectPath('receipts')).map((f) => projectPath('receipts', f)), projectPath('docs', 'ERRATA.md')];
+    const docs = [
+      ...readdirSync(projectPath('receipts')).map((f) => projectPath('receipts', f)),
+      projectPath('docs', 'ERRATA.md'),
+    ];
     for (const d of docs) for (const k of keys) expect(readFileSync(d, 'utf8').includes(k), d).toBe(false);
   });
 
   test('a bad --kop is refused without echoing any of it', async () => {
-    const r = await perfsec('derive-bfd-key', '--operator', 'op', '--kop', `${SECRET}z`, '--disc', '1', '--disc', '2', '--epoch', '1');
+    const r = await perfsec(
+      'derive-bfd-key',
+      '--operator',
+      'op',
+      '--kop',
+      `${SECRET}z`,
+      '--disc',
+      '1',
+      '--disc',
+      '2',
+      '--epoch',
+      '1',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain(SECRET.slice(0, 8));
   });

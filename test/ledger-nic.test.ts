@@ -45,20 +45,31 @@ describe('per-packet accounting', () => {
   });
 
   test('each emitter starts at its phase (a missing phase is 0) and repeats every tick or bundle period', () => {
-    const phased = { ...t, vantagePhasesUs: [2500], cellPhasesUs: [7000], attackPps: 0 }; // vantages 1, 2: no phase given
-    const times = (kind: string, id: number) => [...packetsOf(d, phased)]
-      .filter((p) => p.kind === kind && (p.source.kind === 'vantage' ? p.source.id : p.source.kind === 'collector' ? p.source.cell : -1) === id)
-      .map((p) => p.atUs);
+    // vantages 1, 2: no phase given
+    const phased = { ...t, vantagePhasesUs: [2500], cellPhasesUs: [7000], attackPps: 0 };
+    const times = (kind: string, id: number) =>
+      [...packetsOf(d, phased)]
+        .filter(
+          (p) =>
+            p.kind === kind &&
+            (p.source.kind === 'vantage' ? p.source.id : p.source.kind === 'collector' ? p.source.cell : -1) === id,
+        )
+        .map((p) => p.atUs);
     expect(times('push', 0)).toEqual([2500, 12500]);
     expect(times('snapshot', 0)).toEqual([2500, 12500]);
     expect(times('push', 2)).toEqual([0, 10000]);
     expect(times('bundle', 0)).toEqual([7000]);
-    expect([...packetsOf(d, { ...phased, cellPhasesUs: [] })].filter((p) => p.kind === 'bundle').map((p) => p.atUs)).toEqual([0]);
+    expect(
+      [...packetsOf(d, { ...phased, cellPhasesUs: [] })].filter((p) => p.kind === 'bundle').map((p) => p.atUs),
+    ).toEqual([0]);
   });
 
-  test('attack packets alternate snapshot, push, ... starting with a snapshot (an odd count gives path A one more)', () => {
-    const odd = { ...t, attackPps: 150 }; // 150 pps for 20 ms = 3 packets
-    const kinds = [...packetsOf(d, odd)].filter((p) => p.source.kind === 'external').map((p) => p.kind);
-    expect(kinds).toEqual(['snapshot', 'push', 'snapshot']);
-  });
+  test(
+    'attack packets alternate snapshot, push, ... starting with a snapshot ' + '(an odd count gives path A one more)',
+    () => {
+      const odd = { ...t, attackPps: 150 }; // 150 pps for 20 ms = 3 packets
+      const kinds = [...packetsOf(d, odd)].filter((p) => p.source.kind === 'external').map((p) => p.kind);
+      expect(kinds).toEqual(['snapshot', 'push', 'snapshot']);
+    },
+  );
 });

@@ -27,18 +27,44 @@ const ROOTS = [
 ];
 /** Published consistency proofs over the same leaves. */
 const PROOFS: readonly [number, number, readonly string[]][] = [
-  [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-  [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-  [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+  [
+    1,
+    8,
+    [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ],
+  ],
+  [
+    6,
+    8,
+    [
+      '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+      'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+    ],
+  ],
+  [
+    2,
+    5,
+    [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
+  ],
 ];
 
 const root = (n: number): Uint8Array => treeHead(LEAVES.slice(0, n));
 const tree = (n: number): Uint8Array[] => Array.from({ length: n }, (_, i) => leafHash(`leaf ${i}`));
 
 describe('RFC 6962 hashes', () => {
-  test.each(ROOTS.map((r, n) => [n, r] as const))('the tree head of the first %i reference leaves is the published one', (n, r) => {
-    expect(bytesToHex(root(n))).toBe(r);
-  });
+  test.each(ROOTS.map((r, n) => [n, r] as const))(
+    'the tree head of the first %i reference leaves is the published one',
+    (n, r) => {
+      expect(bytesToHex(root(n))).toBe(r);
+    },
+  );
 
   test('the empty tree hashes to SHA-256 of the empty string', () => {
     expect(bytesToHex(treeHead([]))).toBe(ROOTS[0]);
@@ -52,11 +78,14 @@ describe('RFC 6962 hashes', () => {
 });
 
 describe('RFC 6962 §2.1.2 consistency proofs', () => {
-  test.each(PROOFS)('the proof from size %i to %i is the published one, and verifies (RFC 9162 §2.1.4.2)', (m, n, proof) => {
-    const p = consistencyProof(m, LEAVES.slice(0, n));
-    expect(p.map(bytesToHex)).toEqual(proof);
-    expect(verifyConsistency(m, n, root(m), root(n), p)).toBe(true);
-  });
+  test.each(PROOFS)(
+    'the proof from size %i to %i is the published one, and verifies (RFC 9162 §2.1.4.2)',
+    (m, n, proof) => {
+      const p = consistencyProof(m, LEAVES.slice(0, n));
+      expect(p.map(bytesToHex)).toEqual(proof);
+      expect(verifyConsistency(m, n, root(m), root(n), p)).toBe(true);
+    },
+  );
 
   test.each([
     ['from size 0', 0, 5],
@@ -66,16 +95,31 @@ describe('RFC 6962 §2.1.2 consistency proofs', () => {
     expect(consistencyProof(m, tree(n))).toEqual([]);
   });
 
-  test('a proof between any two sizes 1 <= m < n <= 16 verifies, and fails once any element or either root changes', () => {
-    fc.assert(fc.property(fc.integer({ min: 2, max: 16 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n - 1 }), fc.nat())), ([n, m, pick]) => {
-      const leaves = tree(n);
-      const [oldRoot, newRoot] = [treeHead(leaves.slice(0, m)), treeHead(leaves)];
-      const p = consistencyProof(m, leaves);
-      const bad = p.map((x, i) => (i === pick % p.length ? leafHash(x) : x));
-      return verifyConsistency(m, n, oldRoot, newRoot, p) && !verifyConsistency(m, n, oldRoot, newRoot, bad)
-        && !verifyConsistency(m, n, leafHash(oldRoot), newRoot, p) && !verifyConsistency(m, n, oldRoot, leafHash(newRoot), p);
-    }), { seed: 6962, numRuns: 200 });
-  });
+  test(
+    'a proof between any two sizes 1 <= m < n <= 16 verifies, ' + 'and fails once any element or either root changes',
+    () => {
+      fc.assert(
+        fc.property(
+          fc
+            .integer({ min: 2, max: 16 })
+            .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n - 1 }), fc.nat())),
+          ([n, m, pick]) => {
+            const leaves = tree(n);
+            const [oldRoot, newRoot] = [treeHead(leaves.slice(0, m)), treeHead(leaves)];
+            const p = consistencyProof(m, leaves);
+            const bad = p.map((x, i) => (i === pick % p.length ? leafHash(x) : x));
+            return (
+              verifyConsistency(m, n, oldRoot, newRoot, p) &&
+              !verifyConsistency(m, n, oldRoot, newRoot, bad) &&
+              !verifyConsistency(m, n, leafHash(oldRoot), newRoot, p) &&
+              !verifyConsistency(m, n, oldRoot, leafHash(newRoot), p)
+            );
+          },
+        ),
+        { seed: 6962, numRuns: 200 },
+      );
+    },
+  );
 });
 
 describe('the verifier refuses what does not prove a prefix', () => {
@@ -98,8 +142,22 @@ describe('the verifier refuses what does not prove a prefix', () => {
     // A valid 1 -> 2 proof does not prove 1 -> 3: the proof must consume the whole size.
     ['a proof one element short for the claimed size', 1, 3, root(1), root(2), consistencyProof(1, LEAVES.slice(0, 2))],
     // Surplus elements after the path reaches the root, with roots built to absorb them.
-    ['a proof with a surplus element', 6, 8, nodeHash(c, root(6)), nodeHash(c, root(8)), [...consistencyProof(6, LEAVES), c]],
-    ['a proof with a surplus element (from a power of two)', 4, 8, nodeHash(c, root(4)), nodeHash(c, root(8)), [...consistencyProof(4, LEAVES), c]],
+    [
+      'a proof with a surplus element',
+      6,
+      8,
+      nodeHash(c, root(6)),
+      nodeHash(c, root(8)),
+      [...consistencyProof(6, LEAVES), c],
+    ],
+    [
+      'a proof with a surplus element (from a power of two)',
+      4,
+      8,
+      nodeHash(c, root(4)),
+      nodeHash(c, root(8)),
+      [...consistencyProof(4, LEAVES), c],
+    ],
   ] as const)('%s', (_, first, second, oldRoot, newRoot, proof) => {
     expect(verifyConsistency(first, second, oldRoot, newRoot, proof)).toBe(false);
   });

@@ -17,7 +17,9 @@ describe('mutation groups', () => {
   });
 
   test('every pattern of every group matches some model file (no stale entry)', () => {
-    const stale = Object.values(MUTATION_GROUPS).flat().filter((p) => !files.some((f) => minimatch(f, p)));
+    const stale = Object.values(MUTATION_GROUPS)
+      .flat()
+      .filter((p) => !files.some((f) => minimatch(f, p)));
     expect(stale).toEqual([]);
   });
 });

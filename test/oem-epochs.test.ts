@@ -23,11 +23,18 @@ describe('epoch window boundaries (draft §5, CWT §7.3 overlap)', () => {
 
   test('with no overlap, the epoch closes exactly when the next starts', () => {
     const tight: Oem = { ...oem, overlapMs: 0 };
-    expect([epochOpen(tight, 2, 2999), epochOpen(tight, 2, 3000), epochOpen(tight, 3, 3000)]).toEqual([true, false, true]);
+    expect([epochOpen(tight, 2, 2999), epochOpen(tight, 2, 3000), epochOpen(tight, 3, 3000)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   test.each([
-    [0, 0], [999, 0], [1000, 1], [3050, 3],
+    [0, 0],
+    [999, 0],
+    [1000, 1],
+    [3050, 3],
   ] as const)('epochAt(%i) is %i', (now, epoch) => {
     expect(epochAt(oem, now)).toBe(epoch);
   });

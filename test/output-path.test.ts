@@ -35,7 +35,11 @@ describe('output folders and files', () => {
     ['a folder given as a file', () => checkOutputFile(tmp), /is a folder, not a file/],
     ['an empty folder name', () => checkOutputFolder(''), /the output folder is empty/],
     ['an empty file name', () => checkOutputFile(' '), /the output file is empty/],
-    ['a folder through a dangling link', () => ensureFolder(path.join(dangling, 'sub')), /dangling\/sub: cannot create .*dangling/],
+    [
+      'a folder through a dangling link',
+      () => ensureFolder(path.join(dangling, 'sub')),
+      /dangling\/sub: cannot create .*dangling/,
+    ],
   ])('%s: InputError naming the path', (_what, run, message) => {
     expect(run).toThrow(InputError);
     expect(run).toThrow(message);
@@ -55,13 +59,33 @@ describe('output folders and files', () => {
 
 describe('the commands that write, given a place they cannot write', () => {
   test.each([
-    ['receipts --out under a file', ['receipts', '--out', path.join(aFile, 'r')], /option '--out <dir>'.*a parent is not a folder/],
+    [
+      'receipts --out under a file',
+      ['receipts', '--out', path.join(aFile, 'r')],
+      /option '--out <dir>'.*a parent is not a folder/,
+    ],
     ['vectors export --out a file', ['vectors', 'export', '--out', aFile], /option '--out <dir>'.*not a folder/],
-    ['report --out under a file', ['report', '--out', path.join(aFile, 'r')], /option '--out <dir>'.*a parent is not a folder/],
+    [
+      'report --out under a file',
+      ['report', '--out', path.join(aFile, 'r')],
+      /option '--out <dir>'.*a parent is not a folder/,
+    ],
     ['calibrate --out a folder', ['calibrate', '--out', tmp], /option '--out <file>'.*is a folder, not a file/],
-    ['audit --markdown under a file', ['audit', '--markdown', path.join(aFile, 'E.md')], /option '--markdown \[file\]'.*a parent is not a folder/],
+    [
+      'audit --markdown under a file',
+      ['audit', '--markdown', path.join(aFile, 'E.md')],
+      /option '--markdown \[file\]'.*a parent is not a folder/,
+    ],
     ['search --save-dir a file', ['search', '--save-dir', aFile], /option '--save-dir <dir>'.*not a folder/],
-    ...(PROCFS ? [['report --out a folder procfs refuses', ['report', '--out', '/proc/perfsec-x'], /cannot create \/proc\/perfsec-x/] as [string, string[], RegExp]] : []),
+    ...(PROCFS
+      ? [
+          [
+            'report --out a folder procfs refuses',
+            ['report', '--out', '/proc/perfsec-x'],
+            /cannot create \/proc\/perfsec-x/,
+          ] as [string, string[], RegExp],
+        ]
+      : []),
   ])('%s: one line on stderr, exit 2, before any work', async (_what, args, message) => {
     const r = await perfsec(...args);
     expect(r.code).toBe(2);

@@ -11,7 +11,12 @@ import { InputError } from '../src/lib/errors.js';
 import { jsonText } from '../src/lib/json-file.js';
 import { assertValid } from '../src/lib/schemas.js';
 import {
-  DEFAULT_RECEIPTS_DIR, RECEIPTS, defaultIssuedAt, writeReceipts, writeValidated, type ReceiptEntry,
+  DEFAULT_RECEIPTS_DIR,
+  RECEIPTS,
+  defaultIssuedAt,
+  writeReceipts,
+  writeValidated,
+  type ReceiptEntry,
 } from '../src/receipts/index.js';
 import { rfc3339Z } from '../src/receipts/common.js';
 import { buildJointCostReceipt, type JointCostReceipt } from '../src/receipts/joint-cost.js';
@@ -65,19 +70,86 @@ describe('receipt B.1 (perfsec-joint-cost-receipt-v1)', () => {
   });
 
   type Broken = [name: string, field: string, change: (r: Record<string, unknown>) => void];
-  const point = (r: Record<string, unknown>): Record<string, unknown> => (r['scale_points'] as Array<Record<string, unknown>>)[0]!;
+  const point = (r: Record<string, unknown>): Record<string, unknown> =>
+    (r['scale_points'] as Array<Record<string, unknown>>)[0]!;
   const broken: Broken[] = [
-    ['missing verdict', 'verdict', (r) => { delete r['verdict']; }],
-    ['headline as a string', 'headline_regime_c_pct_one_core', (r) => { r['headline_regime_c_pct_one_core'] = '174'; }],
-    ['unknown top-level field', 'extra', (r) => { r['extra'] = 1; }],
-    ['unknown field in a scale point', 'scale_points/0/extra', (r) => { point(r)['extra'] = 1; }],
-    ['issued_at not a date-time', 'issued_at', (r) => { r['issued_at'] = '28 Nov 2026'; }],
-    ['issued_at without Z', 'issued_at', (r) => { r['issued_at'] = '2026-11-28T00:00:00+01:00'; }],
-    ['verdict MAYBE', 'verdict', (r) => { r['verdict'] = 'MAYBE'; }],
-    ['wrong schema', 'schema', (r) => { r['schema'] = 'perfsec-verification-dos-receipt-v1'; }],
-    ['wrong draft', 'draft', (r) => { r['draft'] = 'draft-melegassi-mvps-perfsec-coupling-01'; }],
-    ['PASS with a row not reproduced', 'scale_points/0/reproduced', (r) => { point(r)['reproduced'] = false; }],
-    ['FAIL with every row reproduced', 'scale_points', (r) => { r['verdict'] = 'FAIL'; }],
+    [
+      'missing verdict',
+      'verdict',
+      (r) => {
+        delete r['verdict'];
+      },
+    ],
+    [
+      'headline as a string',
+      'headline_regime_c_pct_one_core',
+      (r) => {
+        r['headline_regime_c_pct_one_core'] = '174';
+      },
+    ],
+    [
+      'unknown top-level field',
+      'extra',
+      (r) => {
+        r['extra'] = 1;
+      },
+    ],
+    [
+      'unknown field in a scale point',
+      'scale_points/0/extra',
+      (r) => {
+        point(r)['extra'] = 1;
+      },
+    ],
+    [
+      'issued_at not a date-time',
+      'issued_at',
+      (r) => {
+        r['issued_at'] = '28 Nov 2026';
+      },
+    ],
+    [
+      'issued_at without Z',
+      'issued_at',
+      (r) => {
+        r['issued_at'] = '2026-11-28T00:00:00+01:00';
+      },
+    ],
+    [
+      'verdict MAYBE',
+      'verdict',
+      (r) => {
+        r['verdict'] = 'MAYBE';
+      },
+    ],
+    [
+      'wrong schema',
+      'schema',
+      (r) => {
+        r['schema'] = 'perfsec-verification-dos-receipt-v1';
+      },
+    ],
+    [
+      'wrong draft',
+      'draft',
+      (r) => {
+        r['draft'] = 'draft-melegassi-mvps-perfsec-coupling-01';
+      },
+    ],
+    [
+      'PASS with a row not reproduced',
+      'scale_points/0/reproduced',
+      (r) => {
+        point(r)['reproduced'] = false;
+      },
+    ],
+    [
+      'FAIL with every row reproduced',
+      'scale_points',
+      (r) => {
+        r['verdict'] = 'FAIL';
+      },
+    ],
   ];
   test.each(broken)('rejects a receipt with %s, naming %s', (_name, field, change) => {
     const r = structuredClone(committed()) as unknown as Record<string, unknown>;
@@ -117,7 +189,9 @@ describe('writeReceipts', () => {
 
   test('writes nothing, not even the valid receipts, when one receipt is invalid', async () => {
     const dir = tempDir();
-    await expect(writeValidated([valid, invalid], dir, loadConstants(), new Date())).rejects.toThrow(/bad_receipt\.json: field 'verdict'/);
+    await expect(writeValidated([valid, invalid], dir, loadConstants(), new Date())).rejects.toThrow(
+      /bad_receipt\.json: field 'verdict'/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -14,21 +14,78 @@ import { evaluate, RETURNED_FALSE, type Outcome } from '../src/engine/outcome.js
 import { InputError } from '../src/lib/errors.js';
 
 /** A one-argument claim over 0..10 whose predicate is BODY. */
-const claimWith = (body: (x: number) => boolean | void): Claim => claim<[number]>('TEST.claim', 'test claim', [fc.integer({ min: 0, max: 10 })], body);
+const claimWith = (body: (x: number) => boolean | void): Claim =>
+  claim<[number]>('TEST.claim', 'test claim', [fc.integer({ min: 0, max: 10 })], body);
 
 /** One row per thing a predicate can do, with the outcome it must get. */
 const ROWS: Array<[string, (x: number) => boolean | void, Outcome['kind'], RegExp | string | null]> = [
   ['returns false', () => false, 'fails', RETURNED_FALSE],
-  ['throws a plain Error naming the violation', () => { throw new Error('accepted twice'); }, 'fails', 'accepted twice'],
+  [
+    'throws a plain Error naming the violation',
+    () => {
+      throw new Error('accepted twice');
+    },
+    'fails',
+    'accepted twice',
+  ],
   ['returns true', () => true, 'holds', null],
   ['returns nothing', () => undefined, 'holds', null],
-  ['throws a TypeError (malformed data)', (x) => { (x as unknown as { y: { z: number } }).y.z; }, 'crashed', /^TypeError/],
-  ['throws a RangeError (a huge allocation)', () => { new Array(-1); }, 'crashed', /^RangeError/],
-  ['throws a DomainError (a parameter outside the model)', () => { throw new DomainError('tick must be positive'); }, 'crashed', /^DomainError/],
-  ['throws a model subclass of DomainError', () => { throw new FloodError('coalition above N'); }, 'crashed', /coalition above N/],
-  ['throws an InputError', () => { throw new InputError('bad input'); }, 'crashed', /^InputError/],
-  ['throws a string', () => { throw 'oops'; }, 'crashed', /^string: oops/],
-  ['throws an Error subclass of its own', () => { throw new (class DecodeError extends Error {})('truncated'); }, 'crashed', /truncated/],
+  [
+    'throws a TypeError (malformed data)',
+    (x) => {
+      void (x as unknown as { y: { z: number } }).y.z;
+    },
+    'crashed',
+    /^TypeError/,
+  ],
+  [
+    'throws a RangeError (a huge allocation)',
+    () => {
+      new Array(-1);
+    },
+    'crashed',
+    /^RangeError/,
+  ],
+  [
+    'throws a DomainError (a parameter outside the model)',
+    () => {
+      throw new DomainError('tick must be positive');
+    },
+    'crashed',
+    /^DomainError/,
+  ],
+  [
+    'throws a model subclass of DomainError',
+    () => {
+      throw new FloodError('coalition above N');
+    },
+    'crashed',
+    /coalition above N/,
+  ],
+  [
+    'throws an InputError',
+    () => {
+      throw new InputError('bad input');
+    },
+    'crashed',
+    /^InputError/,
+  ],
+  [
+    'throws a string',
+    () => {
+      throw 'oops';
+    },
+    'crashed',
+    /^string: oops/,
+  ],
+  [
+    'throws an Error subclass of its own',
+    () => {
+      throw new (class DecodeError extends Error {})('truncated');
+    },
+    'crashed',
+    /truncated/,
+  ],
 ];
 
 /** The pre-issue-16 replay: a throw of any kind counted as a refutation. */
@@ -55,14 +112,25 @@ describe('replay outcome: only a returned false or a named violation refutes', (
     ['one value too many', [3, 3]],
   ])('%s is outside the domain, and the predicate is never called', (_name, value) => {
     let called = false;
-    const { outcome, evaluated } = evaluate(claimWith(() => { called = true; return false; }), value);
+    const { outcome, evaluated } = evaluate(
+      claimWith(() => {
+        called = true;
+        return false;
+      }),
+      value,
+    );
     expect(outcome.kind).toBe('outside-domain');
     expect(evaluated).toBeNull();
     expect(called).toBe(false);
   });
 
   test('what is evaluated is printed as fast-check prints it', () => {
-    expect(evaluate(claimWith(() => false), [7]).evaluated).toBe('[7]');
+    expect(
+      evaluate(
+        claimWith(() => false),
+        [7],
+      ).evaluated,
+    ).toBe('[7]');
   });
 
   test('regression mutant: the old catch-all would call every crash a refutation, so this table fails it', () => {
@@ -73,6 +141,13 @@ describe('replay outcome: only a returned false or a named violation refutes', (
       expect(catchAllRefutes(c, [3]), name).toBe(true); // the mutant says "refuted" ...
       expect(evaluate(c, [3]).outcome.kind, name).not.toBe('fails'); // ... the classifier does not
     }
-    expect(catchAllRefutes(claimWith((x) => { (x as unknown as { y: { z: number } }).y.z; }), [])).toBe(true); // and it took [] as a refutation
+    expect(
+      catchAllRefutes(
+        claimWith((x) => {
+          void (x as unknown as { y: { z: number } }).y.z;
+        }),
+        [],
+      ),
+    ).toBe(true); // and it took [] as a refutation
   });
 });

@@ -46,7 +46,11 @@ describe('perfsec report (draft §3.2, §4.3 charts)', async () => {
   });
 
   test('the JOINT charts mark the §3.3 scale points with JOINT computed by the model', () => {
-    for (const [label, n, tickMs] of [['DDoS Regime C', 10_000, 50], ['CWT abstract ref', 1000, 1000], ['HFT/orbital', 10_000, 5]] as const) {
+    for (const [label, n, tickMs] of [
+      ['DDoS Regime C', 10_000, 50],
+      ['CWT abstract ref', 1000, 1000],
+      ['HFT/orbital', 10_000, 5],
+    ] as const) {
       const pct = joint({ n, tickMs, q: 2, bundlePeriodTicks: 10, cellsK: 8 }, c).pctOneCore.toFixed(2);
       expect(svg('joint-vs-n.svg')).toContain(`${label}: ${pct} %`);
       expect(svg('joint-vs-tick.svg')).toContain(`${label}: ${pct} %`);
@@ -54,7 +58,7 @@ describe('perfsec report (draft §3.2, §4.3 charts)', async () => {
     expect(svg('joint-vs-n.svg')).toContain('DDoS Regime C: 174.25 %');
   });
 
-  test('the T-VDOS-1 chart prints the model\'s ratios and bounds at flood 1024', () => {
+  test("the T-VDOS-1 chart prints the model's ratios and bounds at flood 1024", () => {
     const s = { n: 1000, tickMs: 50, coalition: 1000, floodFactor: 1024, durationTicks: 1200 };
     const withRl = floodCost(s, simulateAggregated(s, DEFAULT_POLICY), c, true).ratio;
     expect(svg('vdos-ratio.svg')).toContain(`with rate limit (model): ${withRl.toFixed(2)}`);
@@ -70,7 +74,11 @@ describe('perfsec report (draft §3.2, §4.3 charts)', async () => {
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ joint: {} }));
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-    const r = spawnSync(process.execPath, [projectPath('bin', 'perfsec.js'), 'report', '--out', path.join(dir, 'x'), '--bench', bad], { encoding: 'utf8', env });
+    const r = spawnSync(
+      process.execPath,
+      [projectPath('bin', 'perfsec.js'), 'report', '--out', path.join(dir, 'x'), '--bench', bad],
+      { encoding: 'utf8', env },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -24,7 +24,9 @@ const faithfulLedger = tJcost1.claims(tJcost1.model).find((c) => c.id === 'T-JCO
 
 describe('reproducibility contract', () => {
   test('a failing property prints its seed and path (what vitest shows on failure)', () => {
-    expect(() => fc.assert(propertyOf(brokenLedger), { seed, numRuns: 200 })).toThrow(new RegExp(`seed: ${seed}, path: "\\d+(:\\d+)*"`));
+    expect(() => fc.assert(propertyOf(brokenLedger), { seed, numRuns: 200 })).toThrow(
+      new RegExp(`seed: ${seed}, path: "\\d+(:\\d+)*"`),
+    );
   });
 
   test('one seed gives one search: same counterexample, same path', () => {
@@ -39,12 +41,19 @@ describe('reproducibility contract', () => {
     const found = search(brokenLedger, { seed, numRuns: 200 });
     const id = nextId('T-JCOST-1', dir);
     expect(id).toBe('CX-T-JCOST-1-001');
-    const file = await saveCounterexample(recordOf(found, { id, theorem: 'T-JCOST-1', claim: brokenLedger.title, model: 'mutant:hmac-once', file: 'x' }), dir);
+    const file = await saveCounterexample(
+      recordOf(found, { id, theorem: 'T-JCOST-1', claim: brokenLedger.title, model: 'mutant:hmac-once', file: 'x' }),
+      dir,
+    );
     expect(readdirSync(dir)).toEqual([`${id}.json`]);
     expect(nextId('T-JCOST-1', dir)).toBe('CX-T-JCOST-1-002');
     const cx = loadCounterexample(file);
     expect(cx.seed).toBe(found.seed);
-    expect(replay(brokenLedger, cx)).toMatchObject({ reproduced: true, value: { kind: 'fails' }, seed: { kind: 'fails' } });
+    expect(replay(brokenLedger, cx)).toMatchObject({
+      reproduced: true,
+      value: { kind: 'fails' },
+      seed: { kind: 'fails' },
+    });
     // The faithful model is not refuted by the mutant's counterexample: the claim holds at its value.
     expect(replay(faithfulLedger, cx)).toMatchObject({ reproduced: false, value: { kind: 'holds' }, seed: null });
     expect(replay(faithfulLedger, cx).summary).toMatch(/^NOT reproduced: .*: the claim holds at the stored value$/);
@@ -52,7 +61,9 @@ describe('reproducibility contract', () => {
 
   test('recording a search that found nothing is refused', () => {
     const clean = search(faithfulLedger, { seed, numRuns: 5 });
-    expect(() => recordOf(clean, { id: 'CX-T-JCOST-1-001', theorem: 'T-JCOST-1', claim: 'c', model: 'faithful', file: 'x' })).toThrow(InputError);
+    expect(() =>
+      recordOf(clean, { id: 'CX-T-JCOST-1-001', theorem: 'T-JCOST-1', claim: 'c', model: 'faithful', file: 'x' }),
+    ).toThrow(InputError);
   });
 
   test('shards: 1/1 is the unsharded search; n shards search n distinct seeds covering the budget', () => {
@@ -68,7 +79,11 @@ describe('reproducibility contract', () => {
   });
 
   test('PERFSEC_SEED and PERFSEC_RUNS set the run; malformed values are named', () => {
-    expect(runSettings({ PERFSEC_SEED: '42', PERFSEC_RUNS: '7' })).toEqual({ seed: 42, seedSource: 'PERFSEC_SEED', numRuns: 7 });
+    expect(runSettings({ PERFSEC_SEED: '42', PERFSEC_RUNS: '7' })).toEqual({
+      seed: 42,
+      seedSource: 'PERFSEC_SEED',
+      numRuns: 7,
+    });
     expect(runSettings({}).seedSource).toBe('random');
     expect(() => runSettings({ PERFSEC_SEED: 'abc' })).toThrow(/PERFSEC_SEED must be an integer/);
     expect(() => runSettings({ PERFSEC_RUNS: '0' })).toThrow(/PERFSEC_RUNS must be a positive integer/);

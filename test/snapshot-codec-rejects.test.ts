@@ -20,25 +20,29 @@ const parseError = (t: string): string => {
 };
 
 describe('decodeSnapshot rejections name what is wrong', () => {
-  test.each([
-    [new Uint8Array([0xff, 0xfe])],
-    [new Uint8Array([0x7b, 0xc3])],
-    [new Uint8Array([0xed, 0xa0, 0x80])],
-  ])('invalid UTF-8 %s is not-utf8, detail says the bytes are not UTF-8', (bytes) => {
-    const d = decodeSnapshot(bytes);
-    expect(d).toEqual({ ok: false, error: 'not-utf8', detail: expect.stringMatching(/not UTF-8/) });
-  });
+  test.each([[new Uint8Array([0xff, 0xfe])], [new Uint8Array([0x7b, 0xc3])], [new Uint8Array([0xed, 0xa0, 0x80])]])(
+    'invalid UTF-8 %s is not-utf8, detail says the bytes are not UTF-8',
+    (bytes) => {
+      const d = decodeSnapshot(bytes);
+      expect(d).toEqual({ ok: false, error: 'not-utf8', detail: expect.stringMatching(/not UTF-8/) });
+    },
+  );
 
-  test.each(['{"vantage_id":', '', 'nope', '{"a":1,}'])('text %j is not-json, detail carries the parser reason', (text) => {
-    const d = decodeSnapshot(enc(text));
-    expect(d.ok ? 'ok' : d.error).toBe('not-json');
-    if (d.ok) return;
-    expect(d.detail).toMatch(/^not JSON/);
-    expect(d.detail).toContain(parseError(text));
-  });
+  test.each(['{"vantage_id":', '', 'nope', '{"a":1,}'])(
+    'text %j is not-json, detail carries the parser reason',
+    (text) => {
+      const d = decodeSnapshot(enc(text));
+      expect(d.ok ? 'ok' : d.error).toBe('not-json');
+      if (d.ok) return;
+      expect(d.detail).toMatch(/^not JSON/);
+      expect(d.detail).toContain(parseError(text));
+    },
+  );
 
   test('a schema violation is schema, with a non-empty one-line detail', () => {
-    const d = decodeSnapshot(enc('{"vantage_id":"v1","epoch_id":0,"counter":-1,"expires_at":0,"payload":"","tag":"00"}'));
+    const d = decodeSnapshot(
+      enc('{"vantage_id":"v1","epoch_id":0,"counter":-1,"expires_at":0,"payload":"","tag":"00"}'),
+    );
     expect(d.ok ? 'ok' : d.error).toBe('schema');
     if (!d.ok) expect(d.detail).toMatch(/\S/);
   });

@@ -20,8 +20,10 @@ describe('T-HKDF-PS properties catch broken derivations', () => {
 });
 
 describe('§6 readings of the byte strings', () => {
-  test('the code\'s info string, byte for byte, at the probe input', () => {
-    expect(new TextDecoder().decode(infoOf(READING_PROBE))).toBe('coherence-bfd-auth-v1|session:000000120000abcd|epoch:20');
+  test("the code's info string, byte for byte, at the probe input", () => {
+    expect(new TextDecoder().decode(infoOf(READING_PROBE))).toBe(
+      'coherence-bfd-auth-v1|session:000000120000abcd|epoch:20',
+    );
   });
 
   test('each reading derives its own key at the probe input (8 readings, 8 keys)', () => {
@@ -29,11 +31,17 @@ describe('§6 readings of the byte strings', () => {
     expect(new Set(keys).size).toBe(READINGS.length);
   });
 
-  test('hex-upper and hex-lower agree when no discriminator has a hex letter (the case question only bites sometimes)', () => {
-    const upper = READINGS.find((r) => r.name === 'hex-upper')!;
-    const digitsOnly = { ...READING_PROBE, discriminators: [0x12, 0x345] as const };
-    expect(bytesToHex(deriveBfdAuthKey(digitsOnly, upper))).toBe(bytesToHex(deriveBfdAuthKey(digitsOnly, CANONICAL_READING)));
-  });
+  test(
+    'hex-upper and hex-lower agree when no discriminator has ' +
+      'a hex letter (the case question only bites sometimes)',
+    () => {
+      const upper = READINGS.find((r) => r.name === 'hex-upper')!;
+      const digitsOnly = { ...READING_PROBE, discriminators: [0x12, 0x345] as const };
+      expect(bytesToHex(deriveBfdAuthKey(digitsOnly, upper))).toBe(
+        bytesToHex(deriveBfdAuthKey(digitsOnly, CANONICAL_READING)),
+      );
+    },
+  );
 
   test('the hex-unpadded-lex reading loses per-session separation: (0x1, 0x23) and (0x12, 0x3) share a key', () => {
     const lex = READINGS.find((r) => r.name === 'hex-unpadded-lex')!;
@@ -43,9 +51,13 @@ describe('§6 readings of the byte strings', () => {
     expect(sep.predicate({ operatorId: 'op', kOp: '00'.repeat(32), a: 0x1, b: 0x23, epoch: 1 }, 0x12, 0x3)).toBe(false);
   });
 
-  test('an operator_id that ends in a digit and the epoch never run together (salt and info are separate HKDF inputs)', () => {
-    const a = deriveBfdAuthKey({ ...READING_PROBE, operatorId: 'op1', epochId: 23 });
-    const b = deriveBfdAuthKey({ ...READING_PROBE, operatorId: 'op12', epochId: 3 });
-    expect(bytesToHex(a)).not.toBe(bytesToHex(b));
-  });
+  test(
+    'an operator_id that ends in a digit and the epoch never ' +
+      'run together (salt and info are separate HKDF inputs)',
+    () => {
+      const a = deriveBfdAuthKey({ ...READING_PROBE, operatorId: 'op1', epochId: 23 });
+      const b = deriveBfdAuthKey({ ...READING_PROBE, operatorId: 'op12', epochId: 3 });
+      expect(bytesToHex(a)).not.toBe(bytesToHex(b));
+    },
+  );
 });

@@ -30,7 +30,8 @@ describe('T-RC-1 adversary search catches broken brokers (draft §5)', () => {
     expect(error).toMatch(/accepted twice \(push /);
     expect(text).toMatch(/emit\(v\d,push,s\d\)/);
     expect(text).toMatch(/replay\(\d+\)/);
-    expect(text.split('),').length).toBeLessThanOrEqual(16); // a short list (shrinking stops at a local minimum that depends on the seed)
+    // a short list (shrinking stops at a local minimum that depends on the seed)
+    expect(text.split('),').length).toBeLessThanOrEqual(16);
   });
 
   test('a broker that resets the BFD seq at the epoch boundary accepts an old-epoch push again in the overlap', () => {
@@ -41,6 +42,7 @@ describe('T-RC-1 adversary search catches broken brokers (draft §5)', () => {
   });
 
   test('the faithful broker passes every claim the mutants fail', () => {
-    for (const c of tRc1.claims(tRc1.model)) if (!c.refutedBy) expect(search(c, { seed, numRuns: 100 }).failed, c.id).toBe(false);
+    for (const c of tRc1.claims(tRc1.model))
+      if (!c.refutedBy) expect(search(c, { seed, numRuns: 100 }).failed, c.id).toBe(false);
   });
 });

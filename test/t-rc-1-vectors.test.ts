@@ -33,18 +33,34 @@ describe('T-RC-1 vectors (draft §5)', () => {
     const m = RC_MUTANTS.find((x) => x.name.startsWith(`${name}:`))!;
     const r = verifyVectors(FILE, [brokerSequenceVerifier(m.subject)]);
     const failed = r.results.filter((x) => !x.ok).map((x) => x.comment);
-    expect(failed.some((c) => comment.test(c)), `failed: ${failed.join(' | ')}`).toBe(true);
+    expect(
+      failed.some((c) => comment.test(c)),
+      `failed: ${failed.join(' | ')}`,
+    ).toBe(true);
   });
 
-  type Doc = { testGroups: Array<{ parameters: Record<string, unknown>; tests: Array<{ input: { steps: Array<Record<string, unknown>> }; expected: { decisions: unknown[] } }> }> };
+  type Doc = {
+    testGroups: Array<{
+      parameters: Record<string, unknown>;
+      tests: Array<{ input: { steps: Array<Record<string, unknown>> }; expected: { decisions: unknown[] } }>;
+    }>;
+  };
   const tamper = (f: (d: Doc) => void): VectorsFile => {
     const doc = JSON.parse(readFileSync(FILE, 'utf8'));
     f(doc);
     return doc as VectorsFile;
   };
   test.each([
-    ['a step without packet_hex', (d: Doc) => void delete d.testGroups[0]!.tests[0]!.input.steps[0]!.packet_hex, /steps\/0 must be/],
-    ['an unknown reason', (d: Doc) => void (d.testGroups[0]!.tests[1]!.expected.decisions[1] = 'reject:bad-mac'), /decisions/],
+    [
+      'a step without packet_hex',
+      (d: Doc) => void delete d.testGroups[0]!.tests[0]!.input.steps[0]!.packet_hex,
+      /steps\/0 must be/,
+    ],
+    [
+      'an unknown reason',
+      (d: Doc) => void (d.testGroups[0]!.tests[1]!.expected.decisions[1] = 'reject:bad-mac'),
+      /decisions/,
+    ],
     ['a missing bfd_seq_key', (d: Doc) => void delete d.testGroups[0]!.parameters.bfd_seq_key, /bfd_seq_key/],
   ])('%s is a one-line InputError', (_what, f, message) => {
     let err: unknown;

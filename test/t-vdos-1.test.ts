@@ -12,9 +12,14 @@ import { loadConstants } from '../src/lib/constants.js';
 import { jsonText } from '../src/lib/json-file.js';
 import { projectPath } from '../src/lib/paths.js';
 import { assertValid } from '../src/lib/schemas.js';
-import { buildVerificationDosReceipt, VERIFICATION_DOS_RECEIPT_SCHEMA, type VerificationDosReceipt } from '../src/receipts/verification-dos.js';
+import {
+  buildVerificationDosReceipt,
+  VERIFICATION_DOS_RECEIPT_SCHEMA,
+  type VerificationDosReceipt,
+} from '../src/receipts/verification-dos.js';
 import { buildVdosVectors } from '../src/vectors/t-vdos-1.js';
 import { verifyVectors } from '../src/vectors/index.js';
+import { at } from './json-edit.js';
 
 const committedText = readFileSync(projectPath('receipts', 'perfsec_verification_dos_receipt.json'), 'utf8');
 const committed = JSON.parse(committedText) as VerificationDosReceipt;
@@ -32,14 +37,18 @@ describe('receipt B.2 (perfsec-verification-dos-receipt-v1)', () => {
   });
 
   test.each([
-    ['a missing field', (d: any) => delete d.analytical_slope, /missing field 'analytical_slope'/],
-    ['a wrong type', (d: any) => (d.scenario_n = '1000'), /scenario_n/],
-    ['an unknown field', (d: any) => (d.duration_s = 60), /unknown field 'duration_s'/],
-    ['an unknown field in a row', (d: any) => (d.with_rate_limit[0].colour = 1), /unknown field 'with_rate_limit\/0\/colour'/],
-    ['a bad date', (d: any) => (d.issued_at = 'yesterday'), /issued_at/],
-    ['a bad verdict', (d: any) => (d.verdict = 'MAYBE'), /verdict/],
-    ['PASS with violations listed', (d: any) => (d.verdict = 'PASS'), /bound_violations/],
-    ['a factor below the REQUIRED minimum', (d: any) => (d.rate_limit_factor = 1), /rate_limit_factor/],
+    ['a missing field', (d: unknown) => delete at(d).analytical_slope, /missing field 'analytical_slope'/],
+    ['a wrong type', (d: unknown) => (at(d).scenario_n = '1000'), /scenario_n/],
+    ['an unknown field', (d: unknown) => (at(d).duration_s = 60), /unknown field 'duration_s'/],
+    [
+      'an unknown field in a row',
+      (d: unknown) => (at(d, 'with_rate_limit', 0).colour = 1),
+      /unknown field 'with_rate_limit\/0\/colour'/,
+    ],
+    ['a bad date', (d: unknown) => (at(d).issued_at = 'yesterday'), /issued_at/],
+    ['a bad verdict', (d: unknown) => (at(d).verdict = 'MAYBE'), /verdict/],
+    ['PASS with violations listed', (d: unknown) => (at(d).verdict = 'PASS'), /bound_violations/],
+    ['a factor below the REQUIRED minimum', (d: unknown) => (at(d).rate_limit_factor = 1), /rate_limit_factor/],
   ])('the schema rejects %s, naming the field', (_what, breakIt, message) => {
     const d = structuredClone(committed) as unknown;
     breakIt(d);
@@ -54,11 +63,15 @@ describe('T-VDOS-1 vectors and edges', () => {
     expect(r.failed).toBe(0);
   });
 
-  test.each([[1.99, 8, /rate_limit_factor must be >= 2/], [4, 1, /burst_factor must be >= 2/], [4.001, 8, /multiple of 0.01/], [Number.NaN, 8, /rate_limit_factor/]])(
-    'factors (%f, %f) are refused with a message naming the factor', (rlf, bf, message) => {
-      expect(() => checkPolicy({ ...DEFAULT_POLICY, rateLimitFactor: rlf, burstFactor: bf })).toThrow(RateLimitError);
-      expect(() => checkPolicy({ ...DEFAULT_POLICY, rateLimitFactor: rlf, burstFactor: bf })).toThrow(message);
-    });
+  test.each([
+    [1.99, 8, /rate_limit_factor must be >= 2/],
+    [4, 1, /burst_factor must be >= 2/],
+    [4.001, 8, /multiple of 0.01/],
+    [Number.NaN, 8, /rate_limit_factor/],
+  ])('factors (%f, %f) are refused with a message naming the factor', (rlf, bf, message) => {
+    expect(() => checkPolicy({ ...DEFAULT_POLICY, rateLimitFactor: rlf, burstFactor: bf })).toThrow(RateLimitError);
+    expect(() => checkPolicy({ ...DEFAULT_POLICY, rateLimitFactor: rlf, burstFactor: bf })).toThrow(message);
+  });
 
   test('a bucket starts full, spends one token per packet, refills at the sustained rate', () => {
     // T = 1 s, factors 2/2: budget 2 tokens, 2 tokens per second.
@@ -74,7 +87,9 @@ describe('T-VDOS-1 vectors and edges', () => {
   test('the aggregated simulator refuses jitter and the per-vantage bucket, which it does not model', () => {
     const s = { n: 1, tickMs: 50, coalition: 1, floodFactor: 8, durationTicks: 10 };
     expect(() => simulateAggregated({ ...s, jitterUs: 5 }, DEFAULT_POLICY)).toThrow(FloodError);
-    expect(() => simulateAggregated({ ...s, jitterUs: 5 }, DEFAULT_POLICY)).toThrow(/models no jitter; use simulateExact/);
+    expect(() => simulateAggregated({ ...s, jitterUs: 5 }, DEFAULT_POLICY)).toThrow(
+      /models no jitter; use simulateExact/,
+    );
     expect(() => simulateAggregated(s, { ...DEFAULT_POLICY, scope: 'per-vantage' })).toThrow(/one bucket per path/);
   });
 });

@@ -16,10 +16,21 @@ describe('validator registry', () => {
   test('a failing or throwing check is reported as FAIL with its detail, and the others still run', async () => {
     const checks: Check[] = [
       { id: 'X.fail', title: 'fails', section: '§0', run: () => ({ pass: false, detail: 'wrong' }) },
-      { id: 'X.throw', title: 'throws', section: '§0', run: () => { throw new Error('boom'); } },
+      {
+        id: 'X.throw',
+        title: 'throws',
+        section: '§0',
+        run: () => {
+          throw new Error('boom');
+        },
+      },
       { id: 'X.pass', title: 'passes', section: '§0', run: async () => ({ pass: true, detail: 'fine' }) },
     ];
     const out = await runChecks(checks, { seed: 1, runs: 1 });
-    expect(out.map((o) => [o.id, o.pass, o.detail])).toEqual([['X.fail', false, 'wrong'], ['X.throw', false, 'threw: boom'], ['X.pass', true, 'fine']]);
+    expect(out.map((o) => [o.id, o.pass, o.detail])).toEqual([
+      ['X.fail', false, 'wrong'],
+      ['X.throw', false, 'threw: boom'],
+      ['X.pass', true, 'fine'],
+    ]);
   });
 });

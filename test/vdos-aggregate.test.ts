@@ -12,13 +12,24 @@ import { simulateExact } from '../model/vdos-exact.js';
 
 /** Every combination of the listed values. */
 function* grid(): Generator<[FloodScenario, RateLimitPolicy]> {
-  for (const tickMs of [0.005, 0.01, 1000, 2000, 4000]) { // long ticks: a §4.2 budget of one or two tokens
+  for (const tickMs of [0.005, 0.01, 1000, 2000, 4000]) {
+    // long ticks: a §4.2 budget of one or two tokens
     const t = Math.round(tickMs * 1000);
     for (const floodFactor of [1, 1.01, 1.5, 2, 3.33, 4, 7.5, 16]) {
       for (const durationTicks of [1, 3, 10]) {
         for (const coalition of [1, 3]) {
-          const s = { n: 3, tickMs, coalition, floodFactor, durationTicks,
-            phasesUs: [[0, 0], [t - 1, Math.floor(t / 2)], [Math.floor(t / 3), 0]] as Array<[number, number]> };
+          const s = {
+            n: 3,
+            tickMs,
+            coalition,
+            floodFactor,
+            durationTicks,
+            phasesUs: [
+              [0, 0],
+              [t - 1, Math.floor(t / 2)],
+              [Math.floor(t / 3), 0],
+            ] as Array<[number, number]>,
+          };
           for (const rateLimitFactor of [2, 2.5, 4]) {
             for (const burstFactor of [2, 3, 8]) {
               for (const capacity of ['rate-times-1s', 'ticks'] as CapacityReading[]) {
@@ -55,7 +66,9 @@ describe('aggregated simulator', () => {
 /** What a token bucket admits from the stream, packet by packet. */
 function enumerate(f: FloodStream, b: BucketParams): number {
   const bucket = new TokenBucket(b);
-  return Array.from({ length: f.n }, (_, i) => f.phase + Math.floor((i * f.t100) / f.f100)).filter((t) => bucket.offer(t)).length;
+  return Array.from({ length: f.n }, (_, i) => f.phase + Math.floor((i * f.t100) / f.f100)).filter((t) =>
+    bucket.offer(t),
+  ).length;
 }
 
 // U = 1000 units per token (T = 10 µs, so t100 = 1000); R units per µs; C units of budget.
@@ -80,7 +93,9 @@ describe('closed form of one flooding bucket', () => {
   });
 
   test('a draining bucket admits its budget plus the refill up to the last packet, and no more than arrive', () => {
-    expect(closedFormAdmitted(S(400), B(100, 5000))).toBe(Math.floor((5000 + 100 * Math.floor((49 * 1000) / 400)) / 1000));
+    expect(closedFormAdmitted(S(400), B(100, 5000))).toBe(
+      Math.floor((5000 + 100 * Math.floor((49 * 1000) / 400)) / 1000),
+    );
     expect(closedFormAdmitted({ ...S(400), n: 3 }, B(100, 5000))).toBe(3);
     expect(enumerate(S(400), B(100, 5000))).toBe(closedFormAdmitted(S(400), B(100, 5000)));
   });

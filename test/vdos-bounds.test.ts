@@ -38,25 +38,44 @@ describe('T-VDOS-1 bounds and costs', () => {
 
   test('a per-vantage bucket with one token left gives it to path A when A and B arrive together', () => {
     const s = { n: 1, tickMs: 1, coalition: 0, floodFactor: 1, durationTicks: 1 };
-    const firstOnly = () => { let left = 1; return { offer: () => left-- > 0 }; };
+    const firstOnly = () => {
+      let left = 1;
+      return { offer: () => left-- > 0 };
+    };
     expect(simulateExact(s, { ...DEFAULT_POLICY, scope: 'per-vantage' }, firstOnly).admitted).toEqual({ A: 1, B: 0 });
     expect(simulateExact(s, DEFAULT_POLICY, firstOnly).admitted).toEqual({ A: 1, B: 1 }); // one bucket per path
   });
 });
 
 describe('legitimate bursts (draft §4.2)', () => {
-  const stream: LegitStream = { tickMs: 1, phaseUs: 0, durationTicks: 10, episodes: [
-    { kind: 'bgp', startTick: 2, durationTicks: 3, multiplier: 2 },
-    { kind: 'jitter', startTick: 4, durationTicks: 2, multiplier: 1.5 },
-  ] };
+  const stream: LegitStream = {
+    tickMs: 1,
+    phaseUs: 0,
+    durationTicks: 10,
+    episodes: [
+      { kind: 'bgp', startTick: 2, durationTicks: 3, multiplier: 2 },
+      { kind: 'jitter', startTick: 4, durationTicks: 2, multiplier: 1.5 },
+    ],
+  };
 
-  test.each<[number, number]>([[0, 1], [1999, 1], [2000, 2], [3999, 2], [4000, 3], [4999, 3], [5000, 1.5], [5999, 1.5], [6000, 1]])(
-    'at %i µs the rate multiplier is %d (episodes start inclusive, end exclusive, overlaps multiply)', (t, m) => {
-      expect(multiplierAt(stream, t)).toBe(m);
-    });
+  test.each<[number, number]>([
+    [0, 1],
+    [1999, 1],
+    [2000, 2],
+    [3999, 2],
+    [4000, 3],
+    [4999, 3],
+    [5000, 1.5],
+    [5999, 1.5],
+    [6000, 1],
+  ])('at %i µs the rate multiplier is %d (episodes start inclusive, end exclusive, overlaps multiply)', (t, m) => {
+    expect(multiplierAt(stream, t)).toBe(m);
+  });
 
   test('arrivals follow the multiplier in force and stay inside the stream', () => {
-    expect(legitArrivals(stream)).toEqual([0, 1000, 2000, 2500, 3000, 3500, 4000, 4333, 4666, 4999, 5332, 5998, 6664, 7664, 8664, 9664]);
+    expect(legitArrivals(stream)).toEqual([
+      0, 1000, 2000, 2500, 3000, 3500, 4000, 4333, 4666, 4999, 5332, 5998, 6664, 7664, 8664, 9664,
+    ]);
     expect(legitArrivals({ ...stream, episodes: [], phaseUs: 0, durationTicks: 3 })).toEqual([0, 1000, 2000]);
   });
 });

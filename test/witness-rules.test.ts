@@ -17,13 +17,23 @@ const LEAVES = Array.from({ length: 8 }, (_, i) => leafHash(`bundle ${i + 1}`));
 const rootOf = (n: number): Uint8Array => treeHead(LEAVES.slice(0, n));
 
 /** A checkpoint body of the log at SIZE carrying the §7 line for (id, seq = size, dMax). */
-function body(size: number, dMax = 2, opts: { id?: string; origin?: string; root?: Uint8Array; extensions?: string[] } = {}): string {
+function body(
+  size: number,
+  dMax = 2,
+  opts: { id?: string; origin?: string; root?: Uint8Array; extensions?: string[] } = {},
+): string {
   const line = formatDualMode({ bundleId: opts.id ?? ID, bundleSeq: BigInt(size), dMinimax: 1, dMax });
-  return formatCheckpoint({ origin: opts.origin ?? ORIGIN, size: BigInt(size), rootHash: opts.root ?? rootOf(size), extensions: opts.extensions ?? [line] });
+  return formatCheckpoint({
+    origin: opts.origin ?? ORIGIN,
+    size: BigInt(size),
+    rootHash: opts.root ?? rootOf(size),
+    extensions: opts.extensions ?? [line],
+  });
 }
 const req = (b: string, oldSize = 0n, proof: Uint8Array[] = []): CosignRequest => ({ body: b, oldSize, proof });
 /** A request moving a c2sp witness from OLD to the body at NEW, with the honest proof. */
-const grow = (old: number, size: number, dMax = 2): CosignRequest => req(body(size, dMax), BigInt(old), consistencyProof(old, LEAVES.slice(0, size)));
+const grow = (old: number, size: number, dMax = 2): CosignRequest =>
+  req(body(size, dMax), BigInt(old), consistencyProof(old, LEAVES.slice(0, size)));
 
 const NOT_A_CHECKPOINT = ['not a checkpoint', 'checkpoint: body must end in a newline'] as const;
 const NO_EXTRA_FIELD = 'checkpoint: 0 dual-mode extension lines, expected exactly one';
@@ -37,8 +47,16 @@ describe('first-cosign-wins (draft §7)', () => {
 
   test.each([
     ['a body that is not a checkpoint', NOT_A_CHECKPOINT[0], NOT_A_CHECKPOINT[1]],
-    ['a checkpoint without the §7 extra field (the witness verifies its schema)', body(3, 2, { extensions: ['other extension'] }), NO_EXTRA_FIELD],
-    ['a checkpoint whose §7 line is malformed', body(3, 2, { extensions: ['bundle_id=nope;bundle_seq=3;d_minimax=1;d_max=2'] }), 'extra field: bundle_id is not a lowercase UUID'],
+    [
+      'a checkpoint without the §7 extra field (the witness verifies its schema)',
+      body(3, 2, { extensions: ['other extension'] }),
+      NO_EXTRA_FIELD,
+    ],
+    [
+      'a checkpoint whose §7 line is malformed',
+      body(3, 2, { extensions: ['bundle_id=nope;bundle_seq=3;d_minimax=1;d_max=2'] }),
+      'extra field: bundle_id is not a lowercase UUID',
+    ],
   ])('answers 400 with the parse reason to %s, and records nothing', (_, b, reason) => {
     const w = firstCosignWins();
     expect(w.add(req(b))).toEqual({ status: 400, reason });
@@ -48,7 +66,10 @@ describe('first-cosign-wins (draft §7)', () => {
   test('cosigns the first body for a pair, refuses a different second body with 409, and re-cosigns the first', () => {
     const w = firstCosignWins();
     expect(w.add(req(body(3, 2)))).toEqual({ status: 200, reason: 'cosigned' });
-    expect(w.add(req(body(3, 3)))).toEqual({ status: 409, reason: 'first cosign wins: another body was cosigned for this (bundle_id, bundle_seq)' });
+    expect(w.add(req(body(3, 3)))).toEqual({
+      status: 409,
+      reason: 'first cosign wins: another body was cosigned for this (bundle_id, bundle_seq)',
+    });
     expect(w.add(req(body(3, 2))).status).toBe(200);
     expect(w.cosignedFor(ID, 3n)).toBe(body(3, 2));
   });
@@ -56,17 +77,25 @@ describe('first-cosign-wins (draft §7)', () => {
   test('pairs are independent: another bundle_seq or another bundle_id is a fresh pair', () => {
     const w = firstCosignWins();
     expect([body(3, 2), body(4, 3), body(3, 3, { id: ID2 })].map((b) => w.add(req(b)).status)).toEqual([200, 200, 200]);
-    expect([w.cosignedFor(ID, 3n), w.cosignedFor(ID, 4n), w.cosignedFor(ID2, 3n)]).toEqual([body(3, 2), body(4, 3), body(3, 3, { id: ID2 })]);
+    expect([w.cosignedFor(ID, 3n), w.cosignedFor(ID, 4n), w.cosignedFor(ID2, 3n)]).toEqual([
+      body(3, 2),
+      body(4, 3),
+      body(3, 3, { id: ID2 }),
+    ]);
   });
 
-  test('under a coarser key (bundle_id alone) a new bundle_seq replaces the remembered one; only a second body for the remembered seq is refused', () => {
-    const w = firstCosignWins((id) => id);
-    expect(w.add(req(body(3, 2))).status).toBe(200);
-    expect(w.add(req(body(4, 5))).status).toBe(200); // another seq under the same key: not a conflict
-    expect(w.add(req(body(4, 5))).status).toBe(200); // the body now remembered is the seq-4 one
-    expect(w.add(req(body(4, 6))).status).toBe(409);
-    expect(w.add(req(body(3, 9))).status).toBe(200); // seq 3 is no longer remembered
-  });
+  test(
+    'under a coarser key (bundle_id alone) a new bundle_seq replaces the ' +
+      'remembered one; only a second body for the remembered seq is refused',
+    () => {
+      const w = firstCosignWins((id) => id);
+      expect(w.add(req(body(3, 2))).status).toBe(200);
+      expect(w.add(req(body(4, 5))).status).toBe(200); // another seq under the same key: not a conflict
+      expect(w.add(req(body(4, 5))).status).toBe(200); // the body now remembered is the seq-4 one
+      expect(w.add(req(body(4, 6))).status).toBe(409);
+      expect(w.add(req(body(3, 9))).status).toBe(200); // seq 3 is no longer remembered
+    },
+  );
 });
 
 describe('c2sp.org/tlog-witness', () => {
@@ -80,18 +109,32 @@ describe('c2sp.org/tlog-witness', () => {
   });
 
   test('answers 404 to a checkpoint of an origin it does not witness', () => {
-    expect(c2spWitness([ORIGIN]).add(req(body(3, 2, { origin: 'other.example/log' })))).toEqual({ status: 404, reason: 'unknown origin' });
+    expect(c2spWitness([ORIGIN]).add(req(body(3, 2, { origin: 'other.example/log' })))).toEqual({
+      status: 404,
+      reason: 'unknown origin',
+    });
   });
 
   test('answers 400 when the old size exceeds the checkpoint size', () => {
-    expect(c2spWitness([ORIGIN]).add(req(body(3), 4n))).toEqual({ status: 400, reason: 'old size exceeds checkpoint size' });
+    expect(c2spWitness([ORIGIN]).add(req(body(3), 4n))).toEqual({
+      status: 400,
+      reason: 'old size exceeds checkpoint size',
+    });
   });
 
   test('answers 409 with its latest cosigned size when the old size is not that size', () => {
     const w = c2spWitness([ORIGIN]);
-    expect(w.add(req(body(3), 2n))).toEqual({ status: 409, reason: 'old size is not the latest cosigned size', latestSize: 0n });
+    expect(w.add(req(body(3), 2n))).toEqual({
+      status: 409,
+      reason: 'old size is not the latest cosigned size',
+      latestSize: 0n,
+    });
     expect(w.add(grow(0, 3)).status).toBe(200);
-    expect(w.add(grow(4, 5))).toEqual({ status: 409, reason: 'old size is not the latest cosigned size', latestSize: 3n });
+    expect(w.add(grow(4, 5))).toEqual({
+      status: 409,
+      reason: 'old size is not the latest cosigned size',
+      latestSize: 3n,
+    });
   });
 
   test('cosigns a growing log with valid proofs, and answers 422 to a proof that does not verify', () => {
@@ -99,7 +142,10 @@ describe('c2sp.org/tlog-witness', () => {
     expect([grow(0, 3), grow(3, 5), grow(5, 8)].map((r) => w.add(r).status)).toEqual([200, 200, 200]);
     const w2 = c2spWitness([ORIGIN]);
     w2.add(grow(0, 3));
-    expect(w2.add(req(body(5), 3n, consistencyProof(2, LEAVES.slice(0, 5))))).toEqual({ status: 422, reason: 'consistency proof does not verify' });
+    expect(w2.add(req(body(5), 3n, consistencyProof(2, LEAVES.slice(0, 5))))).toEqual({
+      status: 422,
+      reason: 'consistency proof does not verify',
+    });
     expect(w2.add(req(body(5), 3n))).toEqual({ status: 422, reason: 'consistency proof does not verify' });
   });
 
@@ -115,19 +161,27 @@ describe('c2sp.org/tlog-witness', () => {
     expect(w.add(req(body(3), 3n)).status).toBe(200);
   });
 
-  test('compares sizes and roots only, never extension lines: it cosigns two §7 views of one bundle (draft §7 vs C2SP)', () => {
-    const w = c2spWitness([ORIGIN]);
-    expect(w.add(grow(0, 3, 2)).status).toBe(200);
-    expect(w.add(req(body(3, 7), 3n)).status).toBe(200);
-    expect(w.cosignedFor(ID, 3n)).toBe(body(3, 7)); // the auditor learns the latest body cosigned for the pair
-  });
+  test(
+    'compares sizes and roots only, never extension lines: ' +
+      'it cosigns two §7 views of one bundle (draft §7 vs C2SP)',
+    () => {
+      const w = c2spWitness([ORIGIN]);
+      expect(w.add(grow(0, 3, 2)).status).toBe(200);
+      expect(w.add(req(body(3, 7), 3n)).status).toBe(200);
+      expect(w.cosignedFor(ID, 3n)).toBe(body(3, 7)); // the auditor learns the latest body cosigned for the pair
+    },
+  );
 
   test('an auditor learns nothing for a pair the witness never cosigned, nor from refused requests', () => {
     const w = c2spWitness([ORIGIN]);
     w.add(req(body(3), 2n)); // 409
     expect(w.cosignedFor(ID, 3n)).toBeUndefined();
     w.add(grow(0, 3));
-    expect([w.cosignedFor(ID, 3n), w.cosignedFor(ID, 4n), w.cosignedFor(ID2, 3n)]).toEqual([body(3), undefined, undefined]);
+    expect([w.cosignedFor(ID, 3n), w.cosignedFor(ID, 4n), w.cosignedFor(ID2, 3n)]).toEqual([
+      body(3),
+      undefined,
+      undefined,
+    ]);
   });
 
   test('a cosigned checkpoint without the §7 extra field is cosigned but indexes no pair', () => {

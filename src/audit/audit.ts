@@ -38,7 +38,12 @@ export interface AuditEntry {
   /** How the model's value was compared: the rounding and tolerance used. */
   readonly comparison?: string;
   readonly model?: number;
-  readonly readings?: ReadonlyArray<{ readonly name: string; readonly model: number; readonly holds: boolean; readonly note: string }>;
+  readonly readings?: ReadonlyArray<{
+    readonly name: string;
+    readonly model: number;
+    readonly holds: boolean;
+    readonly note: string;
+  }>;
   readonly counterexample?: AuditCounterexample;
   /** The corrected claim the project checks instead, and whether it holds. */
   readonly corrected?: string;
@@ -55,19 +60,40 @@ function mainVerdict(r: ClaimResult): AuditVerdict {
 function numberEntry(r: ClaimResult): AuditEntry {
   const { claim } = r;
   const cmp = claim.compare;
-  const comparison = cmp.kind === 'decimals'
-    ? `model rounded to ${cmp.places} decimal(s), as printed, must equal ${claim.value}`
-    : `model rounded to ${cmp.places} decimal(s) must equal ${claim.value}, or lie within ${cmp.rel_tol * 100} % of it`;
+  const comparison =
+    cmp.kind === 'decimals'
+      ? `model rounded to ${cmp.places} decimal(s), as printed, must equal ${claim.value}`
+      : `model rounded to ${cmp.places} decimal(s) must equal ${claim.value}, or lie within ${cmp.rel_tol * 100} % of it`;
   const shown = (x: number) => roundTo(x, cmp.places + 3);
-  const readings = r.readings.length === 0 ? {} : {
-    readings: [
-      { name: claim.reading ?? 'the reading the code uses', model: shown(r.model), holds: mainVerdict(r) !== 'refuted', note: 'the reading the code uses' },
-      ...r.readings.map((x) => ({ name: x.name, model: shown(x.model), holds: x.verdict !== 'refuted', note: x.note })),
-    ],
-  };
+  const readings =
+    r.readings.length === 0
+      ? {}
+      : {
+          readings: [
+            {
+              name: claim.reading ?? 'the reading the code uses',
+              model: shown(r.model),
+              holds: mainVerdict(r) !== 'refuted',
+              note: 'the reading the code uses',
+            },
+            ...r.readings.map((x) => ({
+              name: x.name,
+              model: shown(x.model),
+              holds: x.verdict !== 'refuted',
+              note: x.note,
+            })),
+          ],
+        };
   return {
-    id: claim.id, section: claim.section, kind: 'number', paraphrase: claim.paraphrase, draft: claim.printed,
-    verdict: r.verdict, comparison, model: shown(r.model), ...readings,
+    id: claim.id,
+    section: claim.section,
+    kind: 'number',
+    paraphrase: claim.paraphrase,
+    draft: claim.printed,
+    verdict: r.verdict,
+    comparison,
+    model: shown(r.model),
+    ...readings,
     ...(claim.corrected ? { corrected: claim.corrected.statement } : {}),
     ...(claim.note ? { note: claim.note } : {}),
     ...(r.asPinned ? {} : { drift: `pinned ${claim.verdict}, computed ${r.verdict}` }),
@@ -94,8 +120,15 @@ function statementEntries(seed: number, runs: number, onStatement?: AuditProgres
   return statements.map(({ claim }, i) => {
     onStatement?.(claim.id, i + 1, statements.length); // issue 16: a deep audit (--runs) shows progress
     const statement = claim.title.replace(/^[^:]*:\s*/, '');
-    const corrected = byCorrects.get(claim.id) ?? claims.find(({ claim: c }) => c.id === `${claim.id}-corrected`)?.claim;
-    const base = { id: claim.id, section: sectionOf(claim.title), kind: 'statement' as const, paraphrase: statement, draft: statement };
+    const corrected =
+      byCorrects.get(claim.id) ?? claims.find(({ claim: c }) => c.id === `${claim.id}-corrected`)?.claim;
+    const base = {
+      id: claim.id,
+      section: sectionOf(claim.title),
+      kind: 'statement' as const,
+      paraphrase: statement,
+      draft: statement,
+    };
     const correctedHolds = corrected !== undefined && checkClaim(corrected, { seed, numRuns: runs }).status === 'holds';
     const correctedStatement = corrected?.title.replace(/^[^:]*:\s*/, '');
     const correctedText = corrected
@@ -117,11 +150,17 @@ function statementEntries(seed: number, runs: number, onStatement?: AuditProgres
         // not stored, or unreadable: nothing to show but the reason
         if (!cx || !r) return { ...base, verdict: 'refuted' as const, ...correctedText, drift: c.detail };
         return {
-          ...base, verdict: 'refuted' as const, ...correctedText,
+          ...base,
+          verdict: 'refuted' as const,
+          ...correctedText,
           // the value the replay evaluated (issue 16: never the stored valueText, which nothing checks)
           counterexample: {
-            id: cx.id, value: r.evaluated ?? '(not evaluated)', seed: cx.seed, path: cx.path,
-            replay: `npx perfsec replay ${relativeToRoot(file)}`, reproduced: r.reproduced,
+            id: cx.id,
+            value: r.evaluated ?? '(not evaluated)',
+            seed: cx.seed,
+            path: cx.path,
+            replay: `npx perfsec replay ${relativeToRoot(file)}`,
+            reproduced: r.reproduced,
           },
           ...(r.reproduced ? {} : { drift: r.summary }),
         };
@@ -133,7 +172,11 @@ function statementEntries(seed: number, runs: number, onStatement?: AuditProgres
 /** Orders sections as the draft does: §1 .. §10, then the appendices. */
 export function sectionKey(section: string): string {
   const m = /^§([\d.]+)$/.exec(section);
-  if (m) return m[1]!.split('.').map((p) => p.padStart(3, '0')).join('.');
+  if (m)
+    return m[1]!
+      .split('.')
+      .map((p) => p.padStart(3, '0'))
+      .join('.');
   return `zzz ${section}`;
 }
 
@@ -148,8 +191,12 @@ export interface Audit {
 /** Runs the audit: every printed number of spec/claims, every statement of properties/. */
 export function runAudit(seed: number, runs: number, onStatement?: AuditProgress): Audit {
   const c = loadConstants().constants_us;
-  const numbers = loadAllClaims().flatMap(({ source, file }) => computeClaims(file, source.quantities(), c).map(numberEntry));
-  const entries = [...numbers, ...statementEntries(seed, runs, onStatement)].sort((a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id));
+  const numbers = loadAllClaims().flatMap(({ source, file }) =>
+    computeClaims(file, source.quantities(), c).map(numberEntry),
+  );
+  const entries = [...numbers, ...statementEntries(seed, runs, onStatement)].sort(
+    (a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id),
+  );
   const counts = Object.fromEntries(CLAIM_VERDICTS.map((v) => [v, 0])) as Record<AuditVerdict, number>;
   for (const e of entries) counts[e.verdict]++;
   return { seed, runs, entries, counts };

@@ -23,7 +23,8 @@ export interface Coverage {
 }
 
 const numberValue = (text: string) => Number(text.replace(/ /g, ''));
-const numbersIn = (text: string) => [...text.matchAll(/\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => numberValue(m[0]));
+const numbersIn = (text: string) =>
+  [...text.matchAll(/\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)].map((m) => numberValue(m[0]));
 
 /** Per section, every number the registry's claims account for, with the claim id. */
 function accounted(files: readonly ClaimsFile[]): Map<string, Map<number, string>> {
@@ -51,14 +52,21 @@ function accounted(files: readonly ClaimsFile[]): Map<string, Map<number, string
 }
 
 /** Splits the extracted numbers into covered, left out (with reason) and missing. */
-export function coverage(numbers: readonly DraftNumber[], files: readonly ClaimsFile[], constants: CostConstants, leftOut: readonly LeftOut[]): Coverage {
+export function coverage(
+  numbers: readonly DraftNumber[],
+  files: readonly ClaimsFile[],
+  constants: CostConstants,
+  leftOut: readonly LeftOut[],
+): Coverage {
   const acc = accounted(files);
   const constantValues = new Set(Object.values(constants));
   const covered: Array<DraftNumber & { by: string }> = [];
   const left: Array<DraftNumber & { reason: string }> = [];
   const missing: DraftNumber[] = [];
   for (const n of numbers) {
-    const by = acc.get(n.section)?.get(n.value) ?? (constantValues.has(n.value) ? 'the §1.3 constants (spec/constants/draft-1.3.json)' : undefined);
+    const by =
+      acc.get(n.section)?.get(n.value) ??
+      (constantValues.has(n.value) ? 'the §1.3 constants (spec/constants/draft-1.3.json)' : undefined);
     const out = leftOut.find((l) => l.section === n.section && numberValue(l.printed) === n.value);
     if (by) covered.push({ ...n, by });
     else if (out) left.push({ ...n, reason: out.reason });
@@ -75,6 +83,10 @@ export function coverage(numbers: readonly DraftNumber[], files: readonly Claims
 export function extractionProblem(extraction: Pick<Extraction, 'numbers' | 'draft_sha256'>): string | undefined {
   const shape = shapeProblem(extraction);
   if (shape) return `the extraction does not look like the draft's: ${shape}`;
-  if (extraction.draft_sha256 !== DRAFT_SHA256) return `the extraction comes from a text with SHA-256 ${extraction.draft_sha256.slice(0, 12)}…, not the pinned draft ${DRAFT_SHA256.slice(0, 12)}… (DRAFT_SHA256 in src/audit/extract.ts)`;
+  if (extraction.draft_sha256 !== DRAFT_SHA256)
+    return (
+      `the extraction comes from a text with SHA-256 ${extraction.draft_sha256.slice(0, 12)}…, ` +
+      `not the pinned draft ${DRAFT_SHA256.slice(0, 12)}… (DRAFT_SHA256 in src/audit/extract.ts)`
+    );
   return undefined;
 }

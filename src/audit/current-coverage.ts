@@ -12,6 +12,14 @@ import { loadAllClaims } from './registry.js';
 
 /** The coverage of the committed extraction by the claims registry. */
 export function currentCoverage() {
-  const leftOut = readValidated<{ left_out: LeftOut[] }>(projectPath('spec', 'audit', 'left-out.json'), 'audit-left-out-v1').left_out;
-  return coverage(committedExtraction().numbers, loadAllClaims().map((x) => x.file), loadConstants().constants_us, leftOut);
+  const leftOut = readValidated<{ left_out: LeftOut[] }>(
+    projectPath('spec', 'audit', 'left-out.json'),
+    'audit-left-out-v1',
+  ).left_out;
+  return coverage(
+    committedExtraction().numbers,
+    loadAllClaims().map((x) => x.file),
+    loadConstants().constants_us,
+    leftOut,
+  );
 }

@@ -45,7 +45,7 @@ const HEADING = /^(\d+(?:\.\d+)*)\.\s+\S/;
 const APPENDIX = /^Appendix ([A-Z])\./;
 const SUB_APPENDIX = /^([A-Z]\.\d+)\.\s/;
 // A number, with "1 000"-style thousands groups; not part of a name (letters, hyphen or dot before it).
-const NUMBER = /(?<![A-Za-z0-9_.\-^])(\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9_.\-](?<![xc])|\.\d)/g;
+const NUMBER = /(?<![A-Za-z0-9_.\-^])(\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9_.-](?<![xc])|\.\d)/g;
 // References whose numbers belong to other documents or to names.
 const REFERENCE = /(Section|Sections|RFC|Case|Theorem|Layer|Regime|Variant|I-PS-|\bv)\s*$/;
 
@@ -69,7 +69,10 @@ function numbersOf(text: string): Array<{ printed: string; value: number }> {
 /** The kind of a line, or null when it is neither a table row nor a computation. */
 function kindOf(line: string): DraftNumber['kind'] | null {
   if (line.includes('[OCR') || !/\d/.test(line)) return null;
-  const columns = line.trim().split(/\s{2,}/).filter((c) => /^[~(]?[\d.]/.test(c));
+  const columns = line
+    .trim()
+    .split(/\s{2,}/)
+    .filter((c) => /^[~(]?[\d.]/.test(c));
   if (/^ {3,}\S/.test(line) && columns.length >= 3) return 'table';
   if (/^ {6,}\S/.test(line) && /(=|\*|\/|%|\bx\b|\dx\b)/.test(line)) return 'computation';
   return null;
@@ -85,13 +88,21 @@ export function extractNumbers(draftText: string): Extraction {
     if (!kind || HEADING.test(line)) return;
     for (const n of numbersOf(line)) numbers.push({ line: i + 1, section, kind, ...n });
   });
-  return { schema: 'perfsec-draft-numbers-v1', draft_sha256: createHash('sha256').update(draftText).digest('hex'), numbers };
+  return {
+    schema: 'perfsec-draft-numbers-v1',
+    draft_sha256: createHash('sha256').update(draftText).digest('hex'),
+    numbers,
+  };
 }
 
 /** Why EXTRACTION does not look like the draft's (too few numbers or sections, DRAFT_SHAPE), or undefined. */
 export function shapeProblem(extraction: Pick<Extraction, 'numbers'>): string | undefined {
   const sections = new Set(extraction.numbers.map((n) => n.section)).size;
-  if (extraction.numbers.length < DRAFT_SHAPE.minNumbers) return `${extraction.numbers.length} table or computation numbers, the draft has at least ${DRAFT_SHAPE.minNumbers}`;
-  if (sections < DRAFT_SHAPE.minSections) return `numbers in ${sections} sections, the draft has them in at least ${DRAFT_SHAPE.minSections}`;
+  if (extraction.numbers.length < DRAFT_SHAPE.minNumbers)
+    return (
+      `${extraction.numbers.length} table or computation numbers, ` + `the draft has at least ${DRAFT_SHAPE.minNumbers}`
+    );
+  if (sections < DRAFT_SHAPE.minSections)
+    return `numbers in ${sections} sections, the draft has them in at least ${DRAFT_SHAPE.minSections}`;
   return undefined;
 }

@@ -11,7 +11,14 @@ import { InputError } from '../lib/errors.js';
 import { assertValid } from '../lib/schemas.js';
 import { CALIBRATE_BYTES, CALIBRATE_TIME_S, figure } from '../lib/work-budget.js';
 import { DEFAULT_BUDGET, measure, type Budget, type Timing } from './measure.js';
-import { candidateCount, candidateWorkloads, constantWorkloads, inputs, MAP_BYTES_PER_VANTAGE, TABLE_BYTES_PER_VANTAGE } from './workloads.js';
+import {
+  candidateCount,
+  candidateWorkloads,
+  constantWorkloads,
+  inputs,
+  MAP_BYTES_PER_VANTAGE,
+  TABLE_BYTES_PER_VANTAGE,
+} from './workloads.js';
 
 /** The machine a measurement ran on. */
 export interface Machine {
@@ -19,13 +26,22 @@ export interface Machine {
   readonly cores: number;
   readonly node: string;
   readonly platform: string;
-  /** 1-minute load average when the run started: other processes share the cores (measurements are noisier above 1 per core). */
+  /**
+   * 1-minute load average when the run started: other processes share the cores (measurements are noisier above 1 per
+   * core).
+   */
   readonly loadavg_1m: number;
 }
 
 /** This machine. */
 export function machine(): Machine {
-  return { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, loadavg_1m: Number(loadavg()[0]!.toFixed(2)) };
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: availableParallelism(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadavg_1m: Number(loadavg()[0]!.toFixed(2)),
+  };
 }
 
 /** What a calibration found. */
@@ -63,14 +79,27 @@ export function calibrationPlan(o: CalibrateOptions = {}): CalibrationPlan {
   const vantages = o.vantages ?? 100_000;
   const workloads = CONSTANT_NAMES.length + (o.candidates ? candidateCount() : 0);
   // constants: one compact table; candidates: a second table and the Map of TokenBucket
-  const bytes = vantages * (TABLE_BYTES_PER_VANTAGE + (o.candidates ? TABLE_BYTES_PER_VANTAGE + MAP_BYTES_PER_VANTAGE : 0));
+  const bytes =
+    vantages * (TABLE_BYTES_PER_VANTAGE + (o.candidates ? TABLE_BYTES_PER_VANTAGE + MAP_BYTES_PER_VANTAGE : 0));
   return { workloads, seconds: (workloads * (budget.timeMs + budget.warmupMs)) / 1000, bytes };
 }
 
-/** Throws InputError when PLAN is over the budgets of src/lib/work-budget.ts, naming the limit and the flag that lowers the work. */
+/**
+ * Throws InputError when PLAN is over the budgets of src/lib/work-budget.ts, naming the limit and the flag that lowers
+ * the work.
+ */
 export function checkCalibrationPlan(plan: CalibrationPlan): void {
-  if (plan.seconds > CALIBRATE_TIME_S) throw new InputError(`calibrate: ${plan.workloads} workloads would sample for ${figure(plan.seconds)} s, over the budget of ${CALIBRATE_TIME_S} s (src/lib/work-budget.ts; lower --time-ms)`);
-  if (plan.bytes > CALIBRATE_BYTES) throw new InputError(`calibrate: the rate-limit tables would take ${figure(plan.bytes / 1e6)} MB, over the budget of ${CALIBRATE_BYTES / 1e6} MB (src/lib/work-budget.ts; lower --vantages${plan.workloads > CONSTANT_NAMES.length ? ' or drop --candidates' : ''})`);
+  if (plan.seconds > CALIBRATE_TIME_S)
+    throw new InputError(
+      `calibrate: ${plan.workloads} workloads would sample for ${figure(plan.seconds)} s, ` +
+        `over the budget of ${CALIBRATE_TIME_S} s (src/lib/work-budget.ts; lower --time-ms)`,
+    );
+  if (plan.bytes > CALIBRATE_BYTES)
+    throw new InputError(
+      `calibrate: the rate-limit tables would take ${figure(plan.bytes / 1e6)} MB, ` +
+        `over the budget of ${CALIBRATE_BYTES / 1e6} MB (src/lib/work-budget.ts; ` +
+        `lower --vantages${plan.workloads > CONSTANT_NAMES.length ? ' or drop --candidates' : ''})`,
+    );
 }
 
 /** Rounds a cost to 4 significant digits (more would overstate what a median over noisy samples knows). */
@@ -86,16 +115,27 @@ export async function calibrate(o: CalibrateOptions = {}): Promise<Calibration> 
   const list = CONSTANT_NAMES.map((k) => work[k]);
   const extra = o.candidates ? candidateWorkloads(x, vantages) : [];
   const total = list.length + extra.length;
-  const say = (t: Timing, i: number) => o.onProgress?.(`calibrate ${i + 1}/${total}: ${t.name}: ${t.median_us.toPrecision(4)} µs`);
+  const say = (t: Timing, i: number) =>
+    o.onProgress?.(`calibrate ${i + 1}/${total}: ${t.name}: ${t.median_us.toPrecision(4)} µs`);
   const measured = await measure(list, budget, say);
   const candidates = await measure(extra, budget, (t, i) => say(t, i + list.length));
-  const timings = Object.fromEntries(CONSTANT_NAMES.map((k, i) => [k, measured[i]!])) as Record<keyof CostConstants, Timing>;
+  const timings = Object.fromEntries(CONSTANT_NAMES.map((k, i) => [k, measured[i]!])) as Record<
+    keyof CostConstants,
+    Timing
+  >;
   const m = machine();
+  const spread = (k: (typeof CONSTANT_NAMES)[number]) =>
+    `${k} ${round4(timings[k].p10_us)}-${round4(timings[k].p90_us)}`;
+  const day = new Date().toISOString().slice(0, 10);
   const constants: ConstantsFile = {
     schema: 'perfsec-constants-v1',
-    source: `perfsec calibrate on ${m.cpu} (${m.cores} cores), node ${m.node}, ${new Date().toISOString().slice(0, 10)}`,
-    notes: `medians over repeated samples after warm-up (p10-p90 in µs: ${CONSTANT_NAMES.map((k) => `${k} ${round4(timings[k].p10_us)}-${round4(timings[k].p90_us)}`).join(', ')}); c_xdp among ${vantages} vantages; codecs and primitives of src/pipeline`,
-    constants_us: Object.fromEntries(CONSTANT_NAMES.map((k) => [k, round4(timings[k].median_us)])) as unknown as CostConstants,
+    source: `perfsec calibrate on ${m.cpu} (${m.cores} cores), node ${m.node}, ${day}`,
+    notes:
+      `medians over repeated samples after warm-up (p10-p90 in µs: ${CONSTANT_NAMES.map(spread).join(', ')}); ` +
+      `c_xdp among ${vantages} vantages; codecs and primitives of src/pipeline`,
+    constants_us: Object.fromEntries(
+      CONSTANT_NAMES.map((k) => [k, round4(timings[k].median_us)]),
+    ) as unknown as CostConstants,
   };
   // A timer that reports 0 or a broken sample is the machine's fault, not the user's: exit 3, never a written Infinity.
   assertFinite({ timings, candidates }, 'calibrate', 'internal');

@@ -43,16 +43,32 @@ export interface FloodMeasurement {
 /** Packets per run the vantage count is chosen for. */
 const PACKET_BUDGET = 120_000;
 
-function cpuUsPerVantageSecond(frames: readonly Frame[], s: FloodScenario, policy: RateLimitPolicy | null, runs: number) {
+function cpuUsPerVantageSecond(
+  frames: readonly Frame[],
+  s: FloodScenario,
+  policy: RateLimitPolicy | null,
+  runs: number,
+) {
   const w = worldOf(s.n);
   let p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs });
-  return measureRuns(`flood ${s.floodFactor}`, () => void (p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs })), () => {
-    for (const f of frames) if (f.path === 0) p.admitSnapshot(f.vantage, f.bytes, f.tUs); else p.admitPush(f.bytes, f.tUs);
-  }, runs).then((t) => (t.median_ms * 1000) / ((s.durationTicks * s.tickMs) / 1000) / s.n);
+  return measureRuns(
+    `flood ${s.floodFactor}`,
+    () => void (p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs })),
+    () => {
+      for (const f of frames)
+        if (f.path === 0) p.admitSnapshot(f.vantage, f.bytes, f.tUs);
+        else p.admitPush(f.bytes, f.tUs);
+    },
+    runs,
+  ).then((t) => (t.median_ms * 1000) / ((s.durationTicks * s.tickMs) / 1000) / s.n);
 }
 
 /** Measures each flood factor; ON_ROW reports progress. */
-export async function measureFloods(c: CostConstants, factors: readonly number[], o: { tickMs?: number; durationTicks?: number; runs?: number; onRow?: (r: FloodRow) => void } = {}): Promise<FloodMeasurement> {
+export async function measureFloods(
+  c: CostConstants,
+  factors: readonly number[],
+  o: { tickMs?: number; durationTicks?: number; runs?: number; onRow?: (r: FloodRow) => void } = {},
+): Promise<FloodMeasurement> {
   const tickMs = o.tickMs ?? 50;
   const durationTicks = o.durationTicks ?? 60;
   const runs = o.runs ?? 3;
@@ -64,16 +80,27 @@ export async function measureFloods(c: CostConstants, factors: readonly number[]
     const s: FloodScenario = { n, tickMs, coalition: n, floodFactor: f, durationTicks };
     const honest: FloodScenario = { ...s, coalition: 0, floodFactor: 1 };
     // draft §4.3: JOINT_baseline is the same N vantages, unattacked, no rate limit; a small run is repeated more.
-    const baseline = await cpuUsPerVantageSecond(framesOf(worldOf(n), honest), honest, null, Math.min(200, Math.max(runs, Math.ceil((runs * f) / 4))));
+    const baseline = await cpuUsPerVantageSecond(
+      framesOf(worldOf(n), honest),
+      honest,
+      null,
+      Math.min(200, Math.max(runs, Math.ceil((runs * f) / 4))),
+    );
     const frames = framesOf(worldOf(n), s);
     const none = await cpuUsPerVantageSecond(frames, s, null, runs);
     const limited = await cpuUsPerVantageSecond(frames, s, policy, runs);
     const model = (p: RateLimitPolicy | null) => floodCost(s, simulateAggregated(s, p), c, p !== null).ratio;
     const row: FloodRow = {
-      flood_factor: f, n, packets: frames.length, baseline_us_per_vantage_s: baseline,
-      measured_ratio_no_rl: none / baseline, measured_ratio_with_rl: limited / baseline,
-      model_ratio_no_rl: model(null), model_ratio_with_rl: model(policy),
-      draft_bound: draftBound(s, policy, c), token_bucket_bound: tokenBucketBound(s, policy, c),
+      flood_factor: f,
+      n,
+      packets: frames.length,
+      baseline_us_per_vantage_s: baseline,
+      measured_ratio_no_rl: none / baseline,
+      measured_ratio_with_rl: limited / baseline,
+      model_ratio_no_rl: model(null),
+      model_ratio_with_rl: model(policy),
+      draft_bound: draftBound(s, policy, c),
+      token_bucket_bound: tokenBucketBound(s, policy, c),
     };
     rows.push(row);
     o.onRow?.(row);

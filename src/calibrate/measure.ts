@@ -39,14 +39,24 @@ export interface Budget {
 /** The default budget of `perfsec calibrate`. */
 export const DEFAULT_BUDGET: Budget = { timeMs: 400, warmupMs: 100, minSamples: 20 };
 
-const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
 
 /** Measures each workload in turn; ON_DONE is called after each (progress). */
-export async function measure(workloads: readonly Workload[], budget: Budget = DEFAULT_BUDGET, onDone: (t: Timing, i: number) => void = () => undefined): Promise<Timing[]> {
+export async function measure(
+  workloads: readonly Workload[],
+  budget: Budget = DEFAULT_BUDGET,
+  onDone: (t: Timing, i: number) => void = () => undefined,
+): Promise<Timing[]> {
   const out: Timing[] = [];
   for (const [k, w] of workloads.entries()) {
     let i = 0;
-    const bench = new Bench({ time: budget.timeMs, warmupTime: budget.warmupMs, warmupIterations: 2, iterations: budget.minSamples });
+    const bench = new Bench({
+      time: budget.timeMs,
+      warmupTime: budget.warmupMs,
+      warmupIterations: 2,
+      iterations: budget.minSamples,
+    });
     bench.add(w.name, () => {
       for (let j = 0; j < w.batch; j++) w.run(i++);
     });
@@ -55,7 +65,15 @@ export async function measure(workloads: readonly Workload[], budget: Budget = D
     const r = bench.tasks[0]!.result;
     if (!r || r.error) throw new Error(`measuring ${w.name} failed: ${String(r?.error)}`);
     const perOp = [...r.samples].map((ms) => (ms * 1000) / w.batch).sort((a, b) => a - b);
-    const t: Timing = { name: w.name, median_us: quantile(perOp, 0.5), p10_us: quantile(perOp, 0.1), p90_us: quantile(perOp, 0.9), samples: perOp.length, batch: w.batch, ops_per_s: 1e6 / quantile(perOp, 0.5) };
+    const t: Timing = {
+      name: w.name,
+      median_us: quantile(perOp, 0.5),
+      p10_us: quantile(perOp, 0.1),
+      p90_us: quantile(perOp, 0.9),
+      samples: perOp.length,
+      batch: w.batch,
+      ops_per_s: 1e6 / quantile(perOp, 0.5),
+    };
     out.push(t);
     onDone(t, k);
   }

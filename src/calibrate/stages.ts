@@ -35,7 +35,18 @@ function endToEnd(frames: readonly Frame[], path: 0 | 1): (i: number) => unknown
 
 /** The q = 2 cosigned checkpoint a broker receives per bundle (model/consumer.ts), and its witness path. */
 export function bundleNote(): { note: string; path: WitnessPath } {
-  const a: Attack = { w: 2, q: 2, c: 0, policy: 'first-cosign-wins', placement: 'extension', values: { A: [1.5, 2.25], B: [1.5, 2.25] }, moves: [{ witness: 0, view: 'A', ahead: 0 }, { witness: 1, view: 'A', ahead: 0 }] };
+  const a: Attack = {
+    w: 2,
+    q: 2,
+    c: 0,
+    policy: 'first-cosign-wins',
+    placement: 'extension',
+    values: { A: [1.5, 2.25], B: [1.5, 2.25] },
+    moves: [
+      { witness: 0, view: 'A', ahead: 0 },
+      { witness: 1, view: 'A', ahead: 0 },
+    ],
+  };
   const { log, witnesses } = keysOf(a.w);
   const note = cosignedView(a, play(a), 'A');
   return { note, path: new WitnessPath(verifierOf(log), witnesses.map(cosignerOf), 2) };
@@ -45,19 +56,49 @@ export function bundleNote(): { note: string; path: WitnessPath } {
 export async function measureStages(budget: Budget, onDone?: (t: Timing, i: number) => void): Promise<Timing[]> {
   const x = inputs();
   const c = constantWorkloads(x, 100_000);
-  const frames = framesOf(worldOf(VANTAGES), { n: VANTAGES, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: TICKS });
+  const frames = framesOf(worldOf(VANTAGES), {
+    n: VANTAGES,
+    tickMs: 50,
+    coalition: 0,
+    floodFactor: 1,
+    durationTicks: TICKS,
+  });
   const { note, path } = bundleNote();
   if (!path.admit(note).ok) throw new Error('the bench bundle note does not verify');
   const drops = frames.filter((f) => f.path === 1);
   const limited = new AdmissionPipeline({ ...worldOf(VANTAGES), policy: DEFAULT_POLICY, tickMs: 50 });
-  return measure([
-    { name: 'B0 fast-path drop: key from bytes, session map, empty bucket (time frozen)', batch: 1000, run: (i) => limited.admitPush(drops[i % drops.length]!.bytes, 0) },
-    { ...c.c_xdp, name: 'B1 rate limit (compact table, 100 000 vantages)' },
-    { name: 'B2 parse BFD Control packet', batch: 200, run: (i) => decodeBfd(x.pushes[i & 255]!) },
-    { ...c.c_hmac, name: 'B3 HMAC-SHA256 verify (BFD packet)' },
-    { name: 'B  end to end: bytes -> rate limit -> parse -> HMAC -> T-RC-1 (a)', batch: 200, run: endToEnd(frames, 1) },
-    { name: 'A2 decode + validate CWT snapshot (JSON + schema)', batch: 50, run: (i) => decodeSnapshot(x.snapshots[i & 255]!) },
-    { name: 'A  end to end: bytes -> rate limit -> parse -> HMAC -> T-RC-1 (b), (c)', batch: 100, run: endToEnd(frames, 0) },
-    { name: 'C  end to end: cosigned checkpoint -> 1 + q Ed25519 -> dual-mode values', batch: 1, run: () => path.admit(note) },
-  ], budget, onDone);
+  return measure(
+    [
+      {
+        name: 'B0 fast-path drop: key from bytes, session map, empty bucket (time frozen)',
+        batch: 1000,
+        run: (i) => limited.admitPush(drops[i % drops.length]!.bytes, 0),
+      },
+      { ...c.c_xdp, name: 'B1 rate limit (compact table, 100 000 vantages)' },
+      { name: 'B2 parse BFD Control packet', batch: 200, run: (i) => decodeBfd(x.pushes[i & 255]!) },
+      { ...c.c_hmac, name: 'B3 HMAC-SHA256 verify (BFD packet)' },
+      {
+        name: 'B  end to end: bytes -> rate limit -> parse -> HMAC -> T-RC-1 (a)',
+        batch: 200,
+        run: endToEnd(frames, 1),
+      },
+      {
+        name: 'A2 decode + validate CWT snapshot (JSON + schema)',
+        batch: 50,
+        run: (i) => decodeSnapshot(x.snapshots[i & 255]!),
+      },
+      {
+        name: 'A  end to end: bytes -> rate limit -> parse -> HMAC -> T-RC-1 (b), (c)',
+        batch: 100,
+        run: endToEnd(frames, 0),
+      },
+      {
+        name: 'C  end to end: cosigned checkpoint -> 1 + q Ed25519 -> dual-mode values',
+        batch: 1,
+        run: () => path.admit(note),
+      },
+    ],
+    budget,
+    onDone,
+  );
 }

@@ -44,19 +44,31 @@ export function inputs(): Inputs {
   });
   const witness = { name: 'witness.example/calibrate', seed: new Uint8Array(32).fill(9) };
   const cosignatures = Array.from({ length: 16 }, (_, i) => {
-    const body = `collector.example/mvps-bundles\n${i + 1}\n${Buffer.alloc(32, i).toString('base64')}\nbundle_id=6f1c2a9e-3b7d-4c55-9a10-2e8f4b6d7c01;bundle_seq=${i + 1};d_minimax=1.5;d_max=2.25\n`;
+    const body =
+      `collector.example/mvps-bundles\n${i + 1}\n${Buffer.alloc(32, i).toString('base64')}\n` +
+      `bundle_id=6f1c2a9e-3b7d-4c55-9a10-2e8f4b6d7c01;bundle_seq=${i + 1};d_minimax=1.5;d_max=2.25\n`;
     const s = cosign(body, witness, 1764288000n);
     return { message: cosignedMessage(1764288000n, body), sig: s.sig.subarray(8) };
   });
   return {
-    snapshots: frames.filter((f) => f.path === 0).map((f) => f.bytes), pushes, covered, digests: pushes.map((p) => p.slice(32, 32 + DIGEST_LEN)),
-    bfdKey: w.keys.bfd(sessionId(w.sessions[0]!), 0)!, cwtKey: w.keys.cwt('v0', 0)!, cosignatures, witnessKey: cosignerOf(witness).publicKey,
+    snapshots: frames.filter((f) => f.path === 0).map((f) => f.bytes),
+    pushes,
+    covered,
+    digests: pushes.map((p) => p.slice(32, 32 + DIGEST_LEN)),
+    bfdKey: w.keys.bfd(sessionId(w.sessions[0]!), 0)!,
+    cwtKey: w.keys.cwt('v0', 0)!,
+    cosignatures,
+    witnessKey: cosignerOf(witness).publicKey,
   };
 }
 
 const hmacVerify = (p: HmacPrimitive, x: Inputs, batch = 200): Workload => {
   const k = p.prepare(x.bfdKey);
-  return { name: `HMAC-SHA256 verify, BFD packet: ${p.name}`, batch, run: (i) => p.verify(k, x.covered[i % POOL]!, x.digests[i % POOL]!) };
+  return {
+    name: `HMAC-SHA256 verify, BFD packet: ${p.name}`,
+    batch,
+    run: (i) => p.verify(k, x.covered[i % POOL]!, x.digests[i % POOL]!),
+  };
 };
 
 /** A deterministic pseudo-random sequence of vantage keys (xorshift), so lookups miss the cache as traffic would. */
@@ -64,7 +76,9 @@ function vantageSequence(n: number, length: number): Uint32Array {
   const out = new Uint32Array(length);
   let s = 0x9e3779b9;
   for (let i = 0; i < length; i++) {
-    s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
     out[i] = (s >>> 0) % n;
   }
   return out;
@@ -80,10 +94,17 @@ export function rateLimitTableWorkload(vantages: number): Workload {
   const b = bucketParams(50_000, DEFAULT_POLICY);
   const seq = vantageSequence(vantages, 1 << 16);
   const table = new RateLimitTable(vantages, b);
-  return { name: `rate limit among ${vantages} vantages: compact table, integer keys`, batch: 1000, run: (i) => table.offer(seq[i & 0xffff]!, 1, i) };
+  return {
+    name: `rate limit among ${vantages} vantages: compact table, integer keys`,
+    batch: 1000,
+    run: (i) => table.offer(seq[i & 0xffff]!, 1, i),
+  };
 }
 
-/** c_xdp workloads: the compact table, and model TokenBuckets in a Map keyed by "operator|vantage" (built only when asked for). */
+/**
+ * c_xdp workloads: the compact table, and model TokenBuckets in a Map keyed by "operator|vantage" (built only when
+ * asked for).
+ */
 export function rateLimitWorkloads(vantages: number): { table: Workload; map: Workload } {
   const b = bucketParams(50_000, DEFAULT_POLICY);
   const seq = vantageSequence(vantages, 1 << 16);
@@ -91,19 +112,44 @@ export function rateLimitWorkloads(vantages: number): { table: Workload; map: Wo
   const map = new Map(names.map((k) => [k, new TokenBucket(b)]));
   return {
     table: rateLimitTableWorkload(vantages),
-    map: { name: `rate limit among ${vantages} vantages: Map of TokenBucket, string keys`, batch: 1000, run: (i) => map.get(names[seq[i & 0xffff]!]!)!.offer(i) },
+    map: {
+      name: `rate limit among ${vantages} vantages: Map of TokenBucket, string keys`,
+      batch: 1000,
+      run: (i) => map.get(names[seq[i & 0xffff]!]!)!.offer(i),
+    },
   };
 }
 
 /** The five draft §1.3 constants, measured as the pipeline runs them. */
-export function constantWorkloads(x: Inputs, vantages: number): Record<'c_json' | 'c_bfd_parse' | 'c_hmac' | 'c_ed25519' | 'c_xdp', Workload> {
+export function constantWorkloads(
+  x: Inputs,
+  vantages: number,
+): Record<'c_json' | 'c_bfd_parse' | 'c_hmac' | 'c_ed25519' | 'c_xdp', Workload> {
   const edKey = FASTEST_ED25519.prepare(x.witnessKey);
   return {
-    c_json: { name: 'c_json: decode and validate one CWT snapshot (JSON + schema)', batch: 50, run: (i) => decodeSnapshot(x.snapshots[i % POOL]!) },
-    c_bfd_parse: { name: 'c_bfd_parse: decode one BFD Control packet', batch: 200, run: (i) => decodeBfd(x.pushes[i % POOL]!) },
-    c_hmac: { ...hmacVerify(FASTEST_HMAC, x), name: `c_hmac: HMAC-SHA256 verify of one BFD packet (${FASTEST_HMAC.name})` },
-    c_ed25519: { name: `c_ed25519: verify one cosignature/v1 (${FASTEST_ED25519.name})`, batch: 4, run: (i) => FASTEST_ED25519.verify(edKey, x.cosignatures[i % 16]!.message, x.cosignatures[i % 16]!.sig) },
-    c_xdp: { ...rateLimitTableWorkload(vantages), name: `c_xdp: rate-limit lookup and update among ${vantages} vantages (compact table)` },
+    c_json: {
+      name: 'c_json: decode and validate one CWT snapshot (JSON + schema)',
+      batch: 50,
+      run: (i) => decodeSnapshot(x.snapshots[i % POOL]!),
+    },
+    c_bfd_parse: {
+      name: 'c_bfd_parse: decode one BFD Control packet',
+      batch: 200,
+      run: (i) => decodeBfd(x.pushes[i % POOL]!),
+    },
+    c_hmac: {
+      ...hmacVerify(FASTEST_HMAC, x),
+      name: `c_hmac: HMAC-SHA256 verify of one BFD packet (${FASTEST_HMAC.name})`,
+    },
+    c_ed25519: {
+      name: `c_ed25519: verify one cosignature/v1 (${FASTEST_ED25519.name})`,
+      batch: 4,
+      run: (i) => FASTEST_ED25519.verify(edKey, x.cosignatures[i % 16]!.message, x.cosignatures[i % 16]!.sig),
+    },
+    c_xdp: {
+      ...rateLimitTableWorkload(vantages),
+      name: `c_xdp: rate-limit lookup and update among ${vantages} vantages (compact table)`,
+    },
   };
 }
 
@@ -123,10 +169,19 @@ export function candidateWorkloads(x: Inputs, vantages: number): Workload[] {
   const rl = rateLimitWorkloads(vantages);
   return [
     ...HMAC_PRIMITIVES.map((p) => hmacVerify(p, x)),
-    { name: `HMAC-SHA256 verify, CWT snapshot incl. canonical bytes: ${FASTEST_HMAC.name}`, batch: 100, run: (i) => FASTEST_HMAC.verify(cwtKey, canonicalBytes(snaps[i % POOL]!), Buffer.from(snaps[i % POOL]!.tag, 'hex')) },
+    {
+      name: `HMAC-SHA256 verify, CWT snapshot incl. canonical bytes: ${FASTEST_HMAC.name}`,
+      batch: 100,
+      run: (i) =>
+        FASTEST_HMAC.verify(cwtKey, canonicalBytes(snaps[i % POOL]!), Buffer.from(snaps[i % POOL]!.tag, 'hex')),
+    },
     ...ED25519_PRIMITIVES.map((p) => {
       const k = p.prepare(x.witnessKey);
-      return { name: `Ed25519 verify, one cosignature: ${p.name}`, batch: 2, run: (i: number) => p.verify(k, x.cosignatures[i % 16]!.message, x.cosignatures[i % 16]!.sig) };
+      return {
+        name: `Ed25519 verify, one cosignature: ${p.name}`,
+        batch: 2,
+        run: (i: number) => p.verify(k, x.cosignatures[i % 16]!.message, x.cosignatures[i % 16]!.sig),
+      };
     }),
     rl.table,
     rl.map,

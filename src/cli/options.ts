@@ -19,13 +19,15 @@ function wrap<T>(parse: (text: string) => T): (text: string) => T {
 
 /** A positive integer (N, quorum sizes, cells). */
 export const positiveInt = wrap((t) => {
-  if (!/^\d+$/.test(t) || Number(t) < 1 || !Number.isSafeInteger(Number(t))) throw new InputError(`must be a positive integer, got '${t}'`);
+  if (!/^\d+$/.test(t) || Number(t) < 1 || !Number.isSafeInteger(Number(t)))
+    throw new InputError(`must be a positive integer, got '${t}'`);
   return Number(t);
 });
 
 /** A non-negative integer (the witness quorum may be 0). */
 export const nonNegativeInt = wrap((t) => {
-  if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t))) throw new InputError(`must be a non-negative integer, got '${t}'`);
+  if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t)))
+    throw new InputError(`must be a non-negative integer, got '${t}'`);
   return Number(t);
 });
 
@@ -42,7 +44,8 @@ export const positiveNumber = wrap((t) => {
  */
 export function domainInt(name: DomainName): (text: string) => number {
   return wrap((t) => {
-    if (!/^\d+$/.test(t)) throw new InputError(`must be a ${DOMAINS[name].min === 0 ? 'non-negative' : 'positive'} integer, got '${t}'`);
+    if (!/^\d+$/.test(t))
+      throw new InputError(`must be a ${DOMAINS[name].min === 0 ? 'non-negative' : 'positive'} integer, got '${t}'`);
     return checkInDomain(name, Number(t), '', name);
   });
 }

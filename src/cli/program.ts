@@ -26,8 +26,17 @@ const { version } = readJson(projectPath('package.json')) as { version: string }
 
 /** Every command's registration, in the order `perfsec --help` lists them. */
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  registerValidate, registerReceipts, registerSearch, registerReplay, registerDimension, registerVectors,
-  registerAudit, registerDeriveBfdKey, registerConformance, registerCalibrate, registerReport,
+  registerValidate,
+  registerReceipts,
+  registerSearch,
+  registerReplay,
+  registerDimension,
+  registerVectors,
+  registerAudit,
+  registerDeriveBfdKey,
+  registerConformance,
+  registerCalibrate,
+  registerReport,
 ];
 
 /** A fresh program (commander keeps parse state, so each run gets its own). */
@@ -48,7 +57,11 @@ export function buildProgram(): Command {
     if (context.error) throw new InputError(noCommandMessage(context.command));
   });
   for (const register of COMMANDS) register(program);
-  const override = (c: Command): void => c.commands.forEach((sub) => { sub.exitOverride(); override(sub); });
+  const override = (c: Command): void =>
+    c.commands.forEach((sub) => {
+      sub.exitOverride();
+      override(sub);
+    });
   override(program);
   return program;
 }
@@ -63,7 +76,10 @@ function noCommandMessage(command: Command): string {
   const names: string[] = [];
   for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
   const full = names.join(' ');
-  return `no command given${command.parent ? ` to '${command.name()}'` : ''} (usage: ${full} [options] <command>; ${full} --help lists them)`;
+  return (
+    `no command given${command.parent ? ` to '${command.name()}'` : ''} ` +
+    `(usage: ${full} [options] <command>; ${full} --help lists them)`
+  );
 }
 
 /** An internal error as one line: its message and where it was thrown; PERFSEC_DEBUG=1 adds the stack. */
@@ -71,7 +87,10 @@ function internalLine(e: unknown): string {
   if (!(e instanceof Error)) return `perfsec: internal error: ${oneLine(String(e))}\n`;
   if (process.env.PERFSEC_DEBUG) return `perfsec: internal error: ${e.stack ?? e.message}\n`;
   const at = /\n\s+at (.*)/.exec(e.stack ?? '')?.[1];
-  return `perfsec: internal error: ${oneLine(`${e.name}: ${e.message}`)}${at ? ` (at ${oneLine(at)})` : ''}; PERFSEC_DEBUG=1 prints the stack\n`;
+  return (
+    `perfsec: internal error: ${oneLine(`${e.name}: ${e.message}`)}${at ? ` (at ${oneLine(at)})` : ''}; ` +
+    `PERFSEC_DEBUG=1 prints the stack\n`
+  );
 }
 
 /** Runs one invocation with ARGS (no node, no script name); returns its exit code. */

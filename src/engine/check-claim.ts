@@ -71,7 +71,12 @@ export function checkClaim(claim: Claim, o: CheckOptions): ClaimCheck {
   const runs = `${s.runsExecuted} runs at seed ${s.seed}`;
   if (!s.failed) return { status: 'holds', claimId: claim.id, search: s, detail: `${claim.id} holds over ${runs}` };
   return {
-    status: 'new-counterexample', claimId: claim.id, search: s, seed: s.seed, path: s.path, value: s.counterexample,
+    status: 'new-counterexample',
+    claimId: claim.id,
+    search: s,
+    seed: s.seed,
+    path: s.path,
+    value: s.counterexample,
     detail: `${claim.id} refuted at seed ${s.seed} path ${s.path}`,
   };
 }
@@ -80,7 +85,12 @@ export function checkClaim(claim: Claim, o: CheckOptions): ClaimCheck {
 function checkPin(claim: Claim, id: string, dir: string, searched: SearchOutcome | null): ClaimCheck {
   const file = path.join(dir, `${id}.json`);
   const lost = (reason: string, pin: Pin): ClaimCheck => ({
-    status: 'pin-lost', claimId: claim.id, search: searched, reason, pin, detail: reason,
+    status: 'pin-lost',
+    claimId: claim.id,
+    search: searched,
+    reason,
+    pin,
+    detail: reason,
   });
   const unread = { id, file, record: null, replay: null };
   if (!existsSync(file)) return lost(`counterexample ${id} is not stored`, { ...unread, stored: false });

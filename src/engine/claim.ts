@@ -14,7 +14,10 @@ export interface Claim<Ts extends Args = Args> {
   readonly id: string;
   /** The claim as a reviewer reads it, with its draft section. */
   readonly title: string;
-  /** One generator per argument; each also states its domain (src/engine/generator-domain.ts), checked before a replay. */
+  /**
+   * One generator per argument; each also states its domain (src/engine/generator-domain.ts), checked before a
+   * replay.
+   */
   readonly arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> };
   /**
    * True (or no throw) when the claim holds for these values; false, or a plain Error naming the
@@ -40,12 +43,20 @@ export function claim<Ts extends Args>(
   title: string,
   arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
   predicate: (...args: Ts) => boolean | void,
-  options: { refutedBy?: string; corrects?: string; numRuns?: number; revive?: (stored: readonly unknown[]) => unknown[] } = {},
+  options: {
+    refutedBy?: string;
+    corrects?: string;
+    numRuns?: number;
+    revive?: (stored: readonly unknown[]) => unknown[];
+  } = {},
 ): Claim {
   return { id, title, arbitraries, predicate, ...options } as unknown as Claim;
 }
 
 /** The fast-check property that searches a claim. */
 export function propertyOf(c: Claim): fc.IPropertyWithHooks<Args> {
-  return fc.property(...(c.arbitraries as unknown as [fc.Arbitrary<unknown>]), c.predicate as (...a: unknown[]) => boolean | void) as unknown as fc.IPropertyWithHooks<Args>;
+  return fc.property(
+    ...(c.arbitraries as unknown as [fc.Arbitrary<unknown>]),
+    c.predicate as (...a: unknown[]) => boolean | void,
+  ) as unknown as fc.IPropertyWithHooks<Args>;
 }

@@ -51,28 +51,48 @@ export const REPLAY_LIMITS = { runIndex: 1_000_000, steps: 1000, shrinkIndex: 10
 export function checkReplayBudget(cx: CounterexampleRecord, what: string): CounterexampleRecord {
   const segments = cx.path.split(':');
   const number = (s: string) => (s.length > 15 ? `a ${s.length}-digit number` : s);
-  if (segments.length > REPLAY_LIMITS.steps + 1) throw new InputError(`${what}: path has ${segments.length - 1} shrink steps; a replay walks at most ${REPLAY_LIMITS.steps}`);
+  if (segments.length > REPLAY_LIMITS.steps + 1)
+    throw new InputError(
+      `${what}: path has ${segments.length - 1} shrink steps; a replay walks at most ${REPLAY_LIMITS.steps}`,
+    );
   const run = segments[0]!;
-  if (run.length > 15 || Number(run) > REPLAY_LIMITS.runIndex) throw new InputError(`${what}: path's run index is ${number(run)}; a replay skips at most ${REPLAY_LIMITS.runIndex} runs`);
-  if (Number(run) >= cx.numRuns) throw new InputError(`${what}: path's run index is ${run}, not below the record's numRuns ${cx.numRuns}`);
+  if (run.length > 15 || Number(run) > REPLAY_LIMITS.runIndex)
+    throw new InputError(
+      `${what}: path's run index is ${number(run)}; a replay skips at most ${REPLAY_LIMITS.runIndex} runs`,
+    );
+  if (Number(run) >= cx.numRuns)
+    throw new InputError(`${what}: path's run index is ${run}, not below the record's numRuns ${cx.numRuns}`);
   const step = segments.slice(1).findIndex((s) => s.length > 15 || Number(s) > REPLAY_LIMITS.shrinkIndex);
-  if (step >= 0) throw new InputError(`${what}: shrink step ${step + 1} of the path is ${number(segments[step + 1]!)}; a replay takes at most shrink ${REPLAY_LIMITS.shrinkIndex}`);
+  if (step >= 0)
+    throw new InputError(
+      `${what}: shrink step ${step + 1} of the path is ${number(segments[step + 1]!)}; ` +
+        `a replay takes at most shrink ${REPLAY_LIMITS.shrinkIndex}`,
+    );
   return cx;
 }
 
-/** Loads a counterexample by id (from spec/counterexamples/) or by file path; schema-valid and within the replay budget. */
+/**
+ * Loads a counterexample by id (from spec/counterexamples/) or by file path; schema-valid and within the replay
+ * budget.
+ */
 export function loadCounterexample(idOrFile: string, dir = COUNTEREXAMPLE_DIR): CounterexampleRecord {
-  if (idOrFile.endsWith('.json')) return checkReplayBudget(readValidated<CounterexampleRecord>(idOrFile, 'counterexample-v1'), idOrFile);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(idOrFile)) throw new InputError(`'${idOrFile}' is neither a counterexample id nor a .json file`);
+  if (idOrFile.endsWith('.json'))
+    return checkReplayBudget(readValidated<CounterexampleRecord>(idOrFile, 'counterexample-v1'), idOrFile);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(idOrFile))
+    throw new InputError(`'${idOrFile}' is neither a counterexample id nor a .json file`);
   const file = path.join(dir, `${idOrFile}.json`);
-  if (!existsSync(file)) throw new InputError(`no counterexample '${idOrFile}' in ${relativeToRoot(dir)} (give an id or a .json file)`);
+  if (!existsSync(file))
+    throw new InputError(`no counterexample '${idOrFile}' in ${relativeToRoot(dir)} (give an id or a .json file)`);
   return checkReplayBudget(readValidated<CounterexampleRecord>(file, 'counterexample-v1'), file);
 }
 
 /** Every stored counterexample file, sorted by id. */
 export function listCounterexamples(dir = COUNTEREXAMPLE_DIR): string[] {
   try {
-    return readdirSync(dir).filter((f) => /^CX-.*\.json$/.test(f)).sort().map((f) => path.join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => /^CX-.*\.json$/.test(f))
+      .sort()
+      .map((f) => path.join(dir, f));
   } catch {
     return [];
   }
@@ -81,14 +101,20 @@ export function listCounterexamples(dir = COUNTEREXAMPLE_DIR): string[] {
 /** The next free id for a theorem: CX-T-JCOST-1-001, -002, ... */
 export function nextId(theorem: string, dir = COUNTEREXAMPLE_DIR): string {
   const prefix = `CX-${theorem}-`;
-  const taken = listCounterexamples(dir).map((f) => path.basename(f, '.json')).filter((n) => n.startsWith(prefix));
+  const taken = listCounterexamples(dir)
+    .map((f) => path.basename(f, '.json'))
+    .filter((n) => n.startsWith(prefix));
   const max = taken.reduce((m, n) => Math.max(m, Number(n.slice(prefix.length)) || 0), 0);
   return `${prefix}${String(max + 1).padStart(3, '0')}`;
 }
 
 /** Builds the record of a failed search. */
-export function recordOf(o: SearchOutcome, meta: { id: string; theorem: string; claim: string; model: string; file: string }): CounterexampleRecord {
-  if (!o.failed || !o.counterexample || o.path === null) throw new InputError(`${o.claimId}: the search found no counterexample to record`);
+export function recordOf(
+  o: SearchOutcome,
+  meta: { id: string; theorem: string; claim: string; model: string; file: string },
+): CounterexampleRecord {
+  if (!o.failed || !o.counterexample || o.path === null)
+    throw new InputError(`${o.claimId}: the search found no counterexample to record`);
   const value = JSON.parse(JSON.stringify(o.counterexample)) as unknown[];
   const valueText = fc.stringify(o.counterexample);
   // fc.commands prints the scheduler's replay path inside the value: /*replayPath="..."*/

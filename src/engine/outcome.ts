@@ -44,7 +44,11 @@ export function classifyReturn(r: unknown): Outcome {
 /** Why STORED (one JSON value per arbitrary) is outside the claim's generator domain, or null. */
 export function domainReason(c: Claim, stored: readonly unknown[]): string | null {
   const arbs = c.arbitraries as unknown as readonly fc.Arbitrary<unknown>[];
-  if (!Array.isArray(stored) || stored.length !== arbs.length) return `value must hold ${arbs.length} item(s), one per generator, got ${Array.isArray(stored) ? stored.length : typeof stored}`;
+  if (!Array.isArray(stored) || stored.length !== arbs.length)
+    return (
+      `value must hold ${arbs.length} item(s), one per generator, ` +
+      `got ${Array.isArray(stored) ? stored.length : typeof stored}`
+    );
   for (let i = 0; i < arbs.length; i++) {
     const why = reasonOutside(arbs[i]!, stored[i], `value[${i}]`);
     if (why) return why;
@@ -58,7 +62,11 @@ export function domainReason(c: Claim, stored: readonly unknown[]): string | nul
  */
 export function uncheckedArguments(c: Claim, samples = 10): number[] {
   const arbs = c.arbitraries as unknown as readonly fc.Arbitrary<unknown>[];
-  return arbs.flatMap((arb, i) => (fc.sample(arb, { seed: 1, numRuns: samples }).every((v) => reasonOutside(arb, asStored(v), 'value') === null) ? [] : [i]));
+  return arbs.flatMap((arb, i) =>
+    fc.sample(arb, { seed: 1, numRuns: samples }).every((v) => reasonOutside(arb, asStored(v), 'value') === null)
+      ? []
+      : [i],
+  );
 }
 
 /** V as a counterexample file stores it (JSON), or V itself when JSON cannot hold it (a bigint). */
@@ -76,7 +84,8 @@ export function evaluate(c: Claim, stored: readonly unknown[]): { outcome: Outco
   try {
     reason = domainReason(c, stored);
   } catch (e) {
-    return { outcome: { kind: 'crashed', error: firstLine(`checking the domain: ${String(e)}`) }, evaluated: null }; // a bug of a check, never a pass
+    // a bug of a check, never a pass
+    return { outcome: { kind: 'crashed', error: firstLine(`checking the domain: ${String(e)}`) }, evaluated: null };
   }
   if (reason) return { outcome: { kind: 'outside-domain', reason }, evaluated: null };
   let args: unknown[];

@@ -12,9 +12,7 @@ import type { CounterexampleRecord } from './counterexamples.js';
 
 /** What the seed and path re-run showed: the outcome at the value they lead to, or why there is none. */
 export type RerunOutcome =
-  | Outcome
-  | { readonly kind: 'unwalkable'; readonly reason: string }
-  | { readonly kind: 'other-value' };
+  Outcome | { readonly kind: 'unwalkable'; readonly reason: string } | { readonly kind: 'other-value' };
 
 /** What a replay of a stored counterexample showed. */
 export interface ReplayOutcome {
@@ -56,7 +54,8 @@ function why(o: Outcome | RerunOutcome, cx: CounterexampleRecord, subject: strin
     case 'fails':
       return cx.error === null
         ? `${subject} fails, but the record names no error`
-        : `${subject} fails with another error (${JSON.stringify(firstLine(o.error))}) than the record names (${JSON.stringify(firstLine(cx.error))})`;
+        : `${subject} fails with another error (${JSON.stringify(firstLine(o.error))}) ` +
+            `than the record names (${JSON.stringify(firstLine(cx.error))})`;
   }
 }
 
@@ -84,7 +83,15 @@ export function rerun(c: Claim, seed: number, path: string): { outcome: RerunOut
     });
     fc.check(p, { seed, path, numRuns: 1, endOnFailure: true });
   } catch (e) {
-    return { outcome: { kind: 'unwalkable', reason: /wrong path|invalid path/.test(String(e)) ? 'the path names a shrink step that does not exist' : firstLine(String(e)) }, value };
+    return {
+      outcome: {
+        kind: 'unwalkable',
+        reason: /wrong path|invalid path/.test(String(e))
+          ? 'the path names a shrink step that does not exist'
+          : firstLine(String(e)),
+      },
+      value,
+    };
   }
   return { outcome: first ?? { kind: 'unwalkable', reason: 'the path leads to no value' }, value };
 }
@@ -93,14 +100,26 @@ export function rerun(c: Claim, seed: number, path: string): { outcome: RerunOut
 export function replay(c: Claim, cx: CounterexampleRecord): ReplayOutcome {
   const { outcome: value, evaluated } = evaluate(c, cx.value);
   const where = `${cx.id} on ${c.id}`;
-  if (!failsAsRecorded(value, cx)) return { reproduced: false, value, seed: null, evaluated, summary: `NOT reproduced: ${where}: ${why(value, cx, 'the stored value')}` };
+  if (!failsAsRecorded(value, cx))
+    return {
+      reproduced: false,
+      value,
+      seed: null,
+      evaluated,
+      summary: `NOT reproduced: ${where}: ${why(value, cx, 'the stored value')}`,
+    };
   const recipe = `seed ${cx.seed} path ${pathText(cx.path)}`;
   const again = rerun(c, cx.seed, cx.path);
   const sameValue = JSON.stringify(asStored(again.value)) === JSON.stringify(cx.value);
   const seed: RerunOutcome = failsAsRecorded(again.outcome, cx) && !sameValue ? { kind: 'other-value' } : again.outcome;
   const reproduced = failsAsRecorded(seed, cx);
   return {
-    reproduced, value, seed, evaluated,
-    summary: reproduced ? `reproduced: ${cx.id} refutes ${c.id} (stored value, and ${recipe})` : `NOT reproduced: ${where}: the stored value fails as recorded, but ${why(seed, cx, recipe)}`,
+    reproduced,
+    value,
+    seed,
+    evaluated,
+    summary: reproduced
+      ? `reproduced: ${cx.id} refutes ${c.id} (stored value, and ${recipe})`
+      : `NOT reproduced: ${where}: the stored value fails as recorded, but ${why(seed, cx, recipe)}`,
   };
 }

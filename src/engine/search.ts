@@ -26,7 +26,7 @@ export interface SearchOutcome {
 /** Budget of one claim: PERFSEC_RUNS when set, else the claim's own, else fast-check's 100. */
 export function budgetFor(c: Claim, env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = env.PERFSEC_RUNS ? Number(env.PERFSEC_RUNS) : undefined;
-  return fromEnv && Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : c.numRuns ?? 100;
+  return fromEnv && Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : (c.numRuns ?? 100);
 }
 
 /** Searches one claim with a given seed and budget (and, to replay, a path). */
@@ -56,7 +56,8 @@ export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new InputError(`--shard must be i/n with 1 <= i <= n, got '${text}'`);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new InputError(`--shard must be i/n with 1 <= i <= n, got '${text}'`);
   return { index, count };
 }
 

@@ -20,15 +20,23 @@ export interface Scenario {
   readonly [param: string]: string | number;
 }
 /** A model quantity at a scenario. */
-export interface QuantityRef { readonly quantity: string; readonly scenario: string }
+export interface QuantityRef {
+  readonly quantity: string;
+  readonly scenario: string;
+}
 /** How a theorem computes its quantities: name -> value at a scenario with given constants. */
 export type Quantities = Readonly<Record<string, (s: Scenario, c: CostConstants) => number>>;
 /** A number the draft cites from elsewhere (an input here, not computed). */
-export interface Cited { readonly cited: number; readonly what: string }
+export interface Cited {
+  readonly cited: number;
+  readonly what: string;
+}
 /** How a claim's value is computed. */
 export type Expr = QuantityRef | { readonly ratio: readonly [QuantityRef | Cited, QuantityRef | Cited] };
 /** How the model's value is compared with the printed one. */
-export type Compare = { readonly kind: 'decimals'; readonly places: number } | { readonly kind: 'approx'; readonly places: number; readonly rel_tol: number };
+export type Compare =
+  | { readonly kind: 'decimals'; readonly places: number }
+  | { readonly kind: 'approx'; readonly places: number; readonly rel_tol: number };
 
 /** Another reading of the draft's text, computed the same way with another expression. */
 export interface Reading {
@@ -80,16 +88,25 @@ export function param(s: Scenario, name: string): number {
 
 /** The model's Deployment for a T-JCOST-1 scenario. */
 export function deploymentOf(s: Scenario): Deployment {
-  return { n: param(s, 'n'), tickMs: param(s, 't_tick_ms'), q: param(s, 'q'), bundlePeriodTicks: param(s, 'bundle_period_ticks'), cellsK: param(s, 'cells_k') };
+  return {
+    n: param(s, 'n'),
+    tickMs: param(s, 't_tick_ms'),
+    q: param(s, 'q'),
+    bundlePeriodTicks: param(s, 'bundle_period_ticks'),
+    cellsK: param(s, 'cells_k'),
+  };
 }
 
 /** The T-JCOST-1 quantities a claim may name, each computed by the cost model M. */
 export function jointCostQuantities(m: CostModel): Quantities {
   const q = JCOST_QUANTITIES;
   return {
-    ...Object.fromEntries(Object.entries(q).map(([k, f]) => [k, (s: Scenario, c: CostConstants) => f(deploymentOf(s), c, m)])),
+    ...Object.fromEntries(
+      Object.entries(q).map(([k, f]) => [k, (s: Scenario, c: CostConstants) => f(deploymentOf(s), c, m)]),
+    ),
     // The rows of the §3.3 table as transcribed in spec/claims/t-jcost-1.json (a count of the draft's own table).
-    scale_point_count: () => Object.values(loadClaims('t-jcost-1').scenarios).filter((s) => s.section === '§3.3').length,
+    scale_point_count: () =>
+      Object.values(loadClaims('t-jcost-1').scenarios).filter((s) => s.section === '§3.3').length,
   };
 }
 
@@ -104,12 +121,15 @@ const JCOST_QUANTITIES = {
   cores_needed: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).coresNeeded,
   path_a_us_per_op: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.A.usPerOp,
   path_a_ms_per_s: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.A.usPerSecond / 1000,
-  path_a_pct: (d: Deployment, c: CostConstants, m: CostModel) => (m.joint(d, c).paths.A.usPerSecond / US_PER_CORE_SECOND) * 100,
+  path_a_pct: (d: Deployment, c: CostConstants, m: CostModel) =>
+    (m.joint(d, c).paths.A.usPerSecond / US_PER_CORE_SECOND) * 100,
   path_b_us_per_op: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.B.usPerOp,
   path_b_ms_per_s: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.B.usPerSecond / 1000,
-  path_b_pct: (d: Deployment, c: CostConstants, m: CostModel) => (m.joint(d, c).paths.B.usPerSecond / US_PER_CORE_SECOND) * 100,
+  path_b_pct: (d: Deployment, c: CostConstants, m: CostModel) =>
+    (m.joint(d, c).paths.B.usPerSecond / US_PER_CORE_SECOND) * 100,
   path_c_us_per_s: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).paths.C.usPerSecond,
-  path_c_pct: (d: Deployment, c: CostConstants, m: CostModel) => (m.joint(d, c).paths.C.usPerSecond / US_PER_CORE_SECOND) * 100,
+  path_c_pct: (d: Deployment, c: CostConstants, m: CostModel) =>
+    (m.joint(d, c).paths.C.usPerSecond / US_PER_CORE_SECOND) * 100,
 } satisfies Record<string, (d: Deployment, c: CostConstants, m: CostModel) => number>;
 
 /** Computes an expression with a theorem's quantities and constants. */
@@ -123,7 +143,8 @@ export function evaluate(e: Expr, file: ClaimsFile, quantities: Quantities, c: C
     try {
       return f(s, c);
     } catch (e) {
-      if (e instanceof DomainError) throw new InputError(`claims file ${file.theorem}: scenario '${o.scenario}': ${e.message}`);
+      if (e instanceof DomainError)
+        throw new InputError(`claims file ${file.theorem}: scenario '${o.scenario}': ${e.message}`);
       throw e;
     }
   };
@@ -173,13 +194,18 @@ export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostC
     // Readings that disagree on whether the printed number holds make the claim ambiguous.
     const disagree = readings.some((r) => (r.verdict === 'refuted') !== (main === 'refuted'));
     const verdict: ClaimVerdict = disagree ? 'ambiguous' : main;
-    const correctionHolds = !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
+    const correctionHolds =
+      !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
     return { claim, model, verdict, readings, asPinned: verdict === claim.verdict && correctionHolds };
   });
 }
 
 /** The printed claims of a file as theorem examples (src/engine/theorem.ts): titled with the claim and its pinned verdict. */
-export function printedExamples(name: string, quantities: Quantities, c: CostConstants): Array<{ id: string; title: string; check: () => { ok: boolean; detail: string } }> {
+export function printedExamples(
+  name: string,
+  quantities: Quantities,
+  c: CostConstants,
+): Array<{ id: string; title: string; check: () => { ok: boolean; detail: string } }> {
   const file = loadClaims(name);
   return file.claims.map((claim) => ({
     id: claim.id,
@@ -194,12 +220,15 @@ export function printedExamples(name: string, quantities: Quantities, c: CostCon
 
 function pinnedPhrase(claim: PrintedClaim): string {
   switch (claim.verdict) {
-    case 'holds': return `holds at ${claim.compare.places} decimal(s)`;
+    case 'holds':
+      return `holds at ${claim.compare.places} decimal(s)`;
     case 'holds within rounding': {
       const percent = claim.compare.kind === 'approx' ? claim.compare.rel_tol * 100 : 0;
       return `holds within ${percent} % (not at ${claim.compare.places} decimal(s))`;
     }
-    case 'refuted': return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
-    case 'ambiguous': return `AMBIGUOUS: holds under ${(claim.readings ?? []).length + 1} readings differently`;
+    case 'refuted':
+      return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
+    case 'ambiguous':
+      return `AMBIGUOUS: holds under ${(claim.readings ?? []).length + 1} readings differently`;
   }
 }

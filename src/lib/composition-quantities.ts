@@ -8,7 +8,8 @@ import { param, type Quantities, type Scenario } from './claims.js';
 import { checkInDomain, type DomainName } from './domains.js';
 
 /** A scenario parameter within its documented domain (src/lib/domains.ts): no zero cells or periods to divide by. */
-const inDomain = (s: Scenario, name: DomainName): number => checkInDomain(name, param(s, name), `scenario '${s.label}'`);
+const inDomain = (s: Scenario, name: DomainName): number =>
+  checkInDomain(name, param(s, name), `scenario '${s.label}'`);
 
 /** Milliseconds between two bundles: per cell coordinator, or at the broker across all cells (§3.2). */
 function intervalMs(s: Scenario): number {

@@ -7,25 +7,44 @@
  * rest with `checkInDomain` (flags: src/cli/options.ts; vectors: src/vectors/t-*.ts; claims:
  * src/lib/*-quantities.ts).
  *
- * | name                | unit           | domain                   | whole | read from                                   | why                                                        |
- * |---------------------|----------------|--------------------------|-------|---------------------------------------------|------------------------------------------------------------|
- * | n                   | vantages       | [1, 10^9]                | yes   | --n, vectors, deployments, claims           | a billion vantages is beyond any deployment the draft sizes |
- * | t_tick_ms           | ms             | [0.001, 86 400 000]      | no    | --tick-ms, vectors, deployments, claims     | T_tick between 1 µs (the models' time unit) and one day    |
- * | q                   | cosignatures   | [0, 1000]                | yes   | --q, vectors, deployments                   | a witness quorum, not a population                         |
- * | cells_k             | cells          | [1, 10^6]                | yes   | --cells, vectors, deployments               | coherence cells, each with a coordinator                   |
- * | bundle_period_ticks | ticks          | [1, 10^9]                | yes   | --bundle-period, vectors, deployments       | counts ticks                                               |
- * | flood_factor        | × natural rate | [1, 10^6]                | 0.01  | --flood, vectors, claims                    | draft §4.4 goes to 1024; the model steps by 0.01           |
- * | rate_limit_factor   | × natural rate | [2, 10^6]                | 0.01  | --rate-limit-factor, vectors, claims        | draft §4.2: REQUIRED >= 2                                  |
- * | burst_factor        | × natural rate | [2, 10^6]                | 0.01  | --burst-factor, vectors, claims             | draft §4.2: REQUIRED >= 2                                  |
- * | coalition           | vantages       | [0, 10^9], and <= n      | yes   | --coalition, vectors, claims                | a subset of the N vantages (the model checks <= n)         |
- * | duration_s          | s              | [10^-6, 86 400]          | no    | --duration-s, claims                        | from 1 µs (then rounded to whole ticks) to one day         |
- * | duration_ticks      | ticks          | [1, 8.64 × 10^10]        | yes   | vectors                                     | one day of 1 µs ticks                                      |
- * | cost_us (c_json … c_xdp) | µs        | [10^-6, 10^6]            | no    | constants files, vectors (constants-v1)     | one operation between a picosecond and a second of CPU     |
- * | broker_cores        | cores          | [0, 10^9]                | no    | deployments                                 | cores of one broker                                        |
- * | deployment factors  | × natural rate | (0, 10^6]                | no    | deployments (rate_limit.*_factor)           | stated, then judged by I-PS-1: below 2 is a FAIL, not bad input |
- * | time_ms             | ms             | [1, 60 000]              | yes   | calibrate --time-ms                         | one minute of sampling per constant                        |
- * | samples             | samples        | [1, 10 000]              | yes   | calibrate --samples                         | each sample is a batch of operations                       |
- * | vantages            | vantages       | [1, 10^7]                | yes   | calibrate --vantages                        | 32 bytes of rate-limit table each (320 MB at the top)      |
+ * | name                     | unit           | domain              | whole | read from                               |
+ * |--------------------------|----------------|---------------------|-------|-----------------------------------------|
+ * | n                        | vantages       | [1, 10^9]           | yes   | --n, vectors, deployments, claims       |
+ * | t_tick_ms                | ms             | [0.001, 86 400 000] | no    | --tick-ms, vectors, deployments, claims |
+ * | q                        | cosignatures   | [0, 1000]           | yes   | --q, vectors, deployments               |
+ * | cells_k                  | cells          | [1, 10^6]           | yes   | --cells, vectors, deployments           |
+ * | bundle_period_ticks      | ticks          | [1, 10^9]           | yes   | --bundle-period, vectors, deployments   |
+ * | flood_factor             | × natural rate | [1, 10^6]           | 0.01  | --flood, vectors, claims                |
+ * | rate_limit_factor        | × natural rate | [2, 10^6]           | 0.01  | --rate-limit-factor, vectors, claims    |
+ * | burst_factor             | × natural rate | [2, 10^6]           | 0.01  | --burst-factor, vectors, claims         |
+ * | coalition                | vantages       | [0, 10^9], and <= n | yes   | --coalition, vectors, claims            |
+ * | duration_s               | s              | [10^-6, 86 400]     | no    | --duration-s, claims                    |
+ * | duration_ticks           | ticks          | [1, 8.64 × 10^10]   | yes   | vectors                                 |
+ * | cost_us (c_json … c_xdp) | µs             | [10^-6, 10^6]       | no    | constants files, vectors (constants-v1) |
+ * | broker_cores             | cores          | [0, 10^9]           | no    | deployments                             |
+ * | deployment factors       | × natural rate | (0, 10^6]           | no    | deployments (rate_limit.*_factor)       |
+ * | time_ms                  | ms             | [1, 60 000]         | yes   | calibrate --time-ms                     |
+ * | samples                  | samples        | [1, 10 000]         | yes   | calibrate --samples                     |
+ * | vantages                 | vantages       | [1, 10^7]           | yes   | calibrate --vantages                    |
+ *
+ * Why each bound:
+ * - n: a billion vantages is beyond any deployment the draft sizes
+ * - t_tick_ms: T_tick between 1 µs (the models' time unit) and one day
+ * - q: a witness quorum, not a population
+ * - cells_k: coherence cells, each with a coordinator
+ * - bundle_period_ticks: counts ticks
+ * - flood_factor: draft §4.4 goes to 1024; the model steps by 0.01
+ * - rate_limit_factor: draft §4.2: REQUIRED >= 2
+ * - burst_factor: draft §4.2: REQUIRED >= 2
+ * - coalition: a subset of the N vantages (the model checks <= n)
+ * - duration_s: from 1 µs (then rounded to whole ticks) to one day
+ * - duration_ticks: one day of 1 µs ticks
+ * - cost_us (c_json … c_xdp): one operation between a picosecond and a second of CPU
+ * - broker_cores: cores of one broker
+ * - deployment factors: stated, then judged by I-PS-1: below 2 is a FAIL, not bad input
+ * - time_ms: one minute of sampling per constant
+ * - samples: each sample is a batch of operations
+ * - vantages: 32 bytes of rate-limit table each (320 MB at the top)
  *
  * Work budgets (how much a command may simulate or enumerate) are in src/lib/work-budget.ts.
  */
@@ -62,17 +81,24 @@ export const DOMAINS = {
 /** The name of a documented domain. */
 export type DomainName = keyof typeof DOMAINS;
 
-/** What is wrong with VALUE as NAME ("must be >= 0.001 and <= 86400000 ms, got 5e-324"), or undefined when it is in its domain. */
+/**
+ * What is wrong with VALUE as NAME ("must be >= 0.001 and <= 86400000 ms, got 5e-324"), or undefined when it is in its
+ * domain.
+ */
 export function domainProblem(name: DomainName, value: unknown): string | undefined {
   const d: Domain = DOMAINS[name];
-  const got = typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  const got = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a finite number, got ${got}`;
   if (d.integer && !Number.isInteger(value)) return `must be a whole number, got ${got}`;
-  if (value < d.min || value > d.max) return `must be >= ${d.min} and <= ${d.max} (${d.unit}; src/lib/domains.ts), got ${got}`;
+  if (value < d.min || value > d.max)
+    return `must be >= ${d.min} and <= ${d.max} (${d.unit}; src/lib/domains.ts), got ${got}`;
   return undefined;
 }
 
-/** VALUE when it is in the domain NAME; otherwise InputError "WHERE: NAME must be ..." (LABEL replaces NAME in the message). */
+/**
+ * VALUE when it is in the domain NAME; otherwise InputError "WHERE: NAME must be ..." (LABEL replaces NAME in the
+ * message).
+ */
 export function checkInDomain(name: DomainName, value: unknown, where: string, label: string = name): number {
   const problem = domainProblem(name, value);
   if (problem !== undefined) throw new InputError(`${where ? `${where}: ` : ''}${label} ${problem}`);

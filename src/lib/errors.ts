@@ -9,7 +9,10 @@ export class InputError extends Error {
 
 /** A file the user named that cannot be read as it is: "FILE: REASON", with both kept for callers that rephrase it. */
 export class FileInputError extends InputError {
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }

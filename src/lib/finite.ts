@@ -12,8 +12,15 @@ export type Blame = 'input' | 'internal';
 /** Documents nest a few levels; deeper than this is not a result the project builds. */
 const MAX_DEPTH = 64;
 
-/** The JSON-pointer-like path of the first non-finite number inside VALUE, with the number; undefined when all are finite. */
-export function firstNonFinite(value: unknown, at = '', depth = 0): { readonly path: string; readonly value: number } | undefined {
+/**
+ * The JSON-pointer-like path of the first non-finite number inside VALUE, with the number; undefined when all are
+ * finite.
+ */
+export function firstNonFinite(
+  value: unknown,
+  at = '',
+  depth = 0,
+): { readonly path: string; readonly value: number } | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path: at || '(value)', value };
   if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return undefined;
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);

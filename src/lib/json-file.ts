@@ -11,7 +11,10 @@ import { checkWritableTarget, ensureFolder, fsReason } from './output-path.js';
 import { readInputText } from './read-file.js';
 import { assertValid } from './schemas.js';
 
-/** Reads regular file FILE (at most 16 MiB, src/lib/read-file.ts) as JSON; InputError names the file and what is wrong with it. */
+/**
+ * Reads regular file FILE (at most 16 MiB, src/lib/read-file.ts) as JSON; InputError names the file and what is wrong
+ * with it.
+ */
 export function readJson(file: string): unknown {
   return parseJson(readInputText(file), file);
 }

@@ -11,7 +11,7 @@ import { clip, oneLine } from './one-line.js';
 
 // jsonc-parser ships UMD for `require` and ESM for bundlers; under Node's ESM interop the named
 // exports may arrive wrapped under `default`.
-const jsonc = ((jsoncModule as unknown as { default?: typeof jsoncModule }).default ?? jsoncModule);
+const jsonc = (jsoncModule as unknown as { default?: typeof jsoncModule }).default ?? jsoncModule;
 
 /** Deepest nesting of objects and arrays accepted (the committed documents nest at most 10 deep). */
 export const MAX_JSON_DEPTH = 64;
@@ -37,27 +37,37 @@ export function checkJsonSyntax(text: string, what: string): void {
     throw new Stop();
   };
   const enter = (line: number, column: number) => {
-    if (keys.length >= MAX_JSON_DEPTH) stop(`nested deeper than ${MAX_JSON_DEPTH} levels at line ${line + 1}, column ${column + 1}`);
+    if (keys.length >= MAX_JSON_DEPTH)
+      stop(`nested deeper than ${MAX_JSON_DEPTH} levels at line ${line + 1}, column ${column + 1}`);
   };
   try {
-    jsonc.visit(text, {
-      onObjectBegin: (_offset, _length, line, column) => {
-        enter(line, column);
-        keys.push(new Set());
+    jsonc.visit(
+      text,
+      {
+        onObjectBegin: (_offset, _length, line, column) => {
+          enter(line, column);
+          keys.push(new Set());
+        },
+        onObjectEnd: () => void keys.pop(),
+        onArrayBegin: (_offset, _length, line, column) => {
+          enter(line, column);
+          keys.push(new Set()); // arrays count toward the depth; their set stays empty
+        },
+        onArrayEnd: () => void keys.pop(),
+        onObjectProperty: (name, _offset, _length, line, column, pathSupplier) => {
+          const seen = keys[keys.length - 1]!;
+          if (seen.has(name))
+            stop(
+              `duplicate key '${oneLine(clip(name, 60))}' in the object at ${pointer(pathSupplier())} ` +
+                `(line ${line + 1}, column ${column + 1})`,
+            );
+          seen.add(name);
+        },
+        onError: (code, _offset, _length, line, column) =>
+          stop(`not valid JSON (${jsonc.printParseErrorCode(code)} at line ${line + 1}, column ${column + 1})`),
       },
-      onObjectEnd: () => void keys.pop(),
-      onArrayBegin: (_offset, _length, line, column) => {
-        enter(line, column);
-        keys.push(new Set()); // arrays count toward the depth; their set stays empty
-      },
-      onArrayEnd: () => void keys.pop(),
-      onObjectProperty: (name, _offset, _length, line, column, pathSupplier) => {
-        const seen = keys[keys.length - 1]!;
-        if (seen.has(name)) stop(`duplicate key '${oneLine(clip(name, 60))}' in the object at ${pointer(pathSupplier())} (line ${line + 1}, column ${column + 1})`);
-        seen.add(name);
-      },
-      onError: (code, _offset, _length, line, column) => stop(`not valid JSON (${jsonc.printParseErrorCode(code)} at line ${line + 1}, column ${column + 1})`),
-    }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
   }

@@ -2,8 +2,8 @@
  * Where the command line writes: output folders and files, checked before the work starts and
  * created one level at a time when it ends. An output file that exists must be a regular file
  * (issue 16, "Outputs are regular files"): the atomic write renames a temp file over its target,
- * so `--out /dev/null` or a FIFO would be replaced by a regular file. Node's `mkdir(..., { recursive: true })` spins for
- * ever when a file system answers ENOENT under a parent that exists (a path under /proc), so the
+ * so `--out /dev/null` or a FIFO would be replaced by a regular file. Node's `mkdir(..., { recursive: true })`
+ * spins for ever when a file system answers ENOENT under a parent that exists (a path under /proc), so the
  * folders are made here with plain `mkdir`, each failure a one-line InputError.
  */
 import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';

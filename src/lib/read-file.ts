@@ -22,15 +22,22 @@ export function fileKind(st: Stats): string {
 
 function notReadable(file: string, e: unknown): FileInputError {
   const code = (e as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(e)})`;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : `cannot read (${code ?? String(e)})`;
   return new FileInputError(file, reason);
 }
 
 /** Throws unless ST is a regular file of at most MAX_INPUT_BYTES. */
 function checkReadable(file: string, st: Stats): void {
   if (st.isDirectory()) throw new FileInputError(file, 'is a directory');
-  if (!st.isFile()) throw new FileInputError(file, `is ${fileKind(st)}, not a regular file (perfsec reads only regular files)`);
-  if (st.size > MAX_INPUT_BYTES) throw new FileInputError(file, `${st.size} bytes, over the input limit of ${MAX_INPUT_BYTES} bytes (16 MiB)`);
+  if (!st.isFile())
+    throw new FileInputError(file, `is ${fileKind(st)}, not a regular file (perfsec reads only regular files)`);
+  if (st.size > MAX_INPUT_BYTES)
+    throw new FileInputError(file, `${st.size} bytes, over the input limit of ${MAX_INPUT_BYTES} bytes (16 MiB)`);
 }
 
 /**
@@ -59,13 +66,16 @@ export function readInputBytes(file: string): Buffer {
     const chunks: Buffer[] = [];
     let total = 0;
     while (total <= MAX_INPUT_BYTES) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size - total + 1, 64 * 1024), MAX_INPUT_BYTES + 1 - total));
+      const chunk = Buffer.allocUnsafe(
+        Math.min(Math.max(opened.size - total + 1, 64 * 1024), MAX_INPUT_BYTES + 1 - total),
+      );
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
     }
-    if (total > MAX_INPUT_BYTES) throw new FileInputError(file, `over the input limit of ${MAX_INPUT_BYTES} bytes (16 MiB)`);
+    if (total > MAX_INPUT_BYTES)
+      throw new FileInputError(file, `over the input limit of ${MAX_INPUT_BYTES} bytes (16 MiB)`);
     return Buffer.concat(chunks, total);
   } catch (e) {
     throw e instanceof InputError ? e : notReadable(file, e);

@@ -34,7 +34,8 @@ export function commanderMessage(text: string): string {
   if (unknown) return `unknown option '${flagName(unknown[1]!)}'${unknown[2] ? ` ${unknown[2].trim()}` : ''}`;
   const invalid = INVALID_ARGUMENT.exec(message);
   if (invalid && KEY_FLAGS.some((f) => invalid[1]!.split(/[ ,|]+/).includes(f))) {
-    return `option '${invalid[1]}' argument is invalid (key material is never echoed).${invalid[3]!.includes(invalid[2]!) ? '' : invalid[3]}`;
+    const rest = invalid[3]!.includes(invalid[2]!) ? '' : invalid[3];
+    return `option '${invalid[1]}' argument is invalid (key material is never echoed).${rest}`;
   }
   // commander's suggestion sits on a line of its own: join it; any other newline came from the user
   // and is left for oneLine to escape.

@@ -9,7 +9,9 @@ import { InputError } from './errors.js';
 import { projectPath } from './paths.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv2020,
+) => Ajv2020;
 
 let ajv: Ajv2020 | undefined;
 
@@ -18,7 +20,9 @@ function instance(): Ajv2020 {
   ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   const dir = projectPath('schemas');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     ajv.addSchema(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as object, file.replace(/\.schema\.json$/, ''));
   }
   return ajv;
@@ -34,13 +38,17 @@ export function validatorFor(name: string): ValidateFunction {
 /** One ajv error as a phrase naming the field: "missing field 'verdict'", "/n must be integer". */
 export function describeError(e: ErrorObject): string {
   const at = e.instancePath || '/';
+  const parent = e.instancePath ? `${e.instancePath.slice(1)}/` : '';
   switch (e.keyword) {
     case 'required':
-      return `missing field '${e.instancePath ? `${e.instancePath.slice(1)}/` : ''}${String(e.params.missingProperty)}'`;
+      return `missing field '${parent}${String(e.params.missingProperty)}'`;
     case 'additionalProperties':
-      return `unknown field '${e.instancePath ? `${e.instancePath.slice(1)}/` : ''}${String(e.params.additionalProperty)}'`;
+      return `unknown field '${parent}${String(e.params.additionalProperty)}'`;
     case 'enum':
-      return `field '${at.slice(1)}' must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return (
+        `field '${at.slice(1)}' must be one of ` +
+        `${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+      );
     case 'format':
       return `field '${at.slice(1)}' must be a valid ${String(e.params.format)}`;
     default:

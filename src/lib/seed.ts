@@ -29,7 +29,8 @@ export const MAX_RUNS = 1_000_000_000;
 
 /** Parses a positive run budget, at most MAX_RUNS. */
 export function parseRuns(text: string, what = 'runs'): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new InputError(`${what} must be a positive integer, got '${text}'`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1)
+    throw new InputError(`${what} must be a positive integer, got '${text}'`);
   if (Number(text) > MAX_RUNS) throw new InputError(`${what} must be at most ${MAX_RUNS}, got ${text.trim()}`);
   return Number(text);
 }

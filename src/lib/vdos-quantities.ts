@@ -13,7 +13,8 @@ import { checkInDomain, type DomainName } from './domains.js';
 import { checkFloodBudget, floodWork } from './work-budget.js';
 
 /** A scenario parameter within its documented domain (src/lib/domains.ts); InputError names the scenario. */
-const inDomain = (s: Scenario, name: DomainName): number => checkInDomain(name, param(s, name), `scenario '${s.label}'`);
+const inDomain = (s: Scenario, name: DomainName): number =>
+  checkInDomain(name, param(s, name), `scenario '${s.label}'`);
 
 /** The flood experiment a claims scenario describes (every vantage floods unless `coalition` says otherwise). */
 export function floodScenarioOf(s: Scenario): FloodScenario {
@@ -21,7 +22,8 @@ export function floodScenarioOf(s: Scenario): FloodScenario {
   const n = inDomain(s, 'n');
   for (const name of ['flood_factor', 'duration_s'] as const) inDomain(s, name);
   return {
-    n, tickMs,
+    n,
+    tickMs,
     coalition: typeof s.coalition === 'number' ? s.coalition : n,
     floodFactor: param(s, 'flood_factor'),
     durationTicks: Math.round((param(s, 'duration_s') * 1000) / tickMs),
@@ -31,11 +33,17 @@ export function floodScenarioOf(s: Scenario): FloodScenario {
 /** The rate-limit policy of a claims scenario (the code's readings: one bucket per path, §4.2 budget literally). */
 export function policyOf(s: Scenario): RateLimitPolicy {
   const capacity = s.budget_reading === 'ticks' ? 'ticks' : 'rate-times-1s';
-  return { ...DEFAULT_POLICY, rateLimitFactor: inDomain(s, 'rate_limit_factor'), burstFactor: inDomain(s, 'burst_factor'), capacity };
+  return {
+    ...DEFAULT_POLICY,
+    rateLimitFactor: inDomain(s, 'rate_limit_factor'),
+    burstFactor: inDomain(s, 'burst_factor'),
+    capacity,
+  };
 }
 
 /** The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push) pair. */
-const charged = (s: Scenario, c: CostConstants): CostConstants => (s.xdp_per_pair === 1 ? { ...c, c_xdp: c.c_xdp / 2 } : c);
+const charged = (s: Scenario, c: CostConstants): CostConstants =>
+  s.xdp_per_pair === 1 ? { ...c, c_xdp: c.c_xdp / 2 } : c;
 
 const ratio = (s: Scenario, c: CostConstants, limited: boolean) => {
   const f = floodScenarioOf(s);

@@ -72,5 +72,9 @@ export function checkFloodBudget(work: readonly FloodWork[], what: string, lower
   if (steps <= FLOOD_STEP_BUDGET) return;
   const buckets = work.reduce((a, w) => a + w.buckets, 0);
   const enumerated = work.reduce((a, w) => a + w.enumerated, 0);
-  throw new InputError(`${what}: the flood simulation would take ${figure(steps)} steps (${figure(buckets)} flooding buckets, ${figure(enumerated)} packets enumerated), over the budget of ${figure(FLOOD_STEP_BUDGET)} steps (src/lib/work-budget.ts; ${lower})`);
+  throw new InputError(
+    `${what}: the flood simulation would take ${figure(steps)} steps ` +
+      `(${figure(buckets)} flooding buckets, ${figure(enumerated)} packets enumerated), ` +
+      `over the budget of ${figure(FLOOD_STEP_BUDGET)} steps (src/lib/work-budget.ts; ${lower})`,
+  );
 }

@@ -20,8 +20,18 @@ export function markUnloadedFiles(files: readonly RunnerTestFile[]): RunnerTestF
   for (const file of files) {
     if (file.result?.state !== 'fail' || file.tasks.length > 0) continue;
     const test: Omit<RunnerTestCase, 'context'> = {
-      type: 'test', id: `${file.id}_load`, name: LOAD_FAILURE_TEST, mode: 'run', meta: {}, file, suite: file,
-      fullName: `${file.name} > ${LOAD_FAILURE_TEST}`, fullTestName: LOAD_FAILURE_TEST, timeout: 0, annotations: [], artifacts: [],
+      type: 'test',
+      id: `${file.id}_load`,
+      name: LOAD_FAILURE_TEST,
+      mode: 'run',
+      meta: {},
+      file,
+      suite: file,
+      fullName: `${file.name} > ${LOAD_FAILURE_TEST}`,
+      fullTestName: LOAD_FAILURE_TEST,
+      timeout: 0,
+      annotations: [],
+      artifacts: [],
       result: { state: 'fail', errors: file.result.errors ?? [] },
     };
     file.tasks.push(test as RunnerTestCase); // the context only vitest can build; nothing reads it after the run

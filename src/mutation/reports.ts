@@ -18,7 +18,11 @@ export function groupOf(file: string): string | undefined {
 }
 
 /** One model file's result, with the report it came from. */
-export interface Sourced { file: FileResult; report: string; mtimeMs: number }
+export interface Sourced {
+  file: FileResult;
+  report: string;
+  mtimeMs: number;
+}
 
 /** Reads every StrykerJS JSON report in `dir` and keeps the newest result for each file. */
 export function collectResults(dir: string, root: string): Map<string, Sourced> {
@@ -39,12 +43,18 @@ export function collectResults(dir: string, root: string): Map<string, Sourced> 
 
 /** Lists the TypeScript files of model/ (the scope of `npm run mutation`). */
 export function modelFiles(root: string): string[] {
-  const walk = (d: string): string[] => readdirSync(join(root, d), { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(join(root, d), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : [],
+    );
   return walk('model').sort();
 }
 
 /** Names of the reports in `dir` (without .json): 'all' and the groups that were run. */
 export function reportNames(dir: string): Set<string> {
-  return new Set(readdirSync(dir).filter((n) => n.endsWith('.json') && !n.endsWith('.incremental.json')).map((n) => n.slice(0, -5)));
+  return new Set(
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.json') && !n.endsWith('.incremental.json'))
+      .map((n) => n.slice(0, -5)),
+  );
 }

@@ -45,7 +45,12 @@ function asciiEquals(bytes: Uint8Array, at: number, text: string): boolean {
   return true;
 }
 
-interface SessionEntry { readonly index: number; readonly vantage: number; readonly brokerDisc: number; readonly id: string }
+interface SessionEntry {
+  readonly index: number;
+  readonly vantage: number;
+  readonly brokerDisc: number;
+  readonly id: string;
+}
 
 /** Paths A and B of one broker. */
 export class AdmissionPipeline {
@@ -61,7 +66,10 @@ export class AdmissionPipeline {
   private readonly cwtKeys = new Map<number, PreparedKey | null>();
   private readonly bfdKeys = new Map<number, PreparedKey | null>();
   private readonly scratch = new Uint8Array(PACKET_LEN);
-  /** Which bucket of the vantage a push draws on: its own (per-path, the default reading) or the snapshots' (per-vantage). */
+  /**
+   * Which bucket of the vantage a push draws on: its own (per-path, the default reading) or the snapshots'
+   * (per-vantage).
+   */
   private readonly pushBucket: 0 | 1;
   private canonical = new Uint8Array(512);
 
@@ -69,31 +77,44 @@ export class AdmissionPipeline {
     this.vantageIds = Object.keys(config.oem.bindings);
     this.vantageIds.forEach((v, i) => this.vantageKey.set(v, i));
     this.bound = this.vantageIds.map((v) => new Set(config.oem.bindings[v]));
-    this.sessions = config.sessions.map((s, index) => ({ index, vantage: this.vantageKey.get(s.vantage) ?? -1, brokerDisc: s.brokerDisc, id: sessionId(s) }));
+    this.sessions = config.sessions.map((s, index) => ({
+      index,
+      vantage: this.vantageKey.get(s.vantage) ?? -1,
+      brokerDisc: s.brokerDisc,
+      id: sessionId(s),
+    }));
     this.sessions.forEach((e, i) => this.byDisc.set(config.sessions[i]!.vantageDisc, e));
-    this.limit = config.policy ? new RateLimitTable(this.vantageIds.length, bucketParams(Math.round(config.tickMs * 1000), config.policy)) : null;
+    this.limit = config.policy
+      ? new RateLimitTable(this.vantageIds.length, bucketParams(Math.round(config.tickMs * 1000), config.policy))
+      : null;
     this.replay = new ReplayState(this.vantageIds.length, this.sessions.length, config.oem);
     this.hmac = config.hmac ?? FASTEST_HMAC;
-    this.pushBucket = config.policy?.scope === 'per-vantage' ? 0 : 1; // draft §4.1 keys by vantage, §4.2 rates per path: both readings
+    // draft §4.1 keys by vantage, §4.2 rates per path: both readings
+    this.pushBucket = config.policy?.scope === 'per-vantage' ? 0 : 1;
   }
 
   /** Path A: a snapshot on the connection of vantage VANTAGE arriving at tUs (broker clock, µs). */
   admitSnapshot(vantage: number, bytes: Uint8Array, tUs: number): Verdict {
-    if (this.limit && !this.limit.offer(vantage, 0, tUs)) return VERDICT.rateLimited; // draft §4.1: before any parsing or HMAC
+    // draft §4.1: before any parsing or HMAC
+    if (this.limit && !this.limit.offer(vantage, 0, tUs)) return VERDICT.rateLimited;
     return this.acceptSnapshot(bytes, tUs / 1000, vantage);
   }
 
   /** Path B: a BFD Control packet arriving at tUs. */
   admitPush(bytes: Uint8Array, tUs: number): Verdict {
     if (bytes.length < 8) return VERDICT.malformed;
-    const disc = ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0; // My Discriminator (RFC 5880 §4.1)
+    // My Discriminator (RFC 5880 §4.1)
+    const disc = ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0;
     const s = this.byDisc.get(disc);
     if (s === undefined || s.vantage < 0) return VERDICT.unknownSession;
     if (this.limit && !this.limit.offer(s.vantage, this.pushBucket, tUs)) return VERDICT.rateLimited;
     return this.acceptPush(bytes, tUs / 1000);
   }
 
-  /** Parse, verify and accept a snapshot at NOW ms (model/broker.ts receiveSnapshot); EXPECTED is the header's vantage, if any. */
+  /**
+   * Parse, verify and accept a snapshot at NOW ms (model/broker.ts receiveSnapshot); EXPECTED is the header's vantage,
+   * if any.
+   */
   acceptSnapshot(bytes: Uint8Array, now: number, expected?: number): Verdict {
     const d = decodeSnapshot(bytes);
     if (!d.ok) return VERDICT.malformed;
@@ -117,13 +138,19 @@ export class AdmissionPipeline {
     const s = this.byDisc.get(p.myDiscriminator);
     if (!s || s.brokerDisc !== p.yourDiscriminator) return VERDICT.unknownSession;
     const current = epochAt(this.config.oem, now);
-    const epoch = (current & 0xff) === p.authKeyId ? current : current >= 1 && ((current - 1) & 0xff) === p.authKeyId ? current - 1 : -1;
+    const epoch =
+      (current & 0xff) === p.authKeyId
+        ? current
+        : current >= 1 && ((current - 1) & 0xff) === p.authKeyId
+          ? current - 1
+          : -1;
     if (epoch < 0 || s.vantage < 0 || !this.open(s.vantage, epoch, now)) return VERDICT.epochMismatch;
     const key = this.bfdKey(s, epoch);
     const covered = this.scratch;
     covered.set(bytes.subarray(0, PACKET_LEN));
     covered.fill(0, 32, 32 + DIGEST_LEN); // RFC 5880 §6.7.4: the digest covers the packet with the digest zeroed
-    if (key === null || !this.hmac.verify(key, covered, bytes.subarray(32, 32 + DIGEST_LEN))) return VERDICT.authFailure;
+    if (key === null || !this.hmac.verify(key, covered, bytes.subarray(32, 32 + DIGEST_LEN)))
+      return VERDICT.authFailure;
     if (!this.replay.seqFresh(s.index, p.seq)) return VERDICT.bfdReplay; // draft §5 (a), per session
     this.replay.recordSeq(s.index, p.seq);
     return VERDICT.accepted;
@@ -141,7 +168,13 @@ export class AdmissionPipeline {
     const tag = Buffer.from(s.tag, 'hex');
     const n = bytes.length;
     const cut = n - TAG_SUFFIX_LEN;
-    if (cut > 1 && bytes[n - 1] === 0x7d && bytes[n - 2] === 0x22 && TAG_OPEN.every((c, i) => bytes[cut + i] === c) && asciiEquals(bytes, cut + TAG_OPEN.length, s.tag)) {
+    if (
+      cut > 1 &&
+      bytes[n - 1] === 0x7d &&
+      bytes[n - 2] === 0x22 &&
+      TAG_OPEN.every((c, i) => bytes[cut + i] === c) &&
+      asciiEquals(bytes, cut + TAG_OPEN.length, s.tag)
+    ) {
       if (this.canonical.length < cut + 1) this.canonical = new Uint8Array(2 * (cut + 1));
       this.canonical.set(bytes.subarray(0, cut));
       this.canonical[cut] = 0x7d; // '}'

@@ -17,10 +17,20 @@ function decision(kind: PacketKind, v: Verdict): Decision {
 /** A BrokerFactory running the pipeline's parse, HMAC and acceptance stages; only DEFAULT_READING is implemented. */
 export const pipelineBroker: BrokerFactory = (config) => {
   const r = config.reading;
-  if (r.bfdSeqKey !== DEFAULT_READING.bfdSeqKey || r.snapshotSeq !== DEFAULT_READING.snapshotSeq || r.seqMemory !== DEFAULT_READING.seqMemory) {
+  if (
+    r.bfdSeqKey !== DEFAULT_READING.bfdSeqKey ||
+    r.snapshotSeq !== DEFAULT_READING.snapshotSeq ||
+    r.seqMemory !== DEFAULT_READING.seqMemory
+  ) {
     throw new Error('the pipeline implements the default reading of draft §5 only');
   }
-  const p = new AdmissionPipeline({ oem: config.oem, keys: config.keys, sessions: config.sessions, policy: null, tickMs: 50 });
+  const p = new AdmissionPipeline({
+    oem: config.oem,
+    keys: config.keys,
+    sessions: config.sessions,
+    policy: null,
+    tickMs: 50,
+  });
   return {
     advance: () => undefined, // the replay ring needs no sweep at a boundary (src/pipeline/replay-state.ts)
     receiveSnapshot: (bytes, now) => decision('snapshot', p.acceptSnapshot(bytes, now)),
@@ -28,8 +38,20 @@ export const pipelineBroker: BrokerFactory = (config) => {
   };
 };
 
-/** The T-RC-1 claims the model satisfies under the default reading (neither refuted nor of another reading): the pipeline must too. */
+/**
+ * The T-RC-1 claims the model satisfies under the default reading (neither refuted nor of another reading): the
+ * pipeline must too.
+ */
 export const PIPELINE_RC_CLAIMS = [
-  'T-RC-1.A.no-double-accept', 'T-RC-1.A.seq-kept', 'T-RC-1.A.reference', 'T-RC-1.A.no-false-reject', 'T-RC-1.A.seq-per-session', 'T-RC-1.A.overlap',
-  'T-RC-1.A.iff', 'T-RC-1.A.reasons', 'T-RC-1.B.cross-epoch-rejected', 'T-RC-1.B.replay-reasons', 'T-RC-1.B.forge-reasons',
+  'T-RC-1.A.no-double-accept',
+  'T-RC-1.A.seq-kept',
+  'T-RC-1.A.reference',
+  'T-RC-1.A.no-false-reject',
+  'T-RC-1.A.seq-per-session',
+  'T-RC-1.A.overlap',
+  'T-RC-1.A.iff',
+  'T-RC-1.A.reasons',
+  'T-RC-1.B.cross-epoch-rejected',
+  'T-RC-1.B.replay-reasons',
+  'T-RC-1.B.forge-reasons',
 ] as const;

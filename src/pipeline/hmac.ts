@@ -35,9 +35,16 @@ export const nobleOneShot: HmacPrimitive = {
   verify: (key, m, tag) => equal32(hmac(sha256, key as Uint8Array, m), tag),
 };
 
-interface NoblePrepared { readonly base: _HMAC<never>; readonly scratch: _HMAC<never>; readonly out: Uint8Array }
+interface NoblePrepared {
+  readonly base: _HMAC<never>;
+  readonly scratch: _HMAC<never>;
+  readonly out: Uint8Array;
+}
 
-/** @noble/hashes with the padded-key state hashed once per key; each packet clones it (RFC 2104 §4 note on precomputation). */
+/**
+ * @noble/hashes with the padded-key state hashed once per key; each packet clones it (RFC 2104 §4 note on
+ * precomputation).
+ */
 export const noblePrecomputed: HmacPrimitive = {
   name: 'noble precomputed key state',
   prepare: (key): NoblePrepared => {
@@ -50,7 +57,8 @@ export const noblePrecomputed: HmacPrimitive = {
   },
   verify: (key, m, tag) => {
     const k = key as NoblePrepared;
-    k.base._cloneInto(k.scratch).update(m).digestInto(k.out); // reuses one scratch state and buffer: no allocation per packet
+    // reuses one scratch state and buffer: no allocation per packet
+    k.base._cloneInto(k.scratch).update(m).digestInto(k.out);
     return equal32(k.out, tag);
   },
 };
@@ -59,16 +67,34 @@ export const noblePrecomputed: HmacPrimitive = {
 export const nodeOneShot: HmacPrimitive = {
   name: 'node:crypto one-shot',
   prepare: (key) => key,
-  mac: (key, m) => createHmac('sha256', key as Uint8Array).update(m).digest(),
-  verify: (key, m, tag) => equal32(createHmac('sha256', key as Uint8Array).update(m).digest(), tag),
+  mac: (key, m) =>
+    createHmac('sha256', key as Uint8Array)
+      .update(m)
+      .digest(),
+  verify: (key, m, tag) =>
+    equal32(
+      createHmac('sha256', key as Uint8Array)
+        .update(m)
+        .digest(),
+      tag,
+    ),
 };
 
 /** node:crypto createHmac with a KeyObject made once per key. */
 export const nodeKeyObject: HmacPrimitive = {
   name: 'node:crypto KeyObject',
   prepare: (key): KeyObject => createSecretKey(key),
-  mac: (key, m) => createHmac('sha256', key as KeyObject).update(m).digest(),
-  verify: (key, m, tag) => equal32(createHmac('sha256', key as KeyObject).update(m).digest(), tag),
+  mac: (key, m) =>
+    createHmac('sha256', key as KeyObject)
+      .update(m)
+      .digest(),
+  verify: (key, m, tag) =>
+    equal32(
+      createHmac('sha256', key as KeyObject)
+        .update(m)
+        .digest(),
+      tag,
+    ),
 };
 
 /** Every candidate, in the order the figures list them. */

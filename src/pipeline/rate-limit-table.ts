@@ -15,7 +15,10 @@ export class RateLimitTable {
   private readonly units: Float64Array;
   private readonly lastUs: Float64Array;
 
-  constructor(readonly vantages: number, private readonly b: BucketParams) {
+  constructor(
+    readonly vantages: number,
+    private readonly b: BucketParams,
+  ) {
     this.units = new Float64Array(vantages * 2).fill(b.capacityUnits);
     this.lastUs = new Float64Array(vantages * 2);
   }

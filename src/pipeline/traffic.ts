@@ -45,7 +45,22 @@ function snapshot(body: SnapshotBody, key: unknown): Uint8Array {
 
 /** Signs push number SEQ of a session with a prepared HMAC key. */
 function push(s: BfdSession, seq: number, key: unknown): Uint8Array {
-  const b = authenticatedBytes({ diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: true, demand: false, detectMult: 3, myDiscriminator: s.vantageDisc, yourDiscriminator: s.brokerDisc, desiredMinTxUs: 50_000, requiredMinRxUs: 50_000, requiredMinEchoRxUs: 0, authKeyId: 0, seq });
+  const b = authenticatedBytes({
+    diag: 0,
+    state: BFD_STATE.Up,
+    poll: false,
+    final: false,
+    cpi: true,
+    demand: false,
+    detectMult: 3,
+    myDiscriminator: s.vantageDisc,
+    yourDiscriminator: s.brokerDisc,
+    desiredMinTxUs: 50_000,
+    requiredMinRxUs: 50_000,
+    requiredMinEchoRxUs: 0,
+    authKeyId: 0,
+    seq,
+  });
   b.set(FASTEST_HMAC.mac(key, b), 32);
   return b;
 }
@@ -59,9 +74,19 @@ export function framesOf(world: World, s: FloodScenario, payload = 'coherence sa
     const cwtKey = FASTEST_HMAC.prepare(world.keys.cwt(id, 0)!);
     const bfdKey = FASTEST_HMAC.prepare(world.keys.bfd(sessionId(session), 0)!);
     arrivals(s, v, 'A').forEach((tUs, i) => {
-      frames.push({ tUs, path: 0, vantage: v, bytes: snapshot({ vantage_id: id, epoch_id: 0, counter: i, expires_at: Math.floor(tUs / 1000) + 10_000, payload }, cwtKey) });
+      frames.push({
+        tUs,
+        path: 0,
+        vantage: v,
+        bytes: snapshot(
+          { vantage_id: id, epoch_id: 0, counter: i, expires_at: Math.floor(tUs / 1000) + 10_000, payload },
+          cwtKey,
+        ),
+      });
     });
-    arrivals(s, v, 'B').forEach((tUs, i) => frames.push({ tUs, path: 1, vantage: v, bytes: push(session, i + 1, bfdKey) }));
+    arrivals(s, v, 'B').forEach((tUs, i) =>
+      frames.push({ tUs, path: 1, vantage: v, bytes: push(session, i + 1, bfdKey) }),
+    );
   }
   return frames.sort((a, b) => a.tUs - b.tUs || a.vantage - b.vantage || a.path - b.path);
 }

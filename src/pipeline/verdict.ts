@@ -23,7 +23,18 @@ export const VERDICT = {
 export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
 
 /** Name of each code. */
-export const VERDICT_NAMES = ['accepted', 'rate-limited', 'malformed', 'unknown-session', 'epoch-mismatch', 'auth-failure', 'bfd-replay', 'cwt-replay', 'stale', 'header-mismatch'] as const;
+export const VERDICT_NAMES = [
+  'accepted',
+  'rate-limited',
+  'malformed',
+  'unknown-session',
+  'epoch-mismatch',
+  'auth-failure',
+  'bfd-replay',
+  'cwt-replay',
+  'stale',
+  'header-mismatch',
+] as const;
 
 /** The broker reason of a rejection verdict, or undefined for the pipeline-only ones. */
 export function brokerReason(v: Verdict): RejectReason | undefined {

@@ -12,16 +12,28 @@ import { cosignatureTimestamp, cosignedMessage } from '../../model/cosignature.j
 import { fail, ok, parseNote, SIG_TYPE, type Result, type Verifier } from '../../model/note.js';
 import { FASTEST_ED25519, type Ed25519Primitive } from './ed25519.js';
 
-interface Known { readonly v: Verifier; readonly key: unknown }
+interface Known {
+  readonly v: Verifier;
+  readonly key: unknown;
+}
 
 /** What path C accepts from one note. */
-export interface Admitted { readonly values: DualMode; readonly cosigners: readonly string[]; readonly verifications: number }
+export interface Admitted {
+  readonly values: DualMode;
+  readonly cosigners: readonly string[];
+  readonly verifications: number;
+}
 
 /** The witness path of one broker: the collector's log key, the trusted witnesses, the quorum q. */
 export class WitnessPath {
   private readonly known: Known[];
 
-  constructor(private readonly log: Verifier, witnesses: readonly Verifier[], private readonly q: number, private readonly ed: Ed25519Primitive = FASTEST_ED25519) {
+  constructor(
+    private readonly log: Verifier,
+    witnesses: readonly Verifier[],
+    private readonly q: number,
+    private readonly ed: Ed25519Primitive = FASTEST_ED25519,
+  ) {
     this.known = [log, ...witnesses].map((v) => ({ v, key: ed.prepare(v.publicKey) }));
   }
 

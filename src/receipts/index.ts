@@ -33,8 +33,18 @@ export interface ReceiptEntry {
 
 /** Every receipt the project produces, in draft Appendix B order. */
 export const RECEIPTS: readonly ReceiptEntry[] = [
-  { file: 'perfsec_joint_cost_receipt.json', schema: JOINT_COST_RECEIPT_SCHEMA, theorem: 'T-JCOST-1', build: buildJointCostReceipt }, // B.1
-  { file: 'perfsec_verification_dos_receipt.json', schema: VERIFICATION_DOS_RECEIPT_SCHEMA, theorem: 'T-VDOS-1', build: buildVerificationDosReceipt }, // B.2
+  {
+    file: 'perfsec_joint_cost_receipt.json',
+    schema: JOINT_COST_RECEIPT_SCHEMA,
+    theorem: 'T-JCOST-1',
+    build: buildJointCostReceipt,
+  }, // B.1
+  {
+    file: 'perfsec_verification_dos_receipt.json',
+    schema: VERIFICATION_DOS_RECEIPT_SCHEMA,
+    theorem: 'T-VDOS-1',
+    build: buildVerificationDosReceipt,
+  }, // B.2
 ];
 
 /** What was written: the receipt's path (OUTDIR joined with its file name) and its verdict. */
@@ -63,13 +73,18 @@ export async function writeValidated(
   constants: LoadedConstants,
   issuedAt: Date,
 ): Promise<WrittenReceipt[]> {
-  // issue 16: a receipt carries finite numbers only (JSON would write Infinity as null); the draft's constants going in make a miss a bug.
+  // issue 16: a receipt carries finite numbers only (JSON would write Infinity as null); the draft's constants going
+  // in make a miss a bug.
   const blame = constants.file === relativeToRoot(DRAFT_CONSTANTS_FILE) ? 'internal' : 'input';
-  checkOutputFilesIn(outDir, entries.map((e) => e.file)); // issue 16: a special file at a receipt's name is refused before any work
+  checkOutputFilesIn(
+    outDir,
+    entries.map((e) => e.file),
+  ); // issue 16: a special file at a receipt's name is refused before any work
   const built = entries.map((entry) => {
     const doc = assertFinite(entry.build(constants, issuedAt), `receipt ${entry.file}`, blame);
     const receipt = assertValid<{ verdict: unknown }>(entry.schema, doc, `receipt ${entry.file}`);
-    if (typeof receipt.verdict !== 'string') throw new Error(`receipt ${entry.file}: schema ${entry.schema} lets verdict be a non-string`);
+    if (typeof receipt.verdict !== 'string')
+      throw new Error(`receipt ${entry.file}: schema ${entry.schema} lets verdict be a non-string`);
     return { entry, receipt, verdict: receipt.verdict };
   });
   const written: WrittenReceipt[] = [];

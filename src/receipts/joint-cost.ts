@@ -52,16 +52,24 @@ const TABLE_SECTION = '§3.3';
 
 /** The §3.3 claim printing the JOINT % of one core at SCENARIO; exactly one must exist. */
 function printedJoint(results: readonly ClaimResult[], scenario: string): ClaimResult {
-  const found = results.filter(({ claim: { section, expr } }) =>
-    section === TABLE_SECTION && 'quantity' in expr && expr.quantity === 'joint_pct' && expr.scenario === scenario);
+  const found = results.filter(
+    ({ claim: { section, expr } }) =>
+      section === TABLE_SECTION && 'quantity' in expr && expr.quantity === 'joint_pct' && expr.scenario === scenario,
+  );
   if (found.length !== 1 || !found[0]) {
-    throw new Error(`spec/claims/t-jcost-1.json: expected one ${TABLE_SECTION} joint_pct claim for scenario '${scenario}', found ${found.length}`);
+    throw new Error(
+      `spec/claims/t-jcost-1.json: expected one ${TABLE_SECTION} joint_pct claim for scenario '${scenario}', ` +
+        `found ${found.length}`,
+    );
   }
   return found[0];
 }
 
 /** Builds receipt B.1 from CONSTANTS (as loadConstants returns them), issued at ISSUEDAT. */
-export function buildJointCostReceipt(constants: ConstantsFile & { readonly file: string }, issuedAt: Date): JointCostReceipt {
+export function buildJointCostReceipt(
+  constants: ConstantsFile & { readonly file: string },
+  issuedAt: Date,
+): JointCostReceipt {
   const c = orderedConstants(constants.constants_us);
   const claims = loadClaims('t-jcost-1');
   const results = computeClaims(claims, jointCostQuantities(closedForm), c); // one rounding rule: src/lib/claims.ts
@@ -87,7 +95,10 @@ export function buildJointCostReceipt(constants: ConstantsFile & { readonly file
   }
   const regimeC = byKey.get(REGIME_C);
   const cwtRef = byKey.get(CWT_REF);
-  if (!regimeC || !cwtRef) throw new Error(`spec/claims/t-jcost-1.json: ${TABLE_SECTION} scenarios '${REGIME_C}' and '${CWT_REF}' are required`);
+  if (!regimeC || !cwtRef)
+    throw new Error(
+      `spec/claims/t-jcost-1.json: ${TABLE_SECTION} scenarios '${REGIME_C}' and '${CWT_REF}' are required`,
+    );
   const scalePoints = [...byKey.values()];
   return {
     schema: JOINT_COST_RECEIPT_SCHEMA,

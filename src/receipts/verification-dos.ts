@@ -80,20 +80,49 @@ function row(s: FloodScenario, c: CostConstants, policy: RateLimitPolicy | null)
   const r = floodCost(s, simulateAggregated(s, policy), c, policy !== null);
   const arrived = r.counts.arrived.A + r.counts.arrived.B;
   const admitted = r.counts.admitted.A + r.counts.admitted.B;
-  return { flood_factor: s.floodFactor, ratio: r.ratio, attacked_us_per_s: r.usPerSecond, cores: r.usPerSecond / 1e6, arrived, admitted, dropped: arrived - admitted };
+  return {
+    flood_factor: s.floodFactor,
+    ratio: r.ratio,
+    attacked_us_per_s: r.usPerSecond,
+    cores: r.usPerSecond / 1e6,
+    arrived,
+    admitted,
+    dropped: arrived - admitted,
+  };
 }
 
 /** Builds receipt B.2 from CONSTANTS, issued at ISSUEDAT. */
 export function buildVerificationDosReceipt(constants: ConstantsFile, issuedAt: Date): VerificationDosReceipt {
   const c = orderedConstants(constants.constants_us);
   const policy = DEFAULT_POLICY; // draft §4.2 defaults: 4 sustained, 8 burst
-  const at = (f: number): FloodScenario => ({ n: SETTING.n, tickMs: SETTING.tickMs, coalition: SETTING.n, floodFactor: f, durationTicks: (SETTING.durationS * 1000) / SETTING.tickMs });
+  const at = (f: number): FloodScenario => ({
+    n: SETTING.n,
+    tickMs: SETTING.tickMs,
+    coalition: SETTING.n,
+    floodFactor: f,
+    durationTicks: (SETTING.durationS * 1000) / SETTING.tickMs,
+  });
   // issue 16 Deliver 3: the receipt's simulations are fixed (the §4.4 setting), but their cost is still checked before they run.
-  checkFloodBudget(FLOOD_FACTORS.flatMap((f) => [floodWork(at(f), policy), floodWork(at(f), null)]), 'receipt B.2', 'the §4.4 setting is fixed');
-  const withRl: LimitedRow[] = FLOOD_FACTORS.map((f) => ({ ...row(at(f), c, policy), bound_predicted: draftBound(at(f), policy, c), token_bucket_bound: tokenBucketBound(at(f), policy, c) }));
+  checkFloodBudget(
+    FLOOD_FACTORS.flatMap((f) => [floodWork(at(f), policy), floodWork(at(f), null)]),
+    'receipt B.2',
+    'the §4.4 setting is fixed',
+  );
+  const withRl: LimitedRow[] = FLOOD_FACTORS.map((f) => ({
+    ...row(at(f), c, policy),
+    bound_predicted: draftBound(at(f), policy, c),
+    token_bucket_bound: tokenBucketBound(at(f), policy, c),
+  }));
   const withoutRl = FLOOD_FACTORS.map((f) => row(at(f), c, null));
   const baselineUs = baselineUsPerSecond(SETTING.n, SETTING.tickMs, c); // draft §4.3: P * c_path
-  const violations = withRl.filter((r) => r.ratio > r.bound_predicted).map((r) => ({ flood_factor: r.flood_factor, ratio: r.ratio, bound_predicted: r.bound_predicted, excess: r.ratio - r.bound_predicted }));
+  const violations = withRl
+    .filter((r) => r.ratio > r.bound_predicted)
+    .map((r) => ({
+      flood_factor: r.flood_factor,
+      ratio: r.ratio,
+      bound_predicted: r.bound_predicted,
+      excess: r.ratio - r.bound_predicted,
+    }));
   return {
     schema: VERIFICATION_DOS_RECEIPT_SCHEMA,
     issued_at: rfc3339Z(issuedAt),

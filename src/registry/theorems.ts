@@ -12,7 +12,13 @@ import tCompSplit from '../../properties/t-comp-split.prop.js';
 import { InputError } from '../lib/errors.js';
 
 /** Every theorem, in the draft's order. */
-export const THEOREMS: readonly Theorem[] = [tJcost1 as Theorem, tVdos1 as Theorem, tRc1 as Theorem, tHkdfPs as Theorem, tCompSplit as Theorem];
+export const THEOREMS: readonly Theorem[] = [
+  tJcost1 as Theorem,
+  tVdos1 as Theorem,
+  tRc1 as Theorem,
+  tHkdfPs as Theorem,
+  tCompSplit as Theorem,
+];
 
 /** A claim with the theorem that states it, built against the faithful model. */
 export interface RegisteredClaim {
@@ -32,7 +38,9 @@ export function selectClaims(selector?: string): RegisteredClaim[] {
   const picked = all.filter(({ theorem, claim }) => theorem.id === selector || claim.id === selector);
   if (picked.length === 0) {
     const known = THEOREMS.map((t) => t.id).join(', ');
-    throw new InputError(`no theorem or claim named '${selector}' (theorems: ${known}; claim ids: perfsec search --list)`);
+    throw new InputError(
+      `no theorem or claim named '${selector}' (theorems: ${known}; claim ids: perfsec search --list)`,
+    );
   }
   return picked;
 }

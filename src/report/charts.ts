@@ -19,44 +19,90 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const TABLE = { q: 2, bundlePeriodTicks: 10, cellsK: 8 };
 
 /** A labelled value a chart shows as text (the report test looks for these in the SVG). */
-export interface ChartLabel { readonly label: string; readonly value: number; readonly text: string }
+export interface ChartLabel {
+  readonly label: string;
+  readonly value: number;
+  readonly text: string;
+}
 
 /** A chart: its file name, title, specification and the labels it prints. */
-export interface Chart { readonly file: string; readonly title: string; readonly spec: TopLevelSpec; readonly labels: readonly ChartLabel[] }
+export interface Chart {
+  readonly file: string;
+  readonly title: string;
+  readonly spec: TopLevelSpec;
+  readonly labels: readonly ChartLabel[];
+}
 
 const pct = (x: number) => `${x.toFixed(2)} %`;
 const logGrid = (lo: number, hi: number, perDecade = 4): number[] => {
   const out: number[] = [];
-  for (let e = Math.log10(lo); e <= Math.log10(hi) + 1e-9; e += 1 / perDecade) out.push(Number((10 ** e).toPrecision(6)));
+  for (let e = Math.log10(lo); e <= Math.log10(hi) + 1e-9; e += 1 / perDecade)
+    out.push(Number((10 ** e).toPrecision(6)));
   return out;
 };
 
 /** The draft §3.3 scale points with JOINT under C. */
 export function scalePoints(c: CostConstants) {
-  return Object.values(loadClaims('t-jcost-1').scenarios).filter((s) => s.section === '§3.3').map((s) => {
-    const d = deploymentOf(s);
-    const j = joint(d, c).pctOneCore;
-    return { scenario: String(s.label), n: d.n, tick_ms: d.tickMs, joint_pct: j, text: `${String(s.label)}: ${pct(j)}` };
-  });
+  return Object.values(loadClaims('t-jcost-1').scenarios)
+    .filter((s) => s.section === '§3.3')
+    .map((s) => {
+      const d = deploymentOf(s);
+      const j = joint(d, c).pctOneCore;
+      return {
+        scenario: String(s.label),
+        n: d.n,
+        tick_ms: d.tickMs,
+        joint_pct: j,
+        text: `${String(s.label)}: ${pct(j)}`,
+      };
+    });
 }
 
 const pointLayers = (x: string) => [
-  { mark: { type: 'point', filled: true, size: 70, color: 'black' }, encoding: { x: { field: x, type: 'quantitative' }, y: { field: 'joint_pct', type: 'quantitative' } } },
-  { mark: { type: 'text', align: 'left', dx: 6, dy: -6, fontSize: 10 }, encoding: { x: { field: x, type: 'quantitative' }, y: { field: 'joint_pct', type: 'quantitative' }, text: { field: 'text' } } },
+  {
+    mark: { type: 'point', filled: true, size: 70, color: 'black' },
+    encoding: { x: { field: x, type: 'quantitative' }, y: { field: 'joint_pct', type: 'quantitative' } },
+  },
+  {
+    mark: { type: 'text', align: 'left', dx: 6, dy: -6, fontSize: 10 },
+    encoding: {
+      x: { field: x, type: 'quantitative' },
+      y: { field: 'joint_pct', type: 'quantitative' },
+      text: { field: 'text' },
+    },
+  },
 ];
 
 /** JOINT (% of one core) against N, one line per T_tick. */
 export function jointVsN(c: CostConstants): Chart {
   const ticks = [1000, 50, 5];
-  const lines = ticks.flatMap((t) => logGrid(100, 1e6).map((n) => ({ n, tick: `T_tick = ${t} ms`, joint_pct: joint({ n: Math.round(n), tickMs: t, ...TABLE }, c).pctOneCore })));
+  const lines = ticks.flatMap((t) =>
+    logGrid(100, 1e6).map((n) => ({
+      n,
+      tick: `T_tick = ${t} ms`,
+      joint_pct: joint({ n: Math.round(n), tickMs: t, ...TABLE }, c).pctOneCore,
+    })),
+  );
   const points = scalePoints(c);
   return {
-    file: 'joint-vs-n.svg', title: 'JOINT against N (draft §3.2; §3.3 scale points marked)',
+    file: 'joint-vs-n.svg',
+    title: 'JOINT against N (draft §3.2; §3.3 scale points marked)',
     labels: points.map((p) => ({ label: p.scenario, value: p.joint_pct, text: p.text })),
     spec: {
-      $schema: SCHEMA, width: 560, height: 340, title: 'JOINT (% of one core) against N, q = 2, 8 cells, bundle every 10 ticks',
+      $schema: SCHEMA,
+      width: 560,
+      height: 340,
+      title: 'JOINT (% of one core) against N, q = 2, 8 cells, bundle every 10 ticks',
       layer: [
-        { data: { values: lines }, mark: 'line', encoding: { x: { field: 'n', type: 'quantitative', scale: { type: 'log' }, title: 'N (vantages)' }, y: { field: 'joint_pct', type: 'quantitative', scale: { type: 'log' }, title: 'JOINT, % of one core' }, color: { field: 'tick', type: 'nominal', title: null } } },
+        {
+          data: { values: lines },
+          mark: 'line',
+          encoding: {
+            x: { field: 'n', type: 'quantitative', scale: { type: 'log' }, title: 'N (vantages)' },
+            y: { field: 'joint_pct', type: 'quantitative', scale: { type: 'log' }, title: 'JOINT, % of one core' },
+            color: { field: 'tick', type: 'nominal', title: null },
+          },
+        },
         { data: { values: points }, layer: pointLayers('n') },
       ],
     } as TopLevelSpec,
@@ -66,15 +112,38 @@ export function jointVsN(c: CostConstants): Chart {
 /** JOINT (% of one core) against T_tick, one line per N. */
 export function jointVsTick(c: CostConstants): Chart {
   const ns = [1000, 10_000, 100_000];
-  const lines = ns.flatMap((n) => logGrid(1, 1000).map((t) => ({ tick_ms: t, n: `N = ${n}`, joint_pct: joint({ n, tickMs: t, ...TABLE }, c).pctOneCore })));
+  const lines = ns.flatMap((n) =>
+    logGrid(1, 1000).map((t) => ({
+      tick_ms: t,
+      n: `N = ${n}`,
+      joint_pct: joint({ n, tickMs: t, ...TABLE }, c).pctOneCore,
+    })),
+  );
   const points = scalePoints(c);
   return {
-    file: 'joint-vs-tick.svg', title: 'JOINT against T_tick (draft §3.2; §3.3 scale points marked)',
+    file: 'joint-vs-tick.svg',
+    title: 'JOINT against T_tick (draft §3.2; §3.3 scale points marked)',
     labels: points.map((p) => ({ label: p.scenario, value: p.joint_pct, text: p.text })),
     spec: {
-      $schema: SCHEMA, width: 560, height: 340, title: 'JOINT (% of one core) against T_tick',
+      $schema: SCHEMA,
+      width: 560,
+      height: 340,
+      title: 'JOINT (% of one core) against T_tick',
       layer: [
-        { data: { values: lines }, mark: 'line', encoding: { x: { field: 'tick_ms', type: 'quantitative', scale: { type: 'log', reverse: true }, title: 'T_tick (ms), faster to the right' }, y: { field: 'joint_pct', type: 'quantitative', scale: { type: 'log' }, title: 'JOINT, % of one core' }, color: { field: 'n', type: 'nominal', title: null } } },
+        {
+          data: { values: lines },
+          mark: 'line',
+          encoding: {
+            x: {
+              field: 'tick_ms',
+              type: 'quantitative',
+              scale: { type: 'log', reverse: true },
+              title: 'T_tick (ms), faster to the right',
+            },
+            y: { field: 'joint_pct', type: 'quantitative', scale: { type: 'log' }, title: 'JOINT, % of one core' },
+            color: { field: 'n', type: 'nominal', title: null },
+          },
+        },
         { data: { values: points }, layer: pointLayers('tick_ms') },
       ],
     } as TopLevelSpec,
@@ -101,17 +170,52 @@ export function vdosRows(c: CostConstants, durationS = 60) {
 /** The T-VDOS-1 ratio against flood factor. */
 export function vdosChart(c: CostConstants, durationS = 60): Chart {
   const rows = vdosRows(c, durationS);
-  const series = ['without rate limit (model)', 'with rate limit (model)', 'draft §4.3 bound', 'token-bucket bound'] as const;
+  const series = [
+    'without rate limit (model)',
+    'with rate limit (model)',
+    'draft §4.3 bound',
+    'token-bucket bound',
+  ] as const;
   const long = rows.flatMap((r) => series.map((k) => ({ flood: r.flood, series: k, ratio: r[k] })));
   const last = rows.at(-1)!;
-  const labels = series.map((k) => ({ label: `${k} at flood 1024`, value: last[k], text: `${k}: ${last[k].toFixed(2)}` }));
+  const labels = series.map((k) => ({
+    label: `${k} at flood 1024`,
+    value: last[k],
+    text: `${k}: ${last[k].toFixed(2)}`,
+  }));
   return {
-    file: 'vdos-ratio.svg', title: 'T-VDOS-1: attacked / baseline CPU against flood factor (draft §4.3)', labels,
+    file: 'vdos-ratio.svg',
+    title: 'T-VDOS-1: attacked / baseline CPU against flood factor (draft §4.3)',
+    labels,
     spec: {
-      $schema: SCHEMA, width: 560, height: 340, title: `attacked / baseline CPU, N = 1000, T_tick = 50 ms, ${durationS} s, factors 4 / 8`,
+      $schema: SCHEMA,
+      width: 560,
+      height: 340,
+      title: `attacked / baseline CPU, N = 1000, T_tick = 50 ms, ${durationS} s, factors 4 / 8`,
       layer: [
-        { data: { values: long }, mark: { type: 'line', point: true }, encoding: { x: { field: 'flood', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'flood factor' }, y: { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'JOINT_attacked / JOINT_baseline' }, color: { field: 'series', type: 'nominal', title: null } } },
-        { data: { values: labels.map((l) => ({ flood: 1024, ratio: l.value, text: l.text })) }, mark: { type: 'text', align: 'right', dx: -8, dy: -6, fontSize: 10 }, encoding: { x: { field: 'flood', type: 'quantitative' }, y: { field: 'ratio', type: 'quantitative' }, text: { field: 'text' } } },
+        {
+          data: { values: long },
+          mark: { type: 'line', point: true },
+          encoding: {
+            x: { field: 'flood', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'flood factor' },
+            y: {
+              field: 'ratio',
+              type: 'quantitative',
+              scale: { type: 'log' },
+              title: 'JOINT_attacked / JOINT_baseline',
+            },
+            color: { field: 'series', type: 'nominal', title: null },
+          },
+        },
+        {
+          data: { values: labels.map((l) => ({ flood: 1024, ratio: l.value, text: l.text })) },
+          mark: { type: 'text', align: 'right', dx: -8, dy: -6, fontSize: 10 },
+          encoding: {
+            x: { field: 'flood', type: 'quantitative' },
+            y: { field: 'ratio', type: 'quantitative' },
+            text: { field: 'text' },
+          },
+        },
       ],
     } as TopLevelSpec,
   };
@@ -123,7 +227,11 @@ export function measuredCharts(m: ReportMeasurement): Chart[] {
     { path: `path ${p}`, kind: 'measured', us: m.joint.paths[p].measured_us_per_s },
     { path: `path ${p}`, kind: 'predicted (T-JCOST-1)', us: m.joint.paths[p].predicted_us_per_s },
   ]);
-  const jointLabel = { label: 'JOINT measured / predicted', value: m.joint.ratio, text: `JOINT measured / predicted = ${m.joint.ratio.toFixed(2)}` };
+  const jointLabel = {
+    label: 'JOINT measured / predicted',
+    value: m.joint.ratio,
+    text: `JOINT measured / predicted = ${m.joint.ratio.toFixed(2)}`,
+  };
   const floods = m.floods.rows.flatMap((r) => [
     { flood: r.flood_factor, series: 'measured, no RL', ratio: r.measured_ratio_no_rl },
     { flood: r.flood_factor, series: 'model, no RL', ratio: r.model_ratio_no_rl },
@@ -134,19 +242,41 @@ export function measuredCharts(m: ReportMeasurement): Chart[] {
   const d = m.joint.deployment;
   return [
     {
-      file: 'measured-joint.svg', title: `Measured against predicted JOINT (N = ${d.n}, T_tick = ${d.tickMs} ms)`, labels: [jointLabel],
+      file: 'measured-joint.svg',
+      title: `Measured against predicted JOINT (N = ${d.n}, T_tick = ${d.tickMs} ms)`,
+      labels: [jointLabel],
       spec: {
-        $schema: SCHEMA, width: 420, height: 300, title: `CPU µs per second, pipeline against T-JCOST-1; ${jointLabel.text}`,
-        data: { values: bars }, mark: 'bar',
-        encoding: { x: { field: 'path', type: 'nominal', title: null }, xOffset: { field: 'kind' }, y: { field: 'us', type: 'quantitative', title: 'CPU µs per second' }, color: { field: 'kind', type: 'nominal', title: null } },
+        $schema: SCHEMA,
+        width: 420,
+        height: 300,
+        title: `CPU µs per second, pipeline against T-JCOST-1; ${jointLabel.text}`,
+        data: { values: bars },
+        mark: 'bar',
+        encoding: {
+          x: { field: 'path', type: 'nominal', title: null },
+          xOffset: { field: 'kind' },
+          y: { field: 'us', type: 'quantitative', title: 'CPU µs per second' },
+          color: { field: 'kind', type: 'nominal', title: null },
+        },
       } as TopLevelSpec,
     },
     {
-      file: 'measured-vdos.svg', title: `Measured against predicted T-VDOS-1 ratios (${m.floods.duration_s} s floods)`, labels: [],
+      file: 'measured-vdos.svg',
+      title: `Measured against predicted T-VDOS-1 ratios (${m.floods.duration_s} s floods)`,
+      labels: [],
       spec: {
-        $schema: SCHEMA, width: 560, height: 340, title: 'attacked / baseline CPU: pipeline against model and bound',
-        data: { values: floods }, mark: { type: 'line', point: true },
-        encoding: { x: { field: 'flood', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'flood factor' }, y: { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'ratio' }, color: { field: 'series', type: 'nominal', title: null }, strokeDash: { field: 'series', type: 'nominal', legend: null } },
+        $schema: SCHEMA,
+        width: 560,
+        height: 340,
+        title: 'attacked / baseline CPU: pipeline against model and bound',
+        data: { values: floods },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'flood', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'flood factor' },
+          y: { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'ratio' },
+          color: { field: 'series', type: 'nominal', title: null },
+          strokeDash: { field: 'series', type: 'nominal', legend: null },
+        },
       } as TopLevelSpec,
     },
   ];

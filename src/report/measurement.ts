@@ -25,7 +25,10 @@ export function readBench(file: string): ReportMeasurement {
 export const QUICK_SOURCE = 'measured by perfsec report (short run)';
 
 /** A short measurement on this machine (N = 200 for one second; floods of 1 s). */
-export async function quickMeasurement(c: CostConstants, factors: readonly number[] = [1, 4, 16, 64, 256]): Promise<ReportMeasurement> {
+export async function quickMeasurement(
+  c: CostConstants,
+  factors: readonly number[] = [1, 4, 16, 64, 256],
+): Promise<ReportMeasurement> {
   const joint = await measureJoint({ n: 200, tickMs: 50, q: 2, bundlePeriodTicks: 10, cellsK: 8 }, c, 1, 2);
   const floods = await measureFloods(c, factors, { runs: 2, durationTicks: 20 });
   return { source: QUICK_SOURCE, joint, floods };

@@ -22,16 +22,27 @@ export interface Written {
 }
 
 /** Builds the charts, renders them and writes the report. */
-export async function writeReport(dir: string, constants: ConstantsFile & { readonly file: string }, draftConstants: ConstantsFile, measurement: ReportMeasurement | null): Promise<Written> {
+export async function writeReport(
+  dir: string,
+  constants: ConstantsFile & { readonly file: string },
+  draftConstants: ConstantsFile,
+  measurement: ReportMeasurement | null,
+): Promise<Written> {
   ensureFolder(dir); // before the rendering: a folder that cannot be made fails fast
   const c = constants.constants_us;
   const charts = [jointVsN(c), jointVsTick(c), vdosChart(c), ...(measurement ? measuredCharts(measurement) : [])];
-  checkOutputFilesIn(dir, [...charts.map((ch) => ch.file), 'index.html', 'report.json']); // issue 16: special files refused before rendering
+  // issue 16: special files refused before rendering
+  checkOutputFilesIn(dir, [...charts.map((ch) => ch.file), 'index.html', 'report.json']);
   const points = scalePoints(c);
   const vdos = vdosRows(c);
   // issue 16: every charted and written number is finite before anything is rendered or written; the user's
-  // constants or bench file are to blame for a miss (exit 2), the draft's constants and a fresh measurement are not (exit 3).
-  const blame = constants.file !== relativeToRoot(DRAFT_CONSTANTS_FILE) || (measurement !== null && measurement.source !== QUICK_SOURCE) ? 'input' : 'internal';
+  // constants or bench file are to blame for a miss (exit 2), the draft's constants and a fresh measurement are not
+  // (exit 3).
+  const blame =
+    constants.file !== relativeToRoot(DRAFT_CONSTANTS_FILE) ||
+    (measurement !== null && measurement.source !== QUICK_SOURCE)
+      ? 'input'
+      : 'internal';
   assertFinite({ charts, points, vdos, measurement }, 'report', blame);
   const rendered = [];
   for (const chart of charts) rendered.push({ chart, svg: await toSvg(chart.spec) });
@@ -40,8 +51,24 @@ export async function writeReport(dir: string, constants: ConstantsFile & { read
     await writeTextAtomic(path.join(dir, chart.file), svg);
     files.push(chart.file);
   }
-  await writeTextAtomic(path.join(dir, 'index.html'), pageHtml({ constants, draftConstants, charts: rendered, points, measured: measurement?.source ?? null, generatedAt: new Date().toISOString() }));
-  await writeJsonAtomic(path.join(dir, 'report.json'), { constants, scale_points: points, vdos, measurement, charts: charts.map((ch) => ({ file: ch.file, title: ch.title, labels: ch.labels })) });
+  await writeTextAtomic(
+    path.join(dir, 'index.html'),
+    pageHtml({
+      constants,
+      draftConstants,
+      charts: rendered,
+      points,
+      measured: measurement?.source ?? null,
+      generatedAt: new Date().toISOString(),
+    }),
+  );
+  await writeJsonAtomic(path.join(dir, 'report.json'), {
+    constants,
+    scale_points: points,
+    vdos,
+    measurement,
+    charts: charts.map((ch) => ({ file: ch.file, title: ch.title, labels: ch.labels })),
+  });
   files.push('index.html', 'report.json');
   return { dir, files, charts };
 }

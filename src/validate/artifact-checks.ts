@@ -15,7 +15,9 @@ import type { Check } from './registry.js';
 /** The receipt of THEOREM, rebuilt and compared with receipts/. */
 export function receiptCheck(theorem: string, section: string): Check {
   return {
-    id: `${theorem}.receipt`, title: `receipt rebuilt from the model is schema-valid and equals the committed one`, section,
+    id: `${theorem}.receipt`,
+    title: `receipt rebuilt from the model is schema-valid and equals the committed one`,
+    section,
     run: () => {
       const entry = RECEIPTS.find((r) => r.theorem === theorem);
       if (!entry) return { pass: false, detail: `no receipt registered for ${theorem}` };
@@ -24,7 +26,8 @@ export function receiptCheck(theorem: string, section: string): Check {
       const rebuilt = entry.build(loadConstants(), new Date(committed.issued_at)) as { verdict: string };
       const found = problems(entry.schema, rebuilt);
       if (found.length > 0) return { pass: false, detail: `rebuilt receipt is invalid: ${found[0]}` };
-      if (jsonText(rebuilt) !== jsonText(committed)) return { pass: false, detail: `receipts/${entry.file} differs from the model; run perfsec receipts` };
+      if (jsonText(rebuilt) !== jsonText(committed))
+        return { pass: false, detail: `receipts/${entry.file} differs from the model; run perfsec receipts` };
       return { pass: true, detail: `receipts/${entry.file} matches the model, verdict ${rebuilt.verdict}` };
     },
   };
@@ -33,20 +36,33 @@ export function receiptCheck(theorem: string, section: string): Check {
 /** The vectors file spec/vectors/FILE verifies against the model. */
 export function vectorsCheck(theorem: string, section: string, file: string): Check {
   return {
-    id: `${theorem}.vectors`, title: `conformance vectors spec/vectors/${file} verify against the model`, section,
+    id: `${theorem}.vectors`,
+    title: `conformance vectors spec/vectors/${file} verify against the model`,
+    section,
     run: () => {
       const r = verifyVectors(path.join(DEFAULT_VECTORS_DIR, file));
       const firstBad = r.results.find((t) => !t.ok);
-      return { pass: r.failed === 0, detail: firstBad ? `${r.failed} fail, first ${firstBad.detail}` : `${r.passed}/${r.passed} vectors pass` };
+      return {
+        pass: r.failed === 0,
+        detail: firstBad ? `${r.failed} fail, first ${firstBad.detail}` : `${r.passed}/${r.passed} vectors pass`,
+      };
     },
   };
 }
 
 /** Every JSON document under spec/ validates against the schema its folder implies. */
 export const specFilesCheck: Check = {
-  id: 'SPEC.files', title: 'every document under spec/ (constants, claims, vectors, counterexamples) is schema-valid', section: '—',
+  id: 'SPEC.files',
+  title: 'every document under spec/ (constants, claims, vectors, counterexamples) is schema-valid',
+  section: '—',
   run: () => {
-    const folders: Array<[string, string]> = [['constants', 'constants-v1'], ['claims', 'claims-v1'], ['vectors', 'vectors-v1'], ['counterexamples', 'counterexample-v1'], ['audit', '']];
+    const folders: Array<[string, string]> = [
+      ['constants', 'constants-v1'],
+      ['claims', 'claims-v1'],
+      ['vectors', 'vectors-v1'],
+      ['counterexamples', 'counterexample-v1'],
+      ['audit', ''],
+    ];
     const bad: string[] = [];
     let count = 0;
     for (const [folder, schema] of folders) {
@@ -60,6 +76,8 @@ export const specFilesCheck: Check = {
         if (found.length > 0) bad.push(`spec/${folder}/${f}: ${found[0]}`);
       }
     }
-    return bad.length > 0 ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `${count} documents valid` };
+    return bad.length > 0
+      ? { pass: false, detail: bad.join('; ') }
+      : { pass: true, detail: `${count} documents valid` };
   },
 };

@@ -11,9 +11,20 @@ import type { Check } from './registry.js';
 
 /** The audit's checks. */
 export const AUDIT_CHECKS: readonly Check[] = [
-  claimsCheck('SPEC.composition', 'the Byzantine frontier (§2.3), the detection probabilities (§7, §9) and the bundle cadence against witness liveness (§9)', '§9', 'composition', ['COMP-'], () => COMPOSITION_QUANTITIES),
+  claimsCheck(
+    'SPEC.composition',
+    'the Byzantine frontier (§2.3), the detection probabilities (§7, §9) ' +
+      'and the bundle cadence against witness liveness (§9)',
+    '§9',
+    'composition',
+    ['COMP-'],
+    () => COMPOSITION_QUANTITIES,
+  ),
   {
-    id: 'SPEC.coverage', title: 'every number of the draft\'s tables and computation blocks is covered by spec/claims or left out with a reason', section: '—',
+    id: 'SPEC.coverage',
+    title:
+      "every number of the draft's tables and computation blocks is covered by spec/claims or left out with a reason",
+    section: '—',
     run: () => {
       // issue 16: an extraction with no numbers, or taken from another text, fails here instead of passing on nothing.
       const wrong = extractionProblem(committedExtraction());
@@ -21,8 +32,14 @@ export const AUDIT_CHECKS: readonly Check[] = [
       const c = currentCoverage();
       const first = c.missing[0];
       return first
-        ? { pass: false, detail: `${c.missing.length} not covered, first ${first.section} line ${first.line}: ${first.printed}` }
-        : { pass: true, detail: `${c.covered.length} covered, ${c.leftOut.length} left out on purpose (spec/audit/left-out.json)` };
+        ? {
+            pass: false,
+            detail: `${c.missing.length} not covered, first ${first.section} line ${first.line}: ${first.printed}`,
+          }
+        : {
+            pass: true,
+            detail: `${c.covered.length} covered, ${c.leftOut.length} left out on purpose (spec/audit/left-out.json)`,
+          };
     },
   },
 ];

@@ -10,21 +10,38 @@ import type { Check, CheckResult } from './registry.js';
 function describe(rs: readonly ClaimResult[]): CheckResult {
   const off = rs.filter((r) => !r.asPinned);
   const count = (v: ClaimVerdict) => rs.filter((r) => r.verdict === v).length;
-  const tally = `${count('holds')} hold, ${count('holds within rounding')} hold within rounding, `
-    + `${count('refuted')} refuted, ${count('ambiguous')} ambiguous`; // the audit's words (src/lib/claim-verdict.ts)
+  const tally =
+    `${count('holds')} hold, ${count('holds within rounding')} hold within rounding, ` +
+    `${count('refuted')} refuted, ${count('ambiguous')} ambiguous`; // the audit's words (src/lib/claim-verdict.ts)
   if (off.length > 0) {
     const first = off[0]!;
-    return { pass: false, detail: `${off.length}/${rs.length} differ from the pinned verdict, first ${first.claim.id}: draft ${first.claim.printed}, model ${roundTo(first.model, first.claim.compare.places + 2)} (${first.verdict}, pinned ${first.claim.verdict})` };
+    return {
+      pass: false,
+      detail: `${off.length}/${rs.length} differ from the pinned verdict, first ${first.claim.id}: draft ${first.claim.printed}, model ${roundTo(first.model, first.claim.compare.places + 2)} (${first.verdict}, pinned ${first.claim.verdict})`,
+    };
   }
-  const refuted = rs.filter((r) => r.verdict === 'refuted')
+  const refuted = rs
+    .filter((r) => r.verdict === 'refuted')
     .map((r) => `${r.claim.id} (draft ${r.claim.printed}, model ${roundTo(r.model, r.claim.compare.places + 1)})`);
-  return { pass: true, detail: `${rs.length} claims as pinned: ${tally}${refuted.length ? `; refuted: ${refuted.join(', ')}` : ''}` };
+  return {
+    pass: true,
+    detail: `${rs.length} claims as pinned: ${tally}${refuted.length ? `; refuted: ${refuted.join(', ')}` : ''}`,
+  };
 }
 
 /** A check over the claims of spec/claims/FILE.json whose ids start with one of PREFIXES, computed with QUANTITIES. */
-export function claimsCheck(id: string, title: string, section: string, file: string, prefixes: readonly string[], quantities: () => Quantities): Check {
+export function claimsCheck(
+  id: string,
+  title: string,
+  section: string,
+  file: string,
+  prefixes: readonly string[],
+  quantities: () => Quantities,
+): Check {
   return {
-    id, title, section,
+    id,
+    title,
+    section,
     run: () => {
       const all = computeClaims(loadClaims(file), quantities(), loadConstants().constants_us);
       return describe(all.filter((r) => prefixes.some((p) => r.claim.id.startsWith(p))));

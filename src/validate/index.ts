@@ -13,4 +13,15 @@ import { CAP_CHECKS, T_COMP_SPLIT_CHECKS } from './t-comp-split.js';
 import { PIPELINE_CHECKS } from './pipeline.js';
 
 /** The validator's checks. */
-export const CHECKS: readonly Check[] = [specFilesCheck, ...T_JCOST_1_CHECKS, ...T_VDOS_1_CHECKS, ...T_RC_1_CHECKS, ...T_HKDF_PS_CHECKS, ...T_COMP_SPLIT_CHECKS, ...CAP_CHECKS, ...PIPELINE_CHECKS, replayAllCheck, ...AUDIT_CHECKS];
+export const CHECKS: readonly Check[] = [
+  specFilesCheck,
+  ...T_JCOST_1_CHECKS,
+  ...T_VDOS_1_CHECKS,
+  ...T_RC_1_CHECKS,
+  ...T_HKDF_PS_CHECKS,
+  ...T_COMP_SPLIT_CHECKS,
+  ...CAP_CHECKS,
+  ...PIPELINE_CHECKS,
+  replayAllCheck,
+  ...AUDIT_CHECKS,
+];

@@ -12,7 +12,9 @@ import type { Check } from './registry.js';
 
 /** The pipeline's acceptance satisfies the T-RC-1 claims the model satisfies (draft §5). */
 const acceptance: Check = {
-  id: 'PIPELINE.rc', title: 'admission pipeline acceptance: the T-RC-1 claims of the default reading hold against it (short search)', section: '§5',
+  id: 'PIPELINE.rc',
+  title: 'admission pipeline acceptance: the T-RC-1 claims of the default reading hold against it (short search)',
+  section: '§5',
   run: ({ seed, runs }) => {
     const claims = tRc1.claims(pipelineBroker);
     const bad = PIPELINE_RC_CLAIMS.flatMap((id) => {
@@ -21,13 +23,22 @@ const acceptance: Check = {
       const r = checkClaim(c, { seed, numRuns: Math.min(runs, 50) }); // holding claims: searched against the pipeline
       return r.status === 'holds' ? [] : [r.detail];
     });
-    return bad.length ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `${PIPELINE_RC_CLAIMS.length} claims hold at seed ${seed}` };
+    return bad.length
+      ? { pass: false, detail: bad.join('; ') }
+      : { pass: true, detail: `${PIPELINE_RC_CLAIMS.length} claims hold at seed ${seed}` };
   },
 };
 
-/** Under a flood, the pipeline's rate limit forwards exactly what the T-VDOS-1 per-packet simulator admits (draft §4.1). */
+/**
+ * Under a flood, the pipeline's rate limit forwards exactly what the T-VDOS-1 per-packet simulator admits (draft
+ * §4.1).
+ */
 const rateLimit: Check = {
-  id: 'PIPELINE.rate-limit', title: 'admission pipeline rate limit: forwards exactly the packets the T-VDOS-1 per-packet simulator admits (N = 3, 2 flooding at 16x, 2 s)', section: '§4.1',
+  id: 'PIPELINE.rate-limit',
+  title:
+    'admission pipeline rate limit: forwards exactly the packets the T-VDOS-1 per-packet simulator admits ' +
+    '(N = 3, 2 flooding at 16x, 2 s)',
+  section: '§4.1',
   run: () => {
     const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };
     const got = runFlood(s, DEFAULT_POLICY).forwarded;

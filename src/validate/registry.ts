@@ -32,7 +32,11 @@ export interface CheckOutcome extends CheckResult {
 }
 
 /** Runs every check; a check that throws fails with the error as detail. */
-export async function runChecks(checks: readonly Check[], ctx: CheckContext, onDone?: (o: CheckOutcome) => void): Promise<CheckOutcome[]> {
+export async function runChecks(
+  checks: readonly Check[],
+  ctx: CheckContext,
+  onDone?: (o: CheckOutcome) => void,
+): Promise<CheckOutcome[]> {
   const out: CheckOutcome[] = [];
   for (const c of checks) {
     let r: CheckResult;

@@ -11,7 +11,9 @@ import type { Check } from './registry.js';
 /** Searches each claim of THEOREM with the run seed and a short budget; refuted claims must replay. */
 export function searchCheck(theorem: string): Check {
   return {
-    id: `${theorem}.search`, title: `property search over every ${theorem} claim (short budget; deep runs: perfsec search)`, section: THEOREMS.find((t) => t.id === theorem)?.section ?? '—',
+    id: `${theorem}.search`,
+    title: `property search over every ${theorem} claim (short budget; deep runs: perfsec search)`,
+    section: THEOREMS.find((t) => t.id === theorem)?.section ?? '—',
     run: ({ seed, runs }) => {
       const bad: string[] = [];
       let searched = 0;
@@ -29,7 +31,9 @@ export function searchCheck(theorem: string): Check {
 
 /** Every file in spec/counterexamples replays against the claim it names. */
 export const replayAllCheck: Check = {
-  id: 'CX.replay', title: 'every stored counterexample replays (value, seed and path)', section: '—',
+  id: 'CX.replay',
+  title: 'every stored counterexample replays (value, seed and path)',
+  section: '—',
   run: ({ seed }) => {
     const files = listCounterexamples();
     const byId = new Map(allClaims().map(({ claim }) => [claim.id, claim]));
@@ -44,6 +48,8 @@ export const replayAllCheck: Check = {
         if (c.status !== 'refuted-as-pinned') bad.push(c.detail);
       }
     }
-    return bad.length > 0 ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `${files.length} stored counterexample(s) reproduce` };
+    return bad.length > 0
+      ? { pass: false, detail: bad.join('; ') }
+      : { pass: true, detail: `${files.length} stored counterexample(s) reproduce` };
   },
 };

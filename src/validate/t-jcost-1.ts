@@ -27,12 +27,19 @@ function regimeC() {
 
 /** One bundle period of Regime C traffic, every emitter at phase 0, plus an external attack. */
 function interval(n: number, cells: number, attackPps: number): Traffic {
-  return { bundlePeriods: 1, vantagePhasesUs: Array<number>(n).fill(0), cellPhasesUs: Array<number>(cells).fill(0), attackPps };
+  return {
+    bundlePeriods: 1,
+    vantagePhasesUs: Array<number>(n).fill(0),
+    cellPhasesUs: Array<number>(cells).fill(0),
+    attackPps,
+  };
 }
 
 function pathCheck(p: PathName): Check {
   return {
-    id: `T-JCOST-1.${p}`, title: PATH_TITLES[p], section: '§3.1',
+    id: `T-JCOST-1.${p}`,
+    title: PATH_TITLES[p],
+    section: '§3.1',
     run: () => {
       const d = regimeC();
       const c = loadConstants().constants_us;
@@ -40,7 +47,12 @@ function pathCheck(p: PathName): Check {
       const ledger = account(d, interval(d.n, d.cellsK, 0), c);
       const counted = ledger.usByPath[p] / (ledger.intervalUs / 1e6);
       const pass = near(closed, counted);
-      return { pass, detail: `closed form ${closed.toFixed(1)} µs/s (${(closed / 1e4).toFixed(3)} % of one core), per-packet ${counted.toFixed(1)} µs/s` };
+      return {
+        pass,
+        detail:
+          `closed form ${closed.toFixed(1)} µs/s (${(closed / 1e4).toFixed(3)} % of one core), ` +
+          `per-packet ${counted.toFixed(1)} µs/s`,
+      };
     },
   };
 }
@@ -51,18 +63,47 @@ const q = () => jointCostQuantities(closedForm);
 export const T_JCOST_1_CHECKS: readonly Check[] = [
   ...PATHS.map(pathCheck),
   {
-    id: 'T-JCOST-1.I1', title: 'JOINT at Regime C is unchanged by a 10 Mpps external attack when the NIC enforces I1', section: '§3.2',
+    id: 'T-JCOST-1.I1',
+    title: 'JOINT at Regime C is unchanged by a 10 Mpps external attack when the NIC enforces I1',
+    section: '§3.2',
     run: () => {
       const d = regimeC();
       const c = loadConstants().constants_us;
       const quiet = account(d, interval(d.n, d.cellsK, 0), c);
       const attacked = account(d, interval(d.n, d.cellsK, 10_000_000), c);
-      return { pass: near(quiet.usPerSecond, attacked.usPerSecond) && attacked.offered > quiet.offered, detail: `${attacked.offered - quiet.offered} attack packets offered, ${attacked.admitted - quiet.admitted} reached the CPU; JOINT ${attacked.usPerSecond.toFixed(1)} µs/s both ways` };
+      return {
+        pass: near(quiet.usPerSecond, attacked.usPerSecond) && attacked.offered > quiet.offered,
+        detail:
+          `${attacked.offered - quiet.offered} attack packets offered, ` +
+          `${attacked.admitted - quiet.admitted} reached the CPU; ` +
+          `JOINT ${attacked.usPerSecond.toFixed(1)} µs/s both ways`,
+      };
     },
   },
-  claimsCheck('T-JCOST-1.table', 'the §3.3 table (PPS_t, JOINT, cores) computed by the model', '§3.3', 't-jcost-1', ['JCOST-3.3-'], q),
-  claimsCheck('T-JCOST-1.headline', 'the headline figures and ratios of §1.1-§1.3 and §3.3 (a), (b)', '§1.1', 't-jcost-1', ['JCOST-1-', 'JCOST-1.1-', 'JCOST-1.2-', 'JCOST-1.3-', 'JCOST-3.3a', 'JCOST-3.3b'], q),
-  claimsCheck('T-JCOST-1.appendix-A', 'the Appendix A worked example (Regime C), line by line', 'App. A', 't-jcost-1', ['JCOST-A-'], q),
+  claimsCheck(
+    'T-JCOST-1.table',
+    'the §3.3 table (PPS_t, JOINT, cores) computed by the model',
+    '§3.3',
+    't-jcost-1',
+    ['JCOST-3.3-'],
+    q,
+  ),
+  claimsCheck(
+    'T-JCOST-1.headline',
+    'the headline figures and ratios of §1.1-§1.3 and §3.3 (a), (b)',
+    '§1.1',
+    't-jcost-1',
+    ['JCOST-1-', 'JCOST-1.1-', 'JCOST-1.2-', 'JCOST-1.3-', 'JCOST-3.3a', 'JCOST-3.3b'],
+    q,
+  ),
+  claimsCheck(
+    'T-JCOST-1.appendix-A',
+    'the Appendix A worked example (Regime C), line by line',
+    'App. A',
+    't-jcost-1',
+    ['JCOST-A-'],
+    q,
+  ),
   searchCheck('T-JCOST-1'),
   receiptCheck('T-JCOST-1', 'App. B.1'),
   vectorsCheck('T-JCOST-1', '§3.2', 't-jcost-1.json'),

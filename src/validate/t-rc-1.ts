@@ -30,8 +30,11 @@ function claimsResult(ids: readonly string[], ctx: CheckContext): CheckResult {
     else if (c.status === 'refuted-as-pinned') refuted.push(`${name} (${c.pin.id})`);
     else bad.push(c.detail);
   }
-  if (held.length + refuted.length + bad.length !== ids.length) bad.push(`expected ${ids.length} claims, found ${held.length + refuted.length + bad.length}`);
-  return bad.length > 0 ? { pass: false, detail: bad.join('; ') } : { pass: true, detail: `hold: ${held.join(', ')}; as printed, refuted: ${refuted.join(', ')}` };
+  if (held.length + refuted.length + bad.length !== ids.length)
+    bad.push(`expected ${ids.length} claims, found ${held.length + refuted.length + bad.length}`);
+  return bad.length > 0
+    ? { pass: false, detail: bad.join('; ') }
+    : { pass: true, detail: `hold: ${held.join(', ')}; as printed, refuted: ${refuted.join(', ')}` };
 }
 
 const WORLD = { overlapMs: 200, lifetimeMs: 300, v1Sessions: 2 as const };
@@ -39,23 +42,80 @@ const WORLD = { overlapMs: 200, lifetimeMs: 300, v1Sessions: 2 as const };
 /** The draft §5 EPOCH BOUNDARY rules on scripted sequences: (sequence, expected decisions). */
 function boundaryScripts(): Array<[string, (s: Script) => void, string[]]> {
   return [
-    ['seq kept across the boundary', (s) => { s.push('v1', 0, 900); s.push('v1', 0, 1010); }, ['accept', 'accept']],
-    ['counter restarts at -1', (s) => { s.snapshot('v1', 900); s.snapshot('v1', 910); s.snapshot('v1', 1010); }, ['accept', 'accept', 'accept']],
-    ['overlap accepts both epochs', (s) => { s.snapshot('v1', 1010); s.snapshot('v1', 950, 1100); }, ['accept', 'accept']],
-    ['push replayed across epochs: (a)', (s) => { const p = s.push('v1', 0, 900); s.again(p, 1100); }, ['accept', 'reject:bfd-replay']],
-    ['snapshot replayed across epochs: (b), not (a)', (s) => { const a = s.snapshot('v1', 990); s.again(a, 1100); }, ['accept', 'reject:cwt-replay']],
-    ['forged new epoch_id: authentication, not (a)', (s) => { const a = s.snapshot('v1', 990); s.forgeSnapshot(a, 1100, { epoch_id: 1 }); }, ['accept', 'reject:auth-failure']],
+    [
+      'seq kept across the boundary',
+      (s) => {
+        s.push('v1', 0, 900);
+        s.push('v1', 0, 1010);
+      },
+      ['accept', 'accept'],
+    ],
+    [
+      'counter restarts at -1',
+      (s) => {
+        s.snapshot('v1', 900);
+        s.snapshot('v1', 910);
+        s.snapshot('v1', 1010);
+      },
+      ['accept', 'accept', 'accept'],
+    ],
+    [
+      'overlap accepts both epochs',
+      (s) => {
+        s.snapshot('v1', 1010);
+        s.snapshot('v1', 950, 1100);
+      },
+      ['accept', 'accept'],
+    ],
+    [
+      'push replayed across epochs: (a)',
+      (s) => {
+        const p = s.push('v1', 0, 900);
+        s.again(p, 1100);
+      },
+      ['accept', 'reject:bfd-replay'],
+    ],
+    [
+      'snapshot replayed across epochs: (b), not (a)',
+      (s) => {
+        const a = s.snapshot('v1', 990);
+        s.again(a, 1100);
+      },
+      ['accept', 'reject:cwt-replay'],
+    ],
+    [
+      'forged new epoch_id: authentication, not (a)',
+      (s) => {
+        const a = s.snapshot('v1', 990);
+        s.forgeSnapshot(a, 1100, { epoch_id: 1 });
+      },
+      ['accept', 'reject:auth-failure'],
+    ],
   ];
 }
 
 /** The T-RC-1 checks. */
 export const T_RC_1_CHECKS: readonly Check[] = [
   {
-    id: 'T-RC-1.A', title: 'acceptance predicate: accepted iff authentic, OEM-bound, (a) AND (b) AND (c); nothing accepted twice; no false reject; one reason per rejection (adversary search)', section: '§5',
-    run: (ctx) => claimsResult(selectClaims('T-RC-1').map(({ claim }) => claim.id).filter((id) => id.startsWith('T-RC-1.A.')), ctx),
+    id: 'T-RC-1.A',
+    title:
+      'acceptance predicate: accepted iff authentic, OEM-bound, (a) AND (b) AND (c); nothing accepted twice; ' +
+      'no false reject; one reason per rejection (adversary search)',
+    section: '§5',
+    run: (ctx) =>
+      claimsResult(
+        selectClaims('T-RC-1')
+          .map(({ claim }) => claim.id)
+          .filter((id) => id.startsWith('T-RC-1.A.')),
+        ctx,
+      ),
   },
   {
-    id: 'T-RC-1.B', title: 'epoch boundary: counter restarts, BFD seq kept, overlap accepts both; cross-epoch replay and forge rejected (scripted and searched)', section: '§5',
+    id: 'T-RC-1.B',
+    title:
+      'epoch boundary: counter restarts, BFD seq kept, overlap accepts both; ' +
+      'cross-epoch replay and forge rejected (scripted and searched)',
+    section: '§5',
     run: (ctx) => {
       const config = brokerConfig(WORLD);
       const wrong: string[] = [];
@@ -65,21 +125,62 @@ export const T_RC_1_CHECKS: readonly Check[] = [
         const got = decide(config, s.steps);
         if (got.join() !== want.join()) wrong.push(`${name}: expected ${want.join(', ')}, got ${got.join(', ')}`);
       }
-      const searched = claimsResult(selectClaims('T-RC-1').map(({ claim }) => claim.id).filter((id) => id.startsWith('T-RC-1.B.')), ctx);
-      if (wrong.length > 0 || !searched.pass) return { pass: false, detail: [...wrong, ...(searched.pass ? [] : [searched.detail])].join('; ') };
-      return { pass: true, detail: `${boundaryScripts().length} scripted boundary sequences decide as §5 (corrected) says; ${searched.detail}` };
+      const searched = claimsResult(
+        selectClaims('T-RC-1')
+          .map(({ claim }) => claim.id)
+          .filter((id) => id.startsWith('T-RC-1.B.')),
+        ctx,
+      );
+      if (wrong.length > 0 || !searched.pass)
+        return { pass: false, detail: [...wrong, ...(searched.pass ? [] : [searched.detail])].join('; ') };
+      return {
+        pass: true,
+        detail:
+          `${boundaryScripts().length} scripted boundary sequences decide as §5 (corrected) says; ` +
+          `${searched.detail}`,
+      };
     },
   },
   {
-    id: 'T-RC-1.codecs', title: 'BFD Control (RFC 5880, HMAC-SHA256 section) and CWT snapshot decoders round-trip and never throw', section: '§5',
+    id: 'T-RC-1.codecs',
+    title: 'BFD Control (RFC 5880, HMAC-SHA256 section) and CWT snapshot decoders round-trip and never throw',
+    section: '§5',
     run: ({ seed }) => {
-      const r = fc.check(fc.property(fc.uint8Array({ maxLength: 96 }), fc.integer({ min: 0, max: 0xffffffff }), (bytes, seq) => {
-        decodeBfd(bytes);
-        decodeSnapshot(bytes);
-        const d = decodeBfd(signBfd({ diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: false, demand: false, detectMult: 3, myDiscriminator: 1, yourDiscriminator: 2, desiredMinTxUs: 0, requiredMinRxUs: 0, requiredMinEchoRxUs: 0, authKeyId: 0, seq }, new Uint8Array(32)));
-        return d.ok && d.packet.seq === seq;
-      }), { seed, numRuns: 500 });
-      return { pass: !r.failed, detail: r.failed ? `failed at seed ${r.seed} path ${r.counterexamplePath}: ${r.errorInstance}` : '500 random inputs decoded without a throw; seqs round-trip' };
+      const r = fc.check(
+        fc.property(fc.uint8Array({ maxLength: 96 }), fc.integer({ min: 0, max: 0xffffffff }), (bytes, seq) => {
+          decodeBfd(bytes);
+          decodeSnapshot(bytes);
+          const d = decodeBfd(
+            signBfd(
+              {
+                diag: 0,
+                state: BFD_STATE.Up,
+                poll: false,
+                final: false,
+                cpi: false,
+                demand: false,
+                detectMult: 3,
+                myDiscriminator: 1,
+                yourDiscriminator: 2,
+                desiredMinTxUs: 0,
+                requiredMinRxUs: 0,
+                requiredMinEchoRxUs: 0,
+                authKeyId: 0,
+                seq,
+              },
+              new Uint8Array(32),
+            ),
+          );
+          return d.ok && d.packet.seq === seq;
+        }),
+        { seed, numRuns: 500 },
+      );
+      return {
+        pass: !r.failed,
+        detail: r.failed
+          ? `failed at seed ${r.seed} path ${r.counterexamplePath}: ${r.errorInstance}`
+          : '500 random inputs decoded without a throw; seqs round-trip',
+      };
     },
   },
   searchCheck('T-RC-1'),

@@ -22,7 +22,9 @@ export const DEFAULT_VECTORS_DIR = projectPath('spec', 'vectors');
 /** The draft, name and revision, every vectors file implements. */
 export const DRAFT = 'draft-melegassi-mvps-perfsec-coupling-00';
 /** The generator named in every file: this package's name and version. */
-export const GENERATOR_VERSION = ((p) => `${p.name} ${p.version}`)(readJson(projectPath('package.json')) as { name: string; version: string });
+export const GENERATOR_VERSION = ((p) => `${p.name} ${p.version}`)(
+  readJson(projectPath('package.json')) as { name: string; version: string },
+);
 
 /** Wycheproof's three outcomes: the input must be accepted, must be rejected, or either is conformant. */
 export type VectorResult = 'valid' | 'invalid' | 'acceptable';
@@ -84,8 +86,14 @@ export function vectorsFile(body: VectorsFileBody): VectorsFile {
   const numberOfTests = body.testGroups.reduce((n, g) => n + g.tests.length, 0);
   const { algorithm, header, notes, testGroups } = body;
   return {
-    schema: 'perfsec-vectors-v1', algorithm, draft: DRAFT, generatorVersion: GENERATOR_VERSION, numberOfTests,
-    header, notes, testGroups,
+    schema: 'perfsec-vectors-v1',
+    algorithm,
+    draft: DRAFT,
+    generatorVersion: GENERATOR_VERSION,
+    numberOfTests,
+    header,
+    notes,
+    testGroups,
   };
 }
 
@@ -100,13 +108,16 @@ export function checkVectors(data: unknown, what: string): VectorsFile {
   for (const group of file.testGroups) {
     for (const test of group.tests) {
       count++;
-      if (seen.has(test.tcId)) throw new InputError(`${what}: tcId ${test.tcId} is used more than once (tcIds are unique across the file)`);
+      if (seen.has(test.tcId))
+        throw new InputError(`${what}: tcId ${test.tcId} is used more than once (tcIds are unique across the file)`);
       seen.add(test.tcId);
       const undescribed = test.flags.find((f) => !Object.hasOwn(file.notes, f));
-      if (undescribed !== undefined) throw new InputError(`${what}: flag '${undescribed}' of tcId ${test.tcId} has no entry in notes`);
+      if (undescribed !== undefined)
+        throw new InputError(`${what}: flag '${undescribed}' of tcId ${test.tcId} has no entry in notes`);
     }
   }
-  if (file.numberOfTests !== count) throw new InputError(`${what}: numberOfTests is ${file.numberOfTests} but the file has ${count} tests`);
+  if (file.numberOfTests !== count)
+    throw new InputError(`${what}: numberOfTests is ${file.numberOfTests} but the file has ${count} tests`);
   return file;
 }
 
@@ -175,7 +186,11 @@ export function verifyVectors(file: string | VectorsFile, overrides: readonly Ve
   const table = new Map([...verifiers, ...overrides.map((v) => [v.type, v] as const)]);
   const plan = doc.testGroups.map((group, i) => {
     const v = table.get(group.type);
-    if (!v) throw new InputError(`${what}: testGroups/${i} has unknown type '${group.type}' (known: ${[...table.keys()].sort().join(', ') || 'none'})`);
+    if (!v)
+      throw new InputError(
+        `${what}: testGroups/${i} has unknown type '${group.type}' ` +
+          `(known: ${[...table.keys()].sort().join(', ') || 'none'})`,
+      );
     return [group, v] as const;
   });
   // issue 16 Deliver 3: the whole file's simulation work is known, and refused over budget, before any test runs.
@@ -202,7 +217,13 @@ export function verifyVectors(file: string | VectorsFile, overrides: readonly Ve
         if (e instanceof InputError) throw new InputError(`${what}: tcId ${test.tcId}: ${e.message}`);
         throw e;
       }
-      results.push({ tcId: test.tcId, comment: test.comment, result: test.result, ok: r.ok, detail: `tcId ${test.tcId}: ${r.detail}` });
+      results.push({
+        tcId: test.tcId,
+        comment: test.comment,
+        result: test.result,
+        ok: r.ok,
+        detail: `tcId ${test.tcId}: ${r.detail}`,
+      });
     }
   }
   const passed = results.filter((r) => r.ok).length;
@@ -220,7 +241,8 @@ const exporters = new Map<string, VectorExporter>();
 
 /** Registers the exporter of a vectors file; a second exporter for the same file name is a bug. */
 export function registerExporter(e: VectorExporter): void {
-  if (path.basename(e.file) !== e.file || !e.file.endsWith('.json')) throw new Error(`exporter file '${e.file}' must be a plain *.json file name`);
+  if (path.basename(e.file) !== e.file || !e.file.endsWith('.json'))
+    throw new Error(`exporter file '${e.file}' must be a plain *.json file name`);
   const known = exporters.get(e.file);
   if (known && known !== e) throw new Error(`an exporter for '${e.file}' is already registered`);
   exporters.set(e.file, e);
@@ -236,8 +258,14 @@ export function registeredExporters(): VectorExporter[] {
  * pass every test), then writes them atomically into OUT_DIR; returns the paths written. Nothing
  * is written when any file fails: a generated file that does not check is a bug, a plain Error.
  */
-export async function exportVectors(outDir: string = DEFAULT_VECTORS_DIR, from: readonly VectorExporter[] = registeredExporters()): Promise<string[]> {
-  checkOutputFilesIn(outDir, from.map((e) => e.file)); // issue 16: special files refused before any file is built
+export async function exportVectors(
+  outDir: string = DEFAULT_VECTORS_DIR,
+  from: readonly VectorExporter[] = registeredExporters(),
+): Promise<string[]> {
+  checkOutputFilesIn(
+    outDir,
+    from.map((e) => e.file),
+  ); // issue 16: special files refused before any file is built
   const built = from.map((e) => {
     try {
       const doc = checkVectors(e.build(), `generated ${e.file}`);
@@ -245,7 +273,7 @@ export async function exportVectors(outDir: string = DEFAULT_VECTORS_DIR, from: 
       if (bad) throw new InputError(`generated ${e.file}: the project's model fails its own vector: ${bad.detail}`);
       return [path.join(outDir, e.file), doc] as const;
     } catch (err) {
-      if (err instanceof InputError) throw new Error(`not exporting vectors: ${err.message}`);
+      if (err instanceof InputError) throw new Error(`not exporting vectors: ${err.message}`, { cause: err });
       throw err;
     }
   });
@@ -256,22 +284,39 @@ export async function exportVectors(outDir: string = DEFAULT_VECTORS_DIR, from: 
 /** The JSON types a verifier can require of an input or expected field. */
 export type FieldKind = 'number' | 'integer' | 'string' | 'boolean';
 
-/** Throws InputError unless OBJ has exactly the fields of SHAPE, each of its kind (numbers finite); WHERE prefixes the message. */
-export function expectShape(obj: Readonly<Record<string, unknown>>, shape: Readonly<Record<string, FieldKind>>, where: string): void {
+/**
+ * Throws InputError unless OBJ has exactly the fields of SHAPE, each of its kind (numbers finite); WHERE prefixes the
+ * message.
+ */
+export function expectShape(
+  obj: Readonly<Record<string, unknown>>,
+  shape: Readonly<Record<string, FieldKind>>,
+  where: string,
+): void {
   for (const [name, kind] of Object.entries(shape)) {
     if (!Object.hasOwn(obj, name)) throw new InputError(`${where}: missing field '${name}'`);
     const v = obj[name];
-    // issue 16: a number read from a file is finite (JSON's 1e999 parses to Infinity); Number.isInteger is false for it too.
-    if (typeof v === 'number' && !Number.isFinite(v) && (kind === 'number' || kind === 'integer')) throw new InputError(`${where}: field '${name}' must be a finite number, got ${v}`);
+    // issue 16: a number read from a file is finite (JSON's 1e999 parses to Infinity); Number.isInteger is false for it
+    // too.
+    if (typeof v === 'number' && !Number.isFinite(v) && (kind === 'number' || kind === 'integer'))
+      throw new InputError(`${where}: field '${name}' must be a finite number, got ${v}`);
     const fits = kind === 'integer' ? Number.isInteger(v) : typeof v === kind;
-    if (!fits) throw new InputError(`${where}: field '${name}' must be ${kind === 'integer' ? 'an integer' : `a ${kind}`}, got ${JSON.stringify(v)}`);
+    if (!fits)
+      throw new InputError(
+        `${where}: field '${name}' must be ${kind === 'integer' ? 'an integer' : `a ${kind}`}, ` +
+          `got ${JSON.stringify(v)}`,
+      );
   }
   const extra = Object.keys(obj).find((k) => !Object.hasOwn(shape, k));
   if (extra !== undefined) throw new InputError(`${where}: unknown field '${extra}'`);
 }
 
 /** The fields of EXPECTED that ACTUAL does not reproduce within RELTOL, as "field: expected X, got Y". */
-export function numberMismatches(expected: Readonly<Record<string, number>>, actual: Readonly<Record<string, number>>, relTol: number): string[] {
+export function numberMismatches(
+  expected: Readonly<Record<string, number>>,
+  actual: Readonly<Record<string, number>>,
+  relTol: number,
+): string[] {
   return Object.entries(expected)
     .filter(([k, want]) => !closeTo(actual[k] ?? Number.NaN, want, relTol))
     .map(([k, want]) => `${k}: expected ${want}, got ${actual[k]}`);

@@ -11,4 +11,11 @@ import './c2sp-public.js';
 import './capabilities.js';
 
 export * from './format.js';
-export { JOINT_COST_TYPE, JOINT_COST_VERIFIER, jointCostVerifier, jointCostExporter, buildJointCostVectors, outputsOf } from './t-jcost-1.js';
+export {
+  JOINT_COST_TYPE,
+  JOINT_COST_VERIFIER,
+  jointCostVerifier,
+  jointCostExporter,
+  buildJointCostVectors,
+  outputsOf,
+} from './t-jcost-1.js';

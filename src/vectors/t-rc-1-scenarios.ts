@@ -20,7 +20,18 @@ export interface Step {
   readonly packet_hex: string;
 }
 
-const PUSH = { diag: 0, state: BFD_STATE.Up, poll: false, final: false, cpi: true, demand: false, detectMult: 3, desiredMinTxUs: 50_000, requiredMinRxUs: 50_000, requiredMinEchoRxUs: 0 };
+const PUSH = {
+  diag: 0,
+  state: BFD_STATE.Up,
+  poll: false,
+  final: false,
+  cpi: true,
+  demand: false,
+  detectMult: 3,
+  desiredMinTxUs: 50_000,
+  requiredMinRxUs: 50_000,
+  requiredMinEchoRxUs: 0,
+};
 
 /** Builds a sequence: honest emissions with their own seq and counters, and the adversary's copies. */
 export class Script {
@@ -29,14 +40,19 @@ export class Script {
   private readonly counter = new Map<string, number>();
   private readonly snapshotSeq = new Map<string, number>();
 
-  constructor(private readonly config: BrokerConfig, private readonly lifetimeMs: number) {}
+  constructor(
+    private readonly config: BrokerConfig,
+    private readonly lifetimeMs: number,
+  ) {}
 
   private add(at: number, path: 'A' | 'B', bytes: Uint8Array): number {
     this.steps.push({ at_ms: at, path, packet_hex: bytesToHex(bytes) });
     return this.steps.length - 1;
   }
 
-  /** An honest push of vantage V on its session S, emitted and delivered at AT (Key ID = epoch at AT unless EPOCH says). */
+  /**
+   * An honest push of vantage V on its session S, emitted and delivered at AT (Key ID = epoch at AT unless EPOCH says).
+   */
   push(v: string, s: number, at: number, over: Partial<BfdControl> & { epoch?: number } = {}): number {
     const session = this.config.sessions.filter((x) => x.vantage === v)[s]!;
     const sid = sessionId(session);
@@ -44,7 +60,14 @@ export class Script {
     const seq = this.seq.get(sid) ?? 1;
     this.seq.set(sid, seq + 1); // draft §5: the BFD seq never resets
     const { epoch: _e, ...fields } = over;
-    const p = { ...PUSH, myDiscriminator: session.vantageDisc, yourDiscriminator: session.brokerDisc, authKeyId: epoch & 0xff, seq, ...fields };
+    const p = {
+      ...PUSH,
+      myDiscriminator: session.vantageDisc,
+      yourDiscriminator: session.brokerDisc,
+      authKeyId: epoch & 0xff,
+      seq,
+      ...fields,
+    };
     return this.add(at, 'B', signBfd(p, this.config.keys.bfd(sid, epoch)!));
   }
 
@@ -57,7 +80,15 @@ export class Script {
     const seq = this.snapshotSeq.get(v) ?? 1;
     this.snapshotSeq.set(v, seq + 1);
     const carried = this.config.reading.snapshotSeq === 'carried' ? { bfd_seq: seq } : {}; // never reset
-    const body: SnapshotBody = { vantage_id: v, epoch_id: epoch, counter, expires_at: emitted + this.lifetimeMs, ...carried, payload: `${v} e${epoch} c${counter}`, ...over };
+    const body: SnapshotBody = {
+      vantage_id: v,
+      epoch_id: epoch,
+      counter,
+      expires_at: emitted + this.lifetimeMs,
+      ...carried,
+      payload: `${v} e${epoch} c${counter}`,
+      ...over,
+    };
     return this.add(at, 'A', signSnapshot(body, this.config.keys.cwt(v, body.epoch_id)!));
   }
 

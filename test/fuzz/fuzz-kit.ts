@@ -36,7 +36,9 @@ function replaceAt(doc: unknown, path: Path, withValue: unknown): unknown {
   return copy;
 }
 
-/** A valid document with one to three values deleted or replaced by arbitrary JSON (numbers at their edges included). */
+/**
+ * A valid document with one to three values deleted or replaced by arbitrary JSON (numbers at their edges included).
+ */
 export function mutatedJson(valid: unknown): fc.Arbitrary<unknown> {
   const paths = pathsOf(valid);
   const replacement = fc.oneof(
@@ -45,13 +47,15 @@ export function mutatedJson(valid: unknown): fc.Arbitrary<unknown> {
     fc.constantFrom(0, -1, 1e308, -0, 2 ** 53, 0.1, '', 'x', null, true, [], {}),
   );
   const one = fc.tuple(fc.constantFrom(...paths), replacement);
-  return fc.array(one, { minLength: 1, maxLength: 3 }).map((ms) => ms.reduce((d, [p, v]) => {
-    try {
-      return replaceAt(d, p, v);
-    } catch {
-      return d; // the path vanished under an earlier mutation
-    }
-  }, valid));
+  return fc.array(one, { minLength: 1, maxLength: 3 }).map((ms) =>
+    ms.reduce((d, [p, v]) => {
+      try {
+        return replaceAt(d, p, v);
+      } catch {
+        return d; // the path vanished under an earlier mutation
+      }
+    }, valid),
+  );
 }
 
 /** Text a loader may be handed: arbitrary strings, mutated valid documents, truncations. */
@@ -70,10 +74,18 @@ export function documentText(valid: unknown): fc.Arbitrary<string> {
 export function bytesNear(valid: Uint8Array): fc.Arbitrary<Uint8Array> {
   return fc.oneof(
     fc.uint8Array({ maxLength: 128 }),
-    fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 7 })).map(([i, bit]) => { const b = valid.slice(); b[i]! ^= 1 << bit; return b; }),
+    fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 7 })).map(([i, bit]) => {
+      const b = valid.slice();
+      b[i]! ^= 1 << bit;
+      return b;
+    }),
     fc.nat(valid.length).map((n) => valid.slice(0, n)),
     fc.uint8Array({ maxLength: 16 }).map((tail) => new Uint8Array([...valid, ...tail])),
-    fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })).map(([i, v]) => { const b = valid.slice(); b[i] = v; return b; }),
+    fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })).map(([i, v]) => {
+      const b = valid.slice();
+      b[i] = v;
+      return b;
+    }),
   );
 }
 
@@ -85,7 +97,8 @@ export function rejectsCleanly(fn: () => unknown, allowed: ReadonlyArray<new (..
   } catch (e) {
     if (!allowed.some((t) => e instanceof t)) throw e;
     const message = (e as Error).message;
-    if (message.length === 0 || message.includes('\n')) throw new Error(`rejection without a one-line reason: ${JSON.stringify(message)}`);
+    if (message.length === 0 || message.includes('\n'))
+      throw new Error(`rejection without a one-line reason: ${JSON.stringify(message)}`, { cause: e });
     return true;
   }
 }
@@ -97,9 +110,15 @@ export function textNear(valid: string): fc.Arbitrary<string> {
     fc.string({ maxLength: 120 }),
     fc.string({ unit: 'binary', maxLength: 120 }),
     fc.nat(valid.length).map((n) => valid.slice(0, n)),
-    fc.tuple(fc.nat(valid.length), fc.string({ unit: 'binary', maxLength: 4 })).map(([i, s]) => valid.slice(0, i) + s + valid.slice(i)),
-    fc.tuple(fc.nat(valid.length), fc.integer({ min: 1, max: 8 })).map(([i, n]) => valid.slice(0, i) + valid.slice(i + n)),
-    fc.tuple(fc.nat(lines.length - 1), fc.string({ maxLength: 60 })).map(([i, l]) => lines.map((x, j) => (j === i ? l : x)).join('\n')),
+    fc
+      .tuple(fc.nat(valid.length), fc.string({ unit: 'binary', maxLength: 4 }))
+      .map(([i, s]) => valid.slice(0, i) + s + valid.slice(i)),
+    fc
+      .tuple(fc.nat(valid.length), fc.integer({ min: 1, max: 8 }))
+      .map(([i, n]) => valid.slice(0, i) + valid.slice(i + n)),
+    fc
+      .tuple(fc.nat(lines.length - 1), fc.string({ maxLength: 60 }))
+      .map(([i, l]) => lines.map((x, j) => (j === i ? l : x)).join('\n')),
     fc.nat(lines.length - 1).map((i) => [...lines.slice(0, i + 1), lines[i]!, ...lines.slice(i + 1)].join('\n')),
   );
 }

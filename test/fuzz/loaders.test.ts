@@ -22,11 +22,36 @@ import { documentText, FUZZ_RUNS, FUZZ_TIMEOUT_MS, rejectsCleanly } from './fuzz
 const json = (...p: string[]) => JSON.parse(readFileSync(projectPath(...p), 'utf8')) as unknown;
 
 const TARGETS: Array<[string, unknown, (text: string) => unknown]> = [
-  ['constants file', json('spec', 'constants', 'draft-1.3.json'), (t) => parseValidated(t, 'constants-v1', 'constants')],
-  ['claims file (schema, then every claim computed)', json('spec', 'claims', 't-jcost-1.json'), (t) => computeClaims(parseValidated<ClaimsFile>(t, 'claims-v1', 'claims'), jointCostQuantities(closedForm), DRAFT_CONSTANTS)],
-  ['counterexample file', JSON.parse(readFileSync(listCounterexamples()[0]!, 'utf8')), (t) => parseValidated(t, 'counterexample-v1', 'counterexample')],
-  ['receipt B.1', json('receipts', 'perfsec_joint_cost_receipt.json'), (t) => assertValid('perfsec-joint-cost-receipt-v1', parseJson(t, 'receipt'), 'receipt')],
-  ['receipt B.2', json('receipts', 'perfsec_verification_dos_receipt.json'), (t) => assertValid('perfsec-verification-dos-receipt-v1', parseJson(t, 'receipt'), 'receipt')],
+  [
+    'constants file',
+    json('spec', 'constants', 'draft-1.3.json'),
+    (t) => parseValidated(t, 'constants-v1', 'constants'),
+  ],
+  [
+    'claims file (schema, then every claim computed)',
+    json('spec', 'claims', 't-jcost-1.json'),
+    (t) =>
+      computeClaims(
+        parseValidated<ClaimsFile>(t, 'claims-v1', 'claims'),
+        jointCostQuantities(closedForm),
+        DRAFT_CONSTANTS,
+      ),
+  ],
+  [
+    'counterexample file',
+    JSON.parse(readFileSync(listCounterexamples()[0]!, 'utf8')),
+    (t) => parseValidated(t, 'counterexample-v1', 'counterexample'),
+  ],
+  [
+    'receipt B.1',
+    json('receipts', 'perfsec_joint_cost_receipt.json'),
+    (t) => assertValid('perfsec-joint-cost-receipt-v1', parseJson(t, 'receipt'), 'receipt'),
+  ],
+  [
+    'receipt B.2',
+    json('receipts', 'perfsec_verification_dos_receipt.json'),
+    (t) => assertValid('perfsec-verification-dos-receipt-v1', parseJson(t, 'receipt'), 'receipt'),
+  ],
   ['vectors file', json('spec', 'vectors', 't-vdos-1.json'), (t) => checkVectors(parseJson(t, 'vectors'), 'vectors')],
   ['left-out list', json('spec', 'audit', 'left-out.json'), (t) => parseValidated(t, 'audit-left-out-v1', 'left-out')],
 ];
@@ -34,7 +59,10 @@ const TARGETS: Array<[string, unknown, (text: string) => unknown]> = [
 describe('fuzz: document loaders reject bad input with one clear line', { timeout: FUZZ_TIMEOUT_MS }, () => {
   for (const [name, valid, load] of TARGETS) {
     test(`${name}: ${FUZZ_RUNS} arbitrary and mutated documents`, () => {
-      fc.assert(fc.property(documentText(valid), (text) => rejectsCleanly(() => load(text), [InputError])), { numRuns: FUZZ_RUNS });
+      fc.assert(
+        fc.property(documentText(valid), (text) => rejectsCleanly(() => load(text), [InputError])),
+        { numRuns: FUZZ_RUNS },
+      );
     });
   }
 });
@@ -46,17 +74,25 @@ function properties(text: string): Array<{ offset: number; name: string }> {
   return found;
 }
 
-describe('fuzz: a key given twice in any document is refused, not taken last-wins', { timeout: FUZZ_TIMEOUT_MS }, () => {
-  for (const [name, valid, load] of TARGETS) {
-    const text = JSON.stringify(valid);
-    const props = properties(text);
-    test(`${name}: each of ${props.length} keys repeated with a decoy value before the real one`, () => {
-      fc.assert(fc.property(fc.nat(props.length - 1), fc.jsonValue({ maxDepth: 1 }), (i, decoy) => {
-        const { offset, name: key } = props[i]!;
-        const twice = `${text.slice(0, offset)}${JSON.stringify(key)}:${JSON.stringify(decoy)},${text.slice(offset)}`;
-        expect(() => load(twice)).toThrow(InputError);
-        expect(() => load(twice)).toThrow(/duplicate key/);
-      }), { numRuns: Math.min(FUZZ_RUNS, props.length * 3) });
-    });
-  }
-});
+describe(
+  'fuzz: a key given twice in any document is refused, not taken last-wins',
+  { timeout: FUZZ_TIMEOUT_MS },
+  () => {
+    for (const [name, valid, load] of TARGETS) {
+      const text = JSON.stringify(valid);
+      const props = properties(text);
+      test(`${name}: each of ${props.length} keys repeated with a decoy value before the real one`, () => {
+        fc.assert(
+          fc.property(fc.nat(props.length - 1), fc.jsonValue({ maxDepth: 1 }), (i, decoy) => {
+            const { offset, name: key } = props[i]!;
+            const twice =
+              `${text.slice(0, offset)}${JSON.stringify(key)}:` + `${JSON.stringify(decoy)},${text.slice(offset)}`;
+            expect(() => load(twice)).toThrow(InputError);
+            expect(() => load(twice)).toThrow(/duplicate key/);
+          }),
+          { numRuns: Math.min(FUZZ_RUNS, props.length * 3) },
+        );
+      });
+    }
+  },
+);

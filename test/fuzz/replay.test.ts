@@ -20,7 +20,10 @@ type Record = { property: string; value: unknown[]; path: string; seed: number; 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-fuzz-replay-'));
 const file = path.join(tmp, 'cx.json');
 const claims = new Map(allClaims().map(({ claim }) => [claim.id, claim]));
-/** One record per theorem with stored counterexamples: plain data, predicate returning false, and commands with a thrown violation. */
+/**
+ * One record per theorem with stored counterexamples: plain data, predicate returning false, and commands with a thrown
+ * violation.
+ */
 const RECORDS = ['CX-T-VDOS-1-001', 'CX-T-VDOS-1-004', 'CX-T-COMP-SPLIT-001', 'CX-T-RC-1-004'].map(
   (id) => JSON.parse(readFileSync(projectPath('spec', 'counterexamples', `${id}.json`), 'utf8')) as Record,
 );
@@ -28,37 +31,67 @@ const RECORDS = ['CX-T-VDOS-1-001', 'CX-T-VDOS-1-004', 'CX-T-COMP-SPLIT-001', 'C
 /** The fields a replay depends on, each mutated or left as it is. */
 function mutated(r: Record): fc.Arbitrary<Record> {
   const segments = r.path.split(':').map(Number);
-  return fc.record({
-    value: fc.option(mutatedJson(r.value), { nil: undefined }),
-    path: fc.option(fc.oneof(
-      textNear(r.path),
-      fc.tuple(fc.nat(segments.length), fc.oneof(fc.nat(20), fc.constantFrom(99_999, 100_001, 2 ** 53))).map(([i, n]) => segments.map((s, j) => (j === i ? n : s)).join(':')),
-      fc.nat(segments.length).map((n) => segments.slice(0, n + 1).join(':')),
-      fc.array(fc.nat(30), { minLength: 1, maxLength: 40 }).map((s) => s.join(':')),
-    ), { nil: undefined }),
-    seed: fc.option(fc.oneof(fc.integer(), fc.constantFrom(r.seed + 1, 2 ** 32, -(2 ** 31) - 1, 0.5)), { nil: undefined }),
-    error: fc.option(fc.oneof(fc.constant(null), fc.string({ maxLength: 40 }), textNear(r.error ?? '')), { nil: undefined }),
-  }).map((m) => ({ ...r, ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) }) as Record);
+  return fc
+    .record({
+      value: fc.option(mutatedJson(r.value), { nil: undefined }),
+      path: fc.option(
+        fc.oneof(
+          textNear(r.path),
+          fc
+            .tuple(fc.nat(segments.length), fc.oneof(fc.nat(20), fc.constantFrom(99_999, 100_001, 2 ** 53)))
+            .map(([i, n]) => segments.map((s, j) => (j === i ? n : s)).join(':')),
+          fc.nat(segments.length).map((n) => segments.slice(0, n + 1).join(':')),
+          fc.array(fc.nat(30), { minLength: 1, maxLength: 40 }).map((s) => s.join(':')),
+        ),
+        { nil: undefined },
+      ),
+      seed: fc.option(fc.oneof(fc.integer(), fc.constantFrom(r.seed + 1, 2 ** 32, -(2 ** 31) - 1, 0.5)), {
+        nil: undefined,
+      }),
+      error: fc.option(fc.oneof(fc.constant(null), fc.string({ maxLength: 40 }), textNear(r.error ?? '')), {
+        nil: undefined,
+      }),
+    })
+    .map((m) => ({ ...r, ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) }) as Record);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-/** A replay that reaches the model costs more than a document load: about 6 ms a case, so 10 ms a case when that is more than the kit's budget. */
+/**
+ * A replay that reaches the model costs more than a document load: about 6 ms a case, so 10 ms a case when that is more
+ * than the kit's budget.
+ */
 const TIMEOUT_MS = Math.max(FUZZ_TIMEOUT_MS, FUZZ_RUNS * 10);
 
 describe('fuzz: replay of mutated counterexample records', { timeout: TIMEOUT_MS }, () => {
-  test(`${FUZZ_RUNS} mutated records: never exit 3; "reproduced" only for an unchanged record or a value that still fails as named`, async () => {
-    const cases = fc.integer({ min: 0, max: RECORDS.length - 1 }).chain((i) => mutated(RECORDS[i]!).map((m) => [RECORDS[i]!, m] as const));
-    await fc.assert(fc.asyncProperty(cases, async ([original, m]) => {
-      writeFileSync(file, JSON.stringify(m));
-      const r = await perfsec('replay', file);
-      expect([0, 1, 2], r.stderr).toContain(r.code);
-      if (r.code === 2) expect(r.stderr).toMatch(/^perfsec: error: [^\n]*\n$/);
-      else expect(r.stdout.split('\n')[0]).toMatch(r.code === 0 ? /^reproduced: / : /^NOT reproduced: /);
-      if (r.code === 0) {
-        const unchanged = same(m.value, original.value) && m.path === original.path && m.seed === original.seed && m.error === original.error;
-        const stillFails = evaluate(claims.get(m.property)!, m.value).outcome;
-        expect(unchanged || (stillFails.kind === 'fails' && stillFails.error === m.error), `reproduced a mutated record: ${JSON.stringify(m).slice(0, 300)}`).toBe(true);
-      }
-    }), { numRuns: FUZZ_RUNS });
-  });
+  test(
+    `${FUZZ_RUNS} mutated records: never exit 3; ` +
+      '"reproduced" only for an unchanged record or a value that still fails as named',
+    async () => {
+      const cases = fc
+        .integer({ min: 0, max: RECORDS.length - 1 })
+        .chain((i) => mutated(RECORDS[i]!).map((m) => [RECORDS[i]!, m] as const));
+      await fc.assert(
+        fc.asyncProperty(cases, async ([original, m]) => {
+          writeFileSync(file, JSON.stringify(m));
+          const r = await perfsec('replay', file);
+          expect([0, 1, 2], r.stderr).toContain(r.code);
+          if (r.code === 2) expect(r.stderr).toMatch(/^perfsec: error: [^\n]*\n$/);
+          else expect(r.stdout.split('\n')[0]).toMatch(r.code === 0 ? /^reproduced: / : /^NOT reproduced: /);
+          if (r.code === 0) {
+            const unchanged =
+              same(m.value, original.value) &&
+              m.path === original.path &&
+              m.seed === original.seed &&
+              m.error === original.error;
+            const stillFails = evaluate(claims.get(m.property)!, m.value).outcome;
+            expect(
+              unchanged || (stillFails.kind === 'fails' && stillFails.error === m.error),
+              `reproduced a mutated record: ${JSON.stringify(m).slice(0, 300)}`,
+            ).toBe(true);
+          }
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+  );
 });

@@ -69,23 +69,52 @@ const expectOneLine = (r: { code: number; stderr: string }, message: RegExp) => 
 };
 
 describe('duplicate keys in any JSON input are refused, naming the key and where', () => {
-  const DUPLICATES: Array<[string, string, (f: string) => string[] | null, string, RegExp]> = READERS.flatMap(([kind, source, command]) => [
-    [`${kind}: "schema" twice at the top`, source, command, 'schema', /duplicate key 'schema' in the object at \/ \(line \d+, column \d+\)/] as [string, string, (f: string) => string[] | null, string, RegExp],
-  ]);
+  const DUPLICATES: Array<[string, string, (f: string) => string[] | null, string, RegExp]> = READERS.flatMap(
+    ([kind, source, command]) => [
+      [
+        `${kind}: "schema" twice at the top`,
+        source,
+        command,
+        'schema',
+        /duplicate key 'schema' in the object at \/ \(line \d+, column \d+\)/,
+      ] as [string, string, (f: string) => string[] | null, string, RegExp],
+    ],
+  );
   DUPLICATES.push(
-    ['constants: a constant twice', INPUTS.constants, READERS[0]![2], 'c_hmac', /duplicate key 'c_hmac' in the object at \/constants_us \(line \d+, column \d+\)/],
-    ['vectors: a test\'s input field twice', INPUTS.vectors, READERS[1]![2], 'tcId', /duplicate key 'tcId' in the object at \/testGroups\/0\/tests\/0 /],
-    ['deployment: the sample key twice', INPUTS.deployment, READERS[2]![2], 'k_op_hex', /duplicate key 'k_op_hex' in the object at \/keys\/sample /],
+    [
+      'constants: a constant twice',
+      INPUTS.constants,
+      READERS[0]![2],
+      'c_hmac',
+      /duplicate key 'c_hmac' in the object at \/constants_us \(line \d+, column \d+\)/,
+    ],
+    [
+      "vectors: a test's input field twice",
+      INPUTS.vectors,
+      READERS[1]![2],
+      'tcId',
+      /duplicate key 'tcId' in the object at \/testGroups\/0\/tests\/0 /,
+    ],
+    [
+      'deployment: the sample key twice',
+      INPUTS.deployment,
+      READERS[2]![2],
+      'k_op_hex',
+      /duplicate key 'k_op_hex' in the object at \/keys\/sample /,
+    ],
   );
   test.each(DUPLICATES)('%s: exit 2, one line', async (name, source, command, key, message) => {
     const f = file(`${name.replace(/\W+/g, '-')}.json`, withDuplicate(pretty(source), key));
     expectOneLine(await read(command, f), message);
   });
 
-  test.each(READERS)('%s: the same document without the duplicate is read (the check is not a blanket refusal)', async (_kind, source, command) => {
-    const f = file(`clean-${path.basename(source)}`, pretty(source));
-    expect((await read(command, f)).stderr).not.toMatch(/duplicate key|not valid JSON/);
-  });
+  test.each(READERS)(
+    '%s: the same document without the duplicate is read (the check is not a blanket refusal)',
+    async (_kind, source, command) => {
+      const f = file(`clean-${path.basename(source)}`, pretty(source));
+      expect((await read(command, f)).stderr).not.toMatch(/duplicate key|not valid JSON/);
+    },
+  );
 });
 
 // Each special source under a .json name (replay takes only .json files): links are followed.
@@ -104,13 +133,23 @@ truncateSync(oversized, MAX_INPUT_BYTES + 1); // sparse: no 16 MiB written to di
 
 describe('readers take regular files of at most 16 MiB, refused before any byte is read', () => {
   const SOURCES: Array<[string, string, RegExp]> = [
-    ['/dev/zero', link('zero.json', '/dev/zero'), /zero\.json: is a character device, not a regular file \(perfsec reads only regular files\)/],
+    [
+      '/dev/zero',
+      link('zero.json', '/dev/zero'),
+      /zero\.json: is a character device, not a regular file \(perfsec reads only regular files\)/,
+    ],
     ['/dev/null', link('null.json', '/dev/null'), /null\.json: is a character device/],
     ['a FIFO (would block the open)', fifo, /a-fifo\.json: is a FIFO, not a regular file/],
-    ['a file one byte over 16 MiB', oversized, /oversized\.json: 16777217 bytes, over the input limit of 16777216 bytes \(16 MiB\)/],
+    [
+      'a file one byte over 16 MiB',
+      oversized,
+      /oversized\.json: 16777217 bytes, over the input limit of 16777216 bytes \(16 MiB\)/,
+    ],
     ['a folder', folder, /a-folder\.json: is a directory/],
   ];
-  const CASES = READERS.flatMap(([kind, , command]) => SOURCES.map(([what, f, message]) => [`${kind} from ${what}`, command, f, message] as const));
+  const CASES = READERS.flatMap(([kind, , command]) =>
+    SOURCES.map(([what, f, message]) => [`${kind} from ${what}`, command, f, message] as const),
+  );
   test.each(CASES)('%s: exit 2, one line naming it', async (_name, command, f, message) => {
     expectOneLine(await read(command, f), message);
   });
@@ -119,11 +158,19 @@ describe('readers take regular files of at most 16 MiB, refused before any byte 
 describe('malformed JSON is one line that quotes none of the text', () => {
   const SECRET = '5f'.repeat(32);
   test.each([
-    ['a syntax error after a key', `{"k_op_hex": "${SECRET}" x}`, /not valid JSON \(InvalidSymbol at line 1, column \d+\)/],
+    [
+      'a syntax error after a key',
+      `{"k_op_hex": "${SECRET}" x}`,
+      /not valid JSON \(InvalidSymbol at line 1, column \d+\)/,
+    ],
     ['a comment (JSON has none)', `{"schema": "x" /* ${SECRET} */}`, /not valid JSON \(InvalidCommentToken at line 1/],
     ['a trailing comma', `{"k": "${SECRET}",}`, /not valid JSON/],
     ['an empty file', '', /not valid JSON \(ValueExpected at line 1, column 1\)/],
-    ['nesting 100 000 deep', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /nested deeper than 64 levels at line 1, column 65/],
+    [
+      'nesting 100 000 deep',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      /nested deeper than 64 levels at line 1, column 65/,
+    ],
     ['two documents', '{} {}', /not valid JSON \(EndOfFileExpected/],
   ])('%s: exit 2, one line, no part of the text', async (name, text, message) => {
     const f = file(`malformed-${name.replace(/\W+/g, '-')}.json`, text);

@@ -18,7 +18,8 @@ import { perfsec } from '../cli-harness.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-hostile-replay-'));
 type Doc = Record<string, unknown> & { value: unknown[]; path: string };
-const stored = (id: string): Doc => JSON.parse(readFileSync(projectPath('spec', 'counterexamples', `${id}.json`), 'utf8')) as Doc;
+const stored = (id: string): Doc =>
+  JSON.parse(readFileSync(projectPath('spec', 'counterexamples', `${id}.json`), 'utf8')) as Doc;
 const VDOS = stored('CX-T-VDOS-1-001');
 const RC = stored('CX-T-RC-1-004');
 const scenario = VDOS.value[0] as Record<string, unknown>;
@@ -33,31 +34,101 @@ async function replayOf(name: string, doc: unknown) {
 
 /** Tamperings that leave a well-formed record which does not refute: exit 1, "NOT reproduced: <reason>". */
 const NOT_REPRODUCED: Array<[string, Doc, RegExp]> = [
-  ['an empty value', { ...VDOS, value: [] }, /outside the claim's domain: value must hold 3 item\(s\), one per generator, got 0/],
-  ['a value of the wrong kinds', { ...VDOS, value: ['x', null, 3] }, /outside the claim's domain: value\[0\] must be an object, got "x"/],
-  ['a deeply nested value', { ...VDOS, value: [nested(50), VDOS.value[1], VDOS.value[2]] }, /outside the claim's domain: value\[0\] must be an object, got an array of 1/],
-  ['wrong types in a field', { ...VDOS, value: [{ ...scenario, n: '1' }, ...VDOS.value.slice(1)] }, /value\[0\]\.n must be an integer in \[1, 4\], got "1"/],
-  ['a NaN-like string', { ...VDOS, value: [{ ...scenario, floodFactor: 'NaN' }, ...VDOS.value.slice(1)] }, /value\[0\]\.floodFactor is not one of 1, 4, 16, 64 or a factor to 0\.01 in \[1, 64\], got "NaN"/],
-  ['an Infinity-like string', { ...VDOS, value: [{ ...scenario, durationTicks: 'Infinity' }, ...VDOS.value.slice(1)] }, /value\[0\]\.durationTicks must be an integer in \[1, 60\], got "Infinity"/],
-  ['a schema-valid flood of 10^6 ticks', { ...VDOS, value: [{ ...scenario, durationTicks: 1e6 }, ...VDOS.value.slice(1)] }, /value\[0\]\.durationTicks must be an integer in \[1, 60\], got 1000000/],
-  ['10^5 commands', { ...RC, value: [RC.value[0], { commands: Array.from({ length: 100_000 }, () => ({ cmd: { op: 'advance', ms: 50 }, hasRan: true })) }] }, /value\[1\]\.commands must hold 0 to 30 items, got 100000/],
-  ['a value changed so that the claim holds', { ...VDOS, value: [{ ...scenario, coalition: 0 }, ...VDOS.value.slice(1)] }, /the claim holds at the stored value/],
-  ['a different error message', { ...VDOS, error: 'Cannot read properties of undefined' }, /fails with another error \("Property failed by returning false"\) than the record names/],
+  [
+    'an empty value',
+    { ...VDOS, value: [] },
+    /outside the claim's domain: value must hold 3 item\(s\), one per generator, got 0/,
+  ],
+  [
+    'a value of the wrong kinds',
+    { ...VDOS, value: ['x', null, 3] },
+    /outside the claim's domain: value\[0\] must be an object, got "x"/,
+  ],
+  [
+    'a deeply nested value',
+    { ...VDOS, value: [nested(50), VDOS.value[1], VDOS.value[2]] },
+    /outside the claim's domain: value\[0\] must be an object, got an array of 1/,
+  ],
+  [
+    'wrong types in a field',
+    { ...VDOS, value: [{ ...scenario, n: '1' }, ...VDOS.value.slice(1)] },
+    /value\[0\]\.n must be an integer in \[1, 4\], got "1"/,
+  ],
+  [
+    'a NaN-like string',
+    { ...VDOS, value: [{ ...scenario, floodFactor: 'NaN' }, ...VDOS.value.slice(1)] },
+    /value\[0\]\.floodFactor is not one of 1, 4, 16, 64 or a factor to 0\.01 in \[1, 64\], got "NaN"/,
+  ],
+  [
+    'an Infinity-like string',
+    { ...VDOS, value: [{ ...scenario, durationTicks: 'Infinity' }, ...VDOS.value.slice(1)] },
+    /value\[0\]\.durationTicks must be an integer in \[1, 60\], got "Infinity"/,
+  ],
+  [
+    'a schema-valid flood of 10^6 ticks',
+    { ...VDOS, value: [{ ...scenario, durationTicks: 1e6 }, ...VDOS.value.slice(1)] },
+    /value\[0\]\.durationTicks must be an integer in \[1, 60\], got 1000000/,
+  ],
+  [
+    '10^5 commands',
+    {
+      ...RC,
+      value: [
+        RC.value[0],
+        { commands: Array.from({ length: 100_000 }, () => ({ cmd: { op: 'advance', ms: 50 }, hasRan: true })) },
+      ],
+    },
+    /value\[1\]\.commands must hold 0 to 30 items, got 100000/,
+  ],
+  [
+    'a value changed so that the claim holds',
+    { ...VDOS, value: [{ ...scenario, coalition: 0 }, ...VDOS.value.slice(1)] },
+    /the claim holds at the stored value/,
+  ],
+  [
+    'a different error message',
+    { ...VDOS, error: 'Cannot read properties of undefined' },
+    /fails with another error \("Property failed by returning false"\) than the record names/,
+  ],
   ['no error named', { ...VDOS, error: null }, /the record names no error/],
   ['another seed', { ...VDOS, seed: 2 }, /the stored value fails as recorded, but the claim holds at seed 2 path/],
   ['a path cut short', { ...VDOS, path: '4' }, /but seed 1 path 4 leads to another value than the stored one/],
-  ['a path that names a shrink that does not exist', { ...VDOS, path: `${VDOS.path}:99999` }, /fast-check cannot replay seed 1 path .*: the path leads to no value/],
-  ['a value of another counterexample', { ...RC, value: stored('CX-T-RC-1-001').value }, /the claim holds at the stored value/],
+  [
+    'a path that names a shrink that does not exist',
+    { ...VDOS, path: `${VDOS.path}:99999` },
+    /fast-check cannot replay seed 1 path .*: the path leads to no value/,
+  ],
+  [
+    'a value of another counterexample',
+    { ...RC, value: stored('CX-T-RC-1-001').value },
+    /the claim holds at the stored value/,
+  ],
 ];
 
 /** Records that are malformed or beyond the replay budget: exit 2, one line naming the limit. */
 const BAD_INPUT: Array<[string, unknown, RegExp]> = [
-  ['a path of 23 digits', { ...VDOS, path: '1'.repeat(23) }, /path's run index is a 23-digit number; a replay skips at most 1000000 runs/],
-  ['a 100 000-step path', { ...VDOS, path: `4${':0'.repeat(100_000)}` }, /path has 100000 shrink steps; a replay walks at most 1000/],
-  ['a shrink index of 10^7', { ...VDOS, path: '4:10000000' }, /shrink step 1 of the path is 10000000; a replay takes at most shrink 100000/],
+  [
+    'a path of 23 digits',
+    { ...VDOS, path: '1'.repeat(23) },
+    /path's run index is a 23-digit number; a replay skips at most 1000000 runs/,
+  ],
+  [
+    'a 100 000-step path',
+    { ...VDOS, path: `4${':0'.repeat(100_000)}` },
+    /path has 100000 shrink steps; a replay walks at most 1000/,
+  ],
+  [
+    'a shrink index of 10^7',
+    { ...VDOS, path: '4:10000000' },
+    /shrink step 1 of the path is 10000000; a replay takes at most shrink 100000/,
+  ],
   ['a run index at numRuns', { ...VDOS, path: '100:0' }, /path's run index is 100, not below the record's numRuns 100/],
   ['numRuns 1e12', { ...VDOS, numRuns: 1e12 }, /field 'numRuns' must be <= 1000000000/],
-  ['numRuns one above the CLI cap', { ...VDOS, numRuns: MAX_RUNS + 1 }, new RegExp(`field 'numRuns' must be <= ${MAX_RUNS}`)],
+  [
+    'numRuns one above the CLI cap',
+    { ...VDOS, numRuns: MAX_RUNS + 1 },
+    new RegExp(`field 'numRuns' must be <= ${MAX_RUNS}`),
+  ],
   ['a value that is not an array', { ...VDOS, value: { n: 1 } }, /value/],
   ['a path with letters', { ...VDOS, path: '4:a' }, /path/],
   ['a record that is not JSON', '{"schema": "perfsec-counterexample-v1", ', /not valid JSON/],
@@ -85,16 +156,27 @@ describe('replay of a tampered counterexample never says "reproduced"', () => {
     expect(r.stderr.length).toBeLessThan(400);
   });
 
-  test('a value nested 10 000 deep: exit 1 (outside the domain) or 2 (the reader refuses the depth), never a crash', async () => {
-    const text = JSON.stringify({ ...VDOS, value: 'DEEP' }).replace('"DEEP"', `[${'['.repeat(10_000)}0${']'.repeat(10_000)}]`);
-    const r = await replayOf('deep', text);
-    expect([1, 2]).toContain(r.code);
-    expect(`${r.stdout}${r.stderr}`.split('\n')[0]).toMatch(/^(NOT reproduced: .*outside the claim's domain|perfsec: error: .*(deep|nest))/);
-  });
+  test(
+    'a value nested 10 000 deep: ' + 'exit 1 (outside the domain) or 2 (the reader refuses the depth), never a crash',
+    async () => {
+      const text = JSON.stringify({ ...VDOS, value: 'DEEP' }).replace(
+        '"DEEP"',
+        `[${'['.repeat(10_000)}0${']'.repeat(10_000)}]`,
+      );
+      const r = await replayOf('deep', text);
+      expect([1, 2]).toContain(r.code);
+      expect(`${r.stdout}${r.stderr}`.split('\n')[0]).toMatch(
+        /^(NOT reproduced: .*outside the claim's domain|perfsec: error: .*(deep|nest))/,
+      );
+    },
+  );
 
   test('--json says the same: not reproduced, the outcome, nothing evaluated outside the domain', async () => {
     const r = await replayOf('json', { ...VDOS, value: [{ ...scenario, durationTicks: 1e6 }, ...VDOS.value.slice(1)] });
-    const j = JSON.parse((await perfsec('replay', path.join(tmp, 'json.json'), '--json')).stdout) as Record<string, unknown>;
+    const j = JSON.parse((await perfsec('replay', path.join(tmp, 'json.json'), '--json')).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(r.code).toBe(1);
     expect(j).toMatchObject({ reproduced: false, evaluated: null, outcome: { kind: 'outside-domain' }, rerun: null });
   });
@@ -110,7 +192,11 @@ describe('every stored counterexample still reproduces, and replay prints the va
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^reproduced: /);
     expect(r.stdout).toContain(`  value: ${evaluated}\n`);
-    const j = JSON.parse((await perfsec('replay', file, '--json')).stdout) as { reproduced: boolean; evaluated: string; rerun: { kind: string } };
+    const j = JSON.parse((await perfsec('replay', file, '--json')).stdout) as {
+      reproduced: boolean;
+      evaluated: string;
+      rerun: { kind: string };
+    };
     expect(j).toMatchObject({ reproduced: true, evaluated, rerun: { kind: 'fails', error: cx.error } });
   });
 });

@@ -18,7 +18,8 @@ export type SplitMutant = Mutant<SplitSubject>;
 function c2spNoRootCompare(): Witness {
   const latest = new Map<string, bigint>();
   return {
-    policy: 'c2sp-no-root-compare', compromised: false,
+    policy: 'c2sp-no-root-compare',
+    compromised: false,
     add(req) {
       const c = parseCheckpoint(req.body);
       if (!c.ok || c.value.origin !== ORIGIN) return { status: 400, reason: 'bad' };
@@ -48,7 +49,10 @@ function c2spStrict(): Witness {
 }
 
 const firstThree = (body: string): string => `${body.split('\n').slice(0, 3).join('\n')}\n`;
-const withWitness = (policy: 'first-cosign-wins' | 'c2sp', make: () => Witness): SplitSubject => ({ ...FAITHFUL, honest: { ...FAITHFUL.honest, [policy]: make } });
+const withWitness = (policy: 'first-cosign-wins' | 'c2sp', make: () => Witness): SplitSubject => ({
+  ...FAITHFUL,
+  honest: { ...FAITHFUL.honest, [policy]: make },
+});
 
 /** The mutants. */
 export const SPLIT_MUTANTS: readonly SplitMutant[] = [
@@ -59,7 +63,10 @@ export const SPLIT_MUTANTS: readonly SplitMutant[] = [
   },
   {
     name: 'forgetful: first-cosign-wins witness that keeps no memory and cosigns every request',
-    subject: withWitness('first-cosign-wins', () => ({ ...firstCosignWins(), add: () => ({ status: 200, reason: 'cosigned' }) })),
+    subject: withWitness('first-cosign-wins', () => ({
+      ...firstCosignWins(),
+      add: () => ({ status: 200, reason: 'cosigned' }),
+    })),
     caughtBy: ['T-COMP-SPLIT.fcw-one-body', 'T-COMP-SPLIT.split-bound'],
   },
   {

@@ -14,11 +14,14 @@ function model(f: (d: Deployment, c: CostConstants) => [number, number, number, 
   return {
     joint: (d, c) => {
       const [aOps, aUs, bOps, bUs, cOps, cUs] = f(d, c);
-      return combine({ opsPerSecond: aOps, usPerOp: aUs, usPerSecond: aOps * aUs }, { opsPerSecond: bOps, usPerOp: bUs, usPerSecond: bOps * bUs }, { opsPerSecond: cOps, usPerOp: cUs, usPerSecond: cOps * cUs });
+      return combine(
+        { opsPerSecond: aOps, usPerOp: aUs, usPerSecond: aOps * aUs },
+        { opsPerSecond: bOps, usPerOp: bUs, usPerSecond: bOps * bUs },
+        { opsPerSecond: cOps, usPerOp: cUs, usPerSecond: cOps * cUs },
+      );
     },
   };
 }
-
 
 const faithfulNic = { nic: invariantI1 };
 
@@ -26,22 +29,62 @@ const faithfulNic = { nic: invariantI1 };
 export const MUTANTS: readonly Mutant<JointCostSubject>[] = [
   {
     name: 'hmac-once: HMAC charged once per (snapshot, push) pair instead of once per path',
-    subject: { ...faithfulNic, cost: model((d, c) => [ppsPerPath(d), c.c_json + c.c_hmac, ppsPerPath(d), c.c_bfd_parse, bundlesPerSecond(d), d.q * c.c_ed25519]) },
+    subject: {
+      ...faithfulNic,
+      cost: model((d, c) => [
+        ppsPerPath(d),
+        c.c_json + c.c_hmac,
+        ppsPerPath(d),
+        c.c_bfd_parse,
+        bundlesPerSecond(d),
+        d.q * c.c_ed25519,
+      ]),
+    },
     caughtBy: ['T-JCOST-1.ledger', 'T-JCOST-1.hmac-per-path', 'T-JCOST-1.attack-independent'],
   },
   {
     name: 'witness-per-vantage: path C charged per vantage instead of per bundle',
-    subject: { ...faithfulNic, cost: model((d, c) => [ppsPerPath(d), c.c_json + c.c_hmac, ppsPerPath(d), c.c_bfd_parse + c.c_hmac, bundlesPerSecond(d) * d.n, d.q * c.c_ed25519]) },
+    subject: {
+      ...faithfulNic,
+      cost: model((d, c) => [
+        ppsPerPath(d),
+        c.c_json + c.c_hmac,
+        ppsPerPath(d),
+        c.c_bfd_parse + c.c_hmac,
+        bundlesPerSecond(d) * d.n,
+        d.q * c.c_ed25519,
+      ]),
+    },
     caughtBy: ['T-JCOST-1.ledger', 'T-JCOST-1.c-independent-of-n'],
   },
   {
     name: 'bundle-rate-in-ms: bundles per second divided by T_tick in ms, not seconds (a units slip)',
-    subject: { ...faithfulNic, cost: model((d, c) => [ppsPerPath(d), c.c_json + c.c_hmac, ppsPerPath(d), c.c_bfd_parse + c.c_hmac, d.cellsK / (d.bundlePeriodTicks * d.tickMs), d.q * c.c_ed25519]) },
+    subject: {
+      ...faithfulNic,
+      cost: model((d, c) => [
+        ppsPerPath(d),
+        c.c_json + c.c_hmac,
+        ppsPerPath(d),
+        c.c_bfd_parse + c.c_hmac,
+        d.cellsK / (d.bundlePeriodTicks * d.tickMs),
+        d.q * c.c_ed25519,
+      ]),
+    },
     caughtBy: ['T-JCOST-1.ledger'],
   },
   {
     name: 'tick-rate-fixed: PPS_t taken at 20 Hz whatever T_tick',
-    subject: { ...faithfulNic, cost: model((d, c) => [d.n * 20, c.c_json + c.c_hmac, d.n * 20, c.c_bfd_parse + c.c_hmac, bundlesPerSecond(d), d.q * c.c_ed25519]) },
+    subject: {
+      ...faithfulNic,
+      cost: model((d, c) => [
+        d.n * 20,
+        c.c_json + c.c_hmac,
+        d.n * 20,
+        c.c_bfd_parse + c.c_hmac,
+        bundlesPerSecond(d),
+        d.q * c.c_ed25519,
+      ]),
+    },
     caughtBy: ['T-JCOST-1.ledger', 'T-JCOST-1.tick-scaling'],
   },
   {

@@ -9,22 +9,42 @@ import { DEFAULT_POLICY, type BucketParams } from '../../model/token-bucket.js';
 import type { FloodSubject } from '../../properties/t-vdos-1.prop.js';
 import type { Mutant } from './caught.js';
 
-const faithful: FloodSubject = { exact: simulateExact, aggregated: simulateAggregated, limiter: tokenBucket, cost: floodCost };
+const faithful: FloodSubject = {
+  exact: simulateExact,
+  aggregated: simulateAggregated,
+  limiter: tokenBucket,
+  cost: floodCost,
+};
 
 /** A bucket that refills past its capacity while idle. */
 const uncapped = (b: BucketParams): Limiter => {
   let units = b.capacityUnits;
   let last = 0;
-  return { offer: (t) => { units += (t - last) * b.refillPerUs; last = t; if (units < b.unitsPerToken) return false; units -= b.unitsPerToken; return true; } };
+  return {
+    offer: (t) => {
+      units += (t - last) * b.refillPerUs;
+      last = t;
+      if (units < b.unitsPerToken) return false;
+      units -= b.unitsPerToken;
+      return true;
+    },
+  };
 };
 
 /** A bucket that starts empty instead of full. */
 const startsEmpty = (b: BucketParams): Limiter => {
   const inner = tokenBucket({ ...b, capacityUnits: b.capacityUnits });
   let primed = false;
-  return { offer: (t) => { if (!primed) { primed = true; for (let i = 0; i * b.unitsPerToken < b.capacityUnits; i++) inner.offer(0); } return inner.offer(t); } };
+  return {
+    offer: (t) => {
+      if (!primed) {
+        primed = true;
+        for (let i = 0; i * b.unitsPerToken < b.capacityUnits; i++) inner.offer(0);
+      }
+      return inner.offer(t);
+    },
+  };
 };
-
 
 /** The mutants. */
 export const FLOOD_MUTANTS: readonly Mutant<FloodSubject>[] = [
@@ -36,16 +56,32 @@ export const FLOOD_MUTANTS: readonly Mutant<FloodSubject>[] = [
   {
     name: 'empty-start: the bucket starts with no tokens',
     subject: { ...faithful, limiter: startsEmpty, exact: (s, p) => simulateExact(s, p, startsEmpty) },
-    caughtBy: ['T-VDOS-1.sims-agree', 'T-VDOS-1.claim-a-corrected', 'T-VDOS-1.legit-corrected', 'T-VDOS-1.steady-honest-corrected'],
+    caughtBy: [
+      'T-VDOS-1.sims-agree',
+      'T-VDOS-1.claim-a-corrected',
+      'T-VDOS-1.legit-corrected',
+      'T-VDOS-1.steady-honest-corrected',
+    ],
   },
   {
     name: 'limit-after-verify: every packet is verified, the lookup is still paid',
     subject: { ...faithful, limiter: () => ({ offer: () => true }), exact: (s) => simulateExact(s, null) },
-    caughtBy: ['T-VDOS-1.sims-agree', 'T-VDOS-1.bound-corrected', 'T-VDOS-1.legit-corrected', 'T-VDOS-1.steady-honest-corrected'],
+    caughtBy: [
+      'T-VDOS-1.sims-agree',
+      'T-VDOS-1.bound-corrected',
+      'T-VDOS-1.legit-corrected',
+      'T-VDOS-1.steady-honest-corrected',
+    ],
   },
   {
     name: 'aggregate-without-budget: the closed form forgets the burst budget',
-    subject: { ...faithful, aggregated: (s, p) => { const r = simulateAggregated(s, p ? { ...p, burstFactor: 2, capacity: 'ticks' } : p); return r; } },
+    subject: {
+      ...faithful,
+      aggregated: (s, p) => {
+        const r = simulateAggregated(s, p ? { ...p, burstFactor: 2, capacity: 'ticks' } : p);
+        return r;
+      },
+    },
     caughtBy: ['T-VDOS-1.sims-agree'],
   },
   {

@@ -10,7 +10,9 @@ import { InputError } from '../../src/lib/errors.js';
 import { DRAFT_CONSTANTS } from '../../src/lib/constants.js';
 
 test('FUZZ-001: a scenario outside the model domain is reported as bad input naming the scenario', () => {
-  const file = structuredClone(loadClaims('t-jcost-1')) as unknown as { scenarios: Record<string, Record<string, unknown>> };
+  const file = structuredClone(loadClaims('t-jcost-1')) as unknown as {
+    scenarios: Record<string, Record<string, unknown>>;
+  };
   file.scenarios['regime-c']!.cells_k = 0;
   const run = () => computeClaims(file as never, jointCostQuantities(closedForm), DRAFT_CONSTANTS);
   expect(run).toThrow(InputError);

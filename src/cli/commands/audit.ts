@@ -31,20 +31,40 @@ export const AUDIT_RUNS = 25;
 async function extractInto(file: string): Promise<void> {
   const extraction = extractFrom(file);
   const shape = shapeProblem(extraction);
-  if (shape) throw new InputError(`${file}: does not look like the draft (${shape}); ${relativeToRoot(DRAFT_NUMBERS_FILE)} left as it was`);
+  if (shape)
+    throw new InputError(
+      `${file}: does not look like the draft (${shape}); ${relativeToRoot(DRAFT_NUMBERS_FILE)} left as it was`,
+    );
   await writeJsonAtomic(DRAFT_NUMBERS_FILE, extraction);
-  if (extraction.draft_sha256 !== DRAFT_SHA256) note(`perfsec audit: ${file} is not the pinned draft (SHA-256 ${extraction.draft_sha256.slice(0, 12)}…): SPEC.coverage fails until DRAFT_SHA256 in src/audit/extract.ts is updated`);
+  if (extraction.draft_sha256 !== DRAFT_SHA256)
+    note(
+      `perfsec audit: ${file} is not the pinned draft (SHA-256 ${extraction.draft_sha256.slice(0, 12)}…): ` +
+        `SPEC.coverage fails until DRAFT_SHA256 in src/audit/extract.ts is updated`,
+    );
 }
 
-interface Options { json?: boolean; markdown?: string | boolean; seed?: number; runs?: number; extract?: string }
+interface Options {
+  json?: boolean;
+  markdown?: string | boolean;
+  seed?: number;
+  runs?: number;
+  extract?: string;
+}
 
 /** Registers the command. */
 export function registerAudit(program: Command): void {
   program
     .command('audit')
     .description('check every claim of the draft against the models: holds, holds within rounding, refuted, ambiguous')
-    .option('--markdown [file]', `write the errata for the draft's author (default ${relativeToRoot(ERRATA_FILE)})`, outputFile)
-    .option('--extract <draft.txt>', `re-extract the draft's table and computation numbers into ${relativeToRoot(DRAFT_NUMBERS_FILE)} first`)
+    .option(
+      '--markdown [file]',
+      `write the errata for the draft's author (default ${relativeToRoot(ERRATA_FILE)})`,
+      outputFile,
+    )
+    .option(
+      '--extract <draft.txt>',
+      `re-extract the draft's table and computation numbers into ${relativeToRoot(DRAFT_NUMBERS_FILE)} first`,
+    )
     .option('--seed <S>', 'seed of the statement searches (default: PERFSEC_SEED, else random; printed)', seedOption)
     .option('--runs <N>', `runs per statement (default: PERFSEC_RUNS, else ${AUDIT_RUNS})`, runsOption)
     .option('--json', 'print one JSON document')
@@ -59,19 +79,36 @@ export function registerAudit(program: Command): void {
       const cov = currentCoverage();
       for (const e of audit.entries) if (e.drift) note(`perfsec audit: ${e.id} differs from its pin: ${e.drift}`);
       const wrong = extractionProblem(committedExtraction());
-      if (wrong) note(`perfsec audit: ${relativeToRoot(DRAFT_NUMBERS_FILE)}: ${wrong} (perfsec validate fails SPEC.coverage)`);
+      if (wrong)
+        note(`perfsec audit: ${relativeToRoot(DRAFT_NUMBERS_FILE)}: ${wrong} (perfsec validate fails SPEC.coverage)`);
       if (o.markdown) {
         const file = typeof o.markdown === 'string' ? o.markdown : ERRATA_FILE;
         await writeTextAtomic(file, errataMarkdown(audit, cov));
         note(`wrote ${relativeToRoot(file)}`);
       }
-      const summary = `${audit.entries.length} claims: ${audit.counts.holds} hold, ${audit.counts['holds within rounding']} hold within rounding, ${audit.counts.refuted} refuted, ${audit.counts.ambiguous} ambiguous; draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
+      const summary =
+        `${audit.entries.length} claims: ${audit.counts.holds} hold, ` +
+        `${audit.counts['holds within rounding']} hold within rounding, ` +
+        `${audit.counts.refuted} refuted, ${audit.counts.ambiguous} ambiguous; ` +
+        `draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
       if (o.json) {
-        printJson({ seed, runs, counts: audit.counts, entries: audit.entries, coverage: { covered: cov.covered.length, left_out: cov.leftOut, missing: cov.missing }, summary });
+        printJson({
+          seed,
+          runs,
+          counts: audit.counts,
+          entries: audit.entries,
+          coverage: { covered: cov.covered.length, left_out: cov.leftOut, missing: cov.missing },
+          summary,
+        });
         return;
       }
       for (const e of audit.entries) {
-        const value = e.kind === 'number' ? `draft "${e.draft}", model ${e.model}` : e.counterexample ? `counterexample ${e.counterexample.id}` : '';
+        const value =
+          e.kind === 'number'
+            ? `draft "${e.draft}", model ${e.model}`
+            : e.counterexample
+              ? `counterexample ${e.counterexample.id}`
+              : '';
         say(`${e.verdict.toUpperCase().padEnd(22)} ${e.section.padEnd(7)} ${e.id.padEnd(30)} ${value}`);
       }
       say(summary);

@@ -14,15 +14,23 @@ import { printJson, progress, progressDone, row, say } from '../output.js';
 /** Planned seconds above which progress is printed on any stderr, not only a terminal. */
 const LONG_RUN_S = 30;
 
-interface Options { out?: string; json?: boolean; timeMs: number; samples: number; vantages: number; candidates?: boolean }
+interface Options {
+  out?: string;
+  json?: boolean;
+  timeMs: number;
+  samples: number;
+  vantages: number;
+  candidates?: boolean;
+}
 
 /** Registers the command. */
 export function registerCalibrate(program: Command): void {
   program
     .command('calibrate')
-    .description('measure the draft §1.3 constants on this machine with the project\'s codecs and crypto')
+    .description("measure the draft §1.3 constants on this machine with the project's codecs and crypto")
     .option('--out <file>', 'write the constants file (schemas/constants-v1.schema.json) here', outputFile)
-    // Flags within their documented domains (src/lib/domains.ts); the whole run within its budgets (src/lib/work-budget.ts).
+    // Flags within their documented domains (src/lib/domains.ts); the whole run within its budgets
+    // (src/lib/work-budget.ts).
     .option('--time-ms <ms>', 'sampling time per constant, ms', domainInt('time_ms'), DEFAULT_BUDGET.timeMs)
     .option('--samples <n>', 'at least this many samples per constant', domainInt('samples'), DEFAULT_BUDGET.minSamples)
     .option('--vantages <N>', 'vantages in the rate-limit table for c_xdp', domainInt('vantages'), 100_000)
@@ -31,13 +39,19 @@ export function registerCalibrate(program: Command): void {
     .action(async (o: Options) => {
       const options: CalibrateOptions = {
         budget: { timeMs: o.timeMs, warmupMs: Math.max(10, Math.round(o.timeMs / 4)), minSamples: o.samples },
-        vantages: o.vantages, candidates: o.candidates ?? false,
+        vantages: o.vantages,
+        candidates: o.candidates ?? false,
       };
       const plan = calibrationPlan(options);
       checkCalibrationPlan(plan);
       // issue 16: a run of more than LONG_RUN_S seconds reports progress even when stderr is not a terminal.
       const talk = process.stderr.isTTY || plan.seconds > LONG_RUN_S;
-      const c = await calibrate({ ...options, onProgress: (line) => { if (talk) progress(line); } });
+      const c = await calibrate({
+        ...options,
+        onProgress: (line) => {
+          if (talk) progress(line);
+        },
+      });
       progressDone();
       if (o.out) await writeJsonAtomic(o.out, c.constants);
       if (o.json) {
@@ -50,7 +64,19 @@ export function registerCalibrate(program: Command): void {
       say(row(['constant', 'median µs', 'p10 µs', 'p90 µs', 'draft µs', 'measured / draft'], w));
       for (const k of CONSTANT_NAMES) {
         const t = c.timings[k];
-        say(row([k, c.constants.constants_us[k].toString(), t.p10_us.toPrecision(4), t.p90_us.toPrecision(4), draft[k].toString(), (c.constants.constants_us[k] / draft[k]).toFixed(2)], w));
+        say(
+          row(
+            [
+              k,
+              c.constants.constants_us[k].toString(),
+              t.p10_us.toPrecision(4),
+              t.p90_us.toPrecision(4),
+              draft[k].toString(),
+              (c.constants.constants_us[k] / draft[k]).toFixed(2),
+            ],
+            w,
+          ),
+        );
       }
       for (const t of c.candidates) say(`  ${t.median_us.toPrecision(4).padStart(9)} µs  ${t.name}`);
       say(o.out ? `wrote ${o.out}` : 'not written (use --out FILE, then --constants FILE with any command)');

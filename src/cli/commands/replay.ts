@@ -19,7 +19,10 @@ export function registerReplay(program: Command): void {
     .option('--json', 'print one JSON document')
     .action((file: string, o: { json?: boolean }) => {
       const cx = loadCounterexample(file);
-      if (cx.model !== 'faithful') throw new InputError(`${file}: found against model '${cx.model}'; only counterexamples of the faithful model replay here`);
+      if (cx.model !== 'faithful')
+        throw new InputError(
+          `${file}: found against model '${cx.model}'; only counterexamples of the faithful model replay here`,
+        );
       const claim = allClaims().find(({ claim: c }) => c.id === cx.property)?.claim;
       if (!claim) throw new InputError(`${file}: names claim '${cx.property}', which no theorem declares`);
       const r = replay(claim, cx);
@@ -28,7 +31,18 @@ export function registerReplay(program: Command): void {
       // stored valueText, which nothing checks; a value outside the domain is not evaluated at all.
       const shown = r.evaluated ?? '(not evaluated)';
       if (o.json) {
-        printJson({ id: cx.id, property: cx.property, claim: claim.title, seed: cx.seed, path: cx.path, reproduced: r.reproduced, evaluated: r.evaluated, outcome: r.value, rerun: r.seed, summary: r.summary });
+        printJson({
+          id: cx.id,
+          property: cx.property,
+          claim: claim.title,
+          seed: cx.seed,
+          path: cx.path,
+          reproduced: r.reproduced,
+          evaluated: r.evaluated,
+          outcome: r.value,
+          rerun: r.seed,
+          summary: r.summary,
+        });
         return;
       }
       say(r.summary);

@@ -9,20 +9,36 @@ import { writeReport } from '../../report/report.js';
 import { outputFolder } from '../options.js';
 import { progress, progressDone, say } from '../output.js';
 
-interface Options { out: string; constants?: string; bench?: string; measure?: boolean }
+interface Options {
+  out: string;
+  constants?: string;
+  bench?: string;
+  measure?: boolean;
+}
 
 /** Registers the command. */
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write a self-contained HTML dimensioning report with SVG charts (JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted)')
+    .description(
+      'write a self-contained HTML dimensioning report with SVG charts ' +
+        '(JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted)',
+    )
     .requiredOption('--out <dir>', 'directory to write index.html, the SVG charts and report.json into', outputFolder)
-    .option('--constants <file>', 'constants file (default: the draft §1.3 values; `perfsec calibrate --out FILE` measures them)')
+    .option(
+      '--constants <file>',
+      'constants file (default: the draft §1.3 values; `perfsec calibrate --out FILE` measures them)',
+    )
     .option('--bench <file>', 'the measured part: a `npm run bench -- --json` document')
     .option('--measure', 'take a short measurement now for the measured charts')
     .action(async (o: Options) => {
       const constants = loadConstants(o.constants);
-      const measurement = o.bench ? readBench(o.bench) : o.measure ? await (process.stderr.isTTY && progress('measuring the pipeline (short run)'), quickMeasurement(constants.constants_us)) : null;
+      const measurement = o.bench
+        ? readBench(o.bench)
+        : o.measure
+          ? await (process.stderr.isTTY && progress('measuring the pipeline (short run)'),
+            quickMeasurement(constants.constants_us))
+          : null;
       progressDone();
       const w = await writeReport(o.out, constants, loadConstants(), measurement);
       say(`wrote ${w.files.length} files to ${o.out}: ${w.files.join(', ')}`);

@@ -15,7 +15,15 @@ import { allClaims, selectClaims } from '../../registry/theorems.js';
 import { outputFolder, runsOption, seedOption } from '../options.js';
 import { note, printJson, progress, progressDone, say } from '../output.js';
 
-interface Options { runs?: number; seed?: number; shard?: string; json?: boolean; list?: boolean; save: boolean; saveDir?: string }
+interface Options {
+  runs?: number;
+  seed?: number;
+  shard?: string;
+  json?: boolean;
+  list?: boolean;
+  save: boolean;
+  saveDir?: string;
+}
 
 /** One claim's line of the report. */
 interface ClaimReport extends SearchOutcome {
@@ -34,7 +42,7 @@ export function registerSearch(program: Command): void {
     .command('search')
     .description('search the claims of a theorem (or one claim) for counterexamples')
     .argument('[selector]', 'a theorem id (T-JCOST-1) or a claim id (T-JCOST-1.ledger); all when omitted')
-    .option('--runs <N>', 'runs per claim (default: PERFSEC_RUNS, else each claim\'s own)', runsOption)
+    .option('--runs <N>', "runs per claim (default: PERFSEC_RUNS, else each claim's own)", runsOption)
     .option('--seed <S>', 'seed (default: PERFSEC_SEED, else random; always printed)', seedOption)
     .option('--shard <i/n>', 'run shard i of n of the search (deterministic; shards search disjoint streams)')
     .option('--list', 'list the claims and exit')
@@ -44,7 +52,8 @@ export function registerSearch(program: Command): void {
     .action(async (selector: string | undefined, o: Options) => {
       const picked = selectClaims(selector);
       if (o.list) {
-        for (const { claim } of picked) say(`${claim.id}${claim.refutedBy ? ` [refuted: ${claim.refutedBy}]` : ''}  ${claim.title}`);
+        for (const { claim } of picked)
+          say(`${claim.id}${claim.refutedBy ? ` [refuted: ${claim.refutedBy}]` : ''}  ${claim.title}`);
         return;
       }
       const settings = runSettings();
@@ -77,8 +86,12 @@ export function registerSearch(program: Command): void {
         const hint = out.failed
           ? ' (run without --no-save to store it)'
           : ' and this search found none: try more --runs or another --seed';
-        const pinned = check.status === 'pin-lost' && !check.pin.stored ? `pinned ${check.reason}${hint}`
-          : check.status === 'pin-lost' || check.status === 'refuted-as-pinned' ? check.detail : null;
+        const pinned =
+          check.status === 'pin-lost' && !check.pin.stored
+            ? `pinned ${check.reason}${hint}`
+            : check.status === 'pin-lost' || check.status === 'refuted-as-pinned'
+              ? check.detail
+              : null;
         const about = { theorem: theorem.id, claim: claim.id, title: claim.title, status: check.status };
         results.push({ ...about, ...out, shard: `${shard.index}/${shard.count}`, saved, pinned }); // --json's key order
       }
@@ -97,13 +110,16 @@ export function registerSearch(program: Command): void {
           if (r.error) say(`  error:   ${r.error}`);
           say(`  seed:    ${r.seed}   path: ${r.path}`);
           if (r.saved) say(`  saved:   ${r.saved}`);
-          say(`  replay:  ${r.saved ? `npx perfsec replay ${r.saved}` : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`}`);
+          say(
+            `  replay:  ${r.saved ? `npx perfsec replay ${r.saved}` : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`}`,
+          );
         }
         if (r.pinned) say(`  pinned:  ${r.pinned}`);
       }
       const count = (s: ClaimStatus) => results.filter((r) => r.status === s).length;
-      const counts = `${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, `
-        + `${count('new-counterexample')} new counterexample(s), ${count('pin-lost')} pin(s) lost`;
+      const counts =
+        `${count('holds')} hold, ${count('refuted-as-pinned')} refuted as pinned, ` +
+        `${count('new-counterexample')} new counterexample(s), ${count('pin-lost')} pin(s) lost`;
       say(`${results.length} claim(s): ${counts} (seed ${seed}, shard ${shard.index}/${shard.count})`);
     });
 }

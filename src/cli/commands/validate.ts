@@ -18,16 +18,26 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('run every check of the validator; exit 0 iff all pass')
     .option('--seed <S>', 'seed of the short searches (default: PERFSEC_SEED, else random; printed)', seedOption)
-    .option('--runs <N>', `runs per claim in the short searches (default: PERFSEC_RUNS, else ${VALIDATE_RUNS})`, runsOption)
+    .option(
+      '--runs <N>',
+      `runs per claim in the short searches (default: PERFSEC_RUNS, else ${VALIDATE_RUNS})`,
+      runsOption,
+    )
     .option('--json', 'print one JSON document')
     .action(async (o: { seed?: number; runs?: number; json?: boolean }) => {
       const settings = runSettings();
       const ctx = { seed: o.seed ?? settings.seed, runs: o.runs ?? settings.numRuns ?? VALIDATE_RUNS };
       process.stderr.write(`perfsec validate: seed ${ctx.seed}, ${ctx.runs} runs per claim in searches\n`);
       // issue 16: with --json the result comes at the end, so each finished check is a progress line on stderr.
-      const outcomes = await runChecks(CHECKS, ctx, o.json ? (r) => progress(`perfsec validate: ${r.pass ? 'PASS' : 'FAIL'} ${r.id}`) : (r) => {
-        say(`${r.pass ? 'PASS' : 'FAIL'}  ${r.id.padEnd(22)} ${r.section.padEnd(7)} ${r.title}: ${r.detail}`);
-      });
+      const outcomes = await runChecks(
+        CHECKS,
+        ctx,
+        o.json
+          ? (r) => progress(`perfsec validate: ${r.pass ? 'PASS' : 'FAIL'} ${r.id}`)
+          : (r) => {
+              say(`${r.pass ? 'PASS' : 'FAIL'}  ${r.id.padEnd(22)} ${r.section.padEnd(7)} ${r.title}: ${r.detail}`);
+            },
+      );
       if (o.json) progressDone();
       const passed = outcomes.filter((r) => r.pass).length;
       process.exitCode = passed === outcomes.length ? EXIT.ok : EXIT.failed;

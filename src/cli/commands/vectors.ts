@@ -24,7 +24,11 @@ export function registerVectors(program: Command): void {
         printJson(r);
         return;
       }
-      for (const t of r.results) say(`${t.ok ? 'ok  ' : 'FAIL'}  tcId ${String(t.tcId).padEnd(4)} ${t.result.padEnd(10)} ${t.comment}${t.ok ? '' : `: ${t.detail}`}`);
+      for (const t of r.results)
+        say(
+          `${t.ok ? 'ok  ' : 'FAIL'}  tcId ${String(t.tcId).padEnd(4)} ${t.result.padEnd(10)} ` +
+            `${t.comment}${t.ok ? '' : `: ${t.detail}`}`,
+        );
       say(`${r.algorithm}: ${r.passed}/${r.passed + r.failed} vectors pass`);
     });
   vectors
