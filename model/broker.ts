@@ -31,7 +31,10 @@ export * from './reject-reasons.js';
 
 /** The choices draft §5 leaves open, as the model takes them. */
 export interface Reading {
-  /** `session`: last_bfd_seq per BFD session (§5 bullet, RFC 5880); `vantage`: per vantage (§5 predicate (a) as printed). */
+  /**
+   * `session`: last_bfd_seq per BFD session (§5 bullet, RFC 5880); `vantage`: per vantage (§5 predicate (a) as
+   * printed).
+   */
   readonly bfdSeqKey: 'session' | 'vantage';
   /**
    * `none`: a snapshot carries no BFD seq, (a) applies to pushes only (the wire formats as they
@@ -113,7 +116,8 @@ export class Broker implements BrokerLike {
   }
 
   advance(now: number): void {
-    // Stryker disable next-line EqualityOperator: running the boundary step of the next epoch early resets counters no snapshot can have set yet (the OEM binds no future epoch)
+    // Stryker disable next-line EqualityOperator: running the boundary step of the next epoch early resets counters no
+    // snapshot can have set yet (the OEM binds no future epoch)
     while (epochAt(this.config.oem, now) > this.epoch) this.epochBoundary(++this.epoch);
   }
 
@@ -220,7 +224,8 @@ export class Broker implements BrokerLike {
         `no session for discriminators ${p.myDiscriminator}/${p.yourDiscriminator}`,
       );
     const epoch = this.epochOfKeyId(p.authKeyId, now);
-    // Stryker disable next-line ConditionalExpression: an undefined epoch is bound to no vantage either; the test only narrows the type
+    // Stryker disable next-line ConditionalExpression: an undefined epoch is bound to no vantage either; the test only
+    // narrows the type
     if (epoch === undefined || !this.bound(session.vantage, epoch, now))
       return reject(
         'push',
@@ -240,14 +245,16 @@ export class Broker implements BrokerLike {
     const reason = this.reasonFor({ a: this.predicateA(p.seq, seqKey) });
     if (reason) return reject('push', reason, `seq ${p.seq}, last ${this.lastBfdSeq.get(seqKey)}`);
     this.lastBfdSeq.set(seqKey, p.seq);
-    this.seqForgottenAt.set(seqKey, now + (2 * p.detectMult * Math.max(p.desiredMinTxUs, p.requiredMinRxUs)) / 1000); // twice the Detection Time
+    // twice the Detection Time
+    this.seqForgottenAt.set(seqKey, now + (2 * p.detectMult * Math.max(p.desiredMinTxUs, p.requiredMinRxUs)) / 1000);
     return { accepted: true, kind: 'push', detail: `${session.vantage} session ${sessionId(session)} seq ${p.seq}` };
   }
 
   /** The epoch an Auth Key ID (epoch_id mod 256) names: the current one or the previous. */
   protected epochOfKeyId(keyId: number, now: number): number | undefined {
     const current = epochAt(this.config.oem, now);
-    return [current, current - 1].find((e) => (e & 0xff) === keyId); // epoch -1 (Key ID 255 in epoch 0) is bound to no vantage
+    // epoch -1 (Key ID 255 in epoch 0) is bound to no vantage
+    return [current, current - 1].find((e) => (e & 0xff) === keyId);
   }
 }
 

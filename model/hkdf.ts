@@ -46,7 +46,8 @@ export const INFO_PREFIX = 'coherence-bfd-auth-v1|session:';
 export const EPOCH_INFIX = '|epoch:';
 
 const base = {
-  salt: (op: string) => utf8ToBytes(SALT_PREFIX + op), // draft §6: "||" is octet concatenation, '|' inside the quotes is literal
+  // draft §6: "||" is octet concatenation, '|' inside the quotes is literal
+  salt: (op: string) => utf8ToBytes(SALT_PREFIX + op),
   epoch: (e: number) => utf8ToBytes(String(e)), // ascii(epoch_id): decimal digits, no padding
 };
 
@@ -58,7 +59,8 @@ const base = {
 export const CANONICAL_READING: Reading = {
   name: 'hex-lower',
   description:
-    'session_id = 16 lowercase hex ASCII characters (8 per discriminator, zero-padded), smaller||larger; epoch_id decimal ASCII',
+    'session_id = 16 lowercase hex ASCII characters (8 per discriminator, zero-padded), smaller||larger; ' +
+    'epoch_id decimal ASCII',
   ...base,
   sessionId: (a, b) => utf8ToBytes(sessionIdText(a, b)),
 };
@@ -81,7 +83,8 @@ export const READINGS: readonly Reading[] = [
   {
     name: 'hex-unpadded-lex',
     description:
-      'each discriminator as unpadded lowercase hex, ordered lexicographically as strings (differs from numeric order, e.g. "a" > "10")',
+      'each discriminator as unpadded lowercase hex, ordered lexicographically as strings ' +
+      '(differs from numeric order, e.g. "a" > "10")',
     ...base,
     sessionId: (a, b) => utf8ToBytes([a.toString(16), b.toString(16)].sort().join('')),
   },

@@ -68,7 +68,10 @@ const MAX_ATTACK_PACKETS = 4000;
 const maxAttackPps = (intervalUs: number, maxPackets: number) =>
   Math.max(0, Math.floor(maxPackets / (intervalUs / 1e6)));
 
-/** What traffic(D) draws: one phase per vantage within a tick, one per cell within a bundle period, R within the enumerable. */
+/**
+ * What traffic(D) draws: one phase per vantage within a tick, one per cell within a bundle period, R within the
+ * enumerable.
+ */
 function trafficDomain(d: Deployment): Check {
   const tickUs = d.tickMs * 1000;
   const bundleUs = tickUs * d.bundlePeriodTicks;

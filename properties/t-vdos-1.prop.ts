@@ -47,28 +47,32 @@ export default theorem<FloodSubject>(import.meta, {
   claims: ({ exact, aggregated, limiter, cost }) => [
     claim(
       'T-VDOS-1.sims-agree',
-      '§4.1-§4.2 model: the per-packet and the aggregated simulators admit exactly the same packets (one bucket per path, no jitter)',
+      '§4.1-§4.2 model: the per-packet and the aggregated simulators admit exactly the same packets ' +
+        '(one bucket per path, no jitter)',
       [floodScenario({ longTicks: true }), fc.option(policy(), { nil: null })],
       (s, p) => JSON.stringify(exact(s, p)) === JSON.stringify(aggregated(s, p)),
       { numRuns: 80 },
     ),
     claim(
       'T-VDOS-1.bound',
-      '§4.3 claim: with the rate limit, JOINT_attacked / JOINT_baseline <= rate_limit_factor + flood_factor * c_xdp / c_path',
+      '§4.3 claim: with the rate limit, JOINT_attacked / JOINT_baseline <= ' +
+        'rate_limit_factor + flood_factor * c_xdp / c_path',
       [floodScenario({ jitter: true }), policy(), draftConstants],
       (s, p, c) => cost(s, exact(s, p), c, true).ratio <= draftBound(s, p, c) + EPS,
       { refutedBy: 'CX-T-VDOS-1-001' },
     ),
     claim(
       'T-VDOS-1.bound-corrected',
-      'corrected §4.3: ratio <= (1-k/N)(1+2x) + (k/N)(min(f + 1/D, rate_limit_factor + budget/D) + 2x(f + 1/D)), x = c_xdp/c_path, D in ticks (model/vdos-bounds.ts)',
+      'corrected §4.3: ratio <= (1-k/N)(1+2x) + (k/N)(min(f + 1/D, rate_limit_factor + budget/D) + 2x(f + 1/D)), ' +
+        'x = c_xdp/c_path, D in ticks (model/vdos-bounds.ts)',
       [floodScenario({ jitter: true }), policy(), costConstants()],
       (s, p, c) => cost(s, exact(s, p), c, true).ratio <= tokenBucketBound(s, p, c) * (1 + EPS),
       { numRuns: 80, corrects: 'T-VDOS-1.bound' },
     ),
     claim(
       'T-VDOS-1.no-rl-linear',
-      '§4.3 claim: without the rate limit the ratio is linear in flood_factor: (1-k/N) + (k/N) f, slope 1 when every vantage floods (a phase shifts it by at most one packet per path)',
+      '§4.3 claim: without the rate limit the ratio is linear in flood_factor: (1-k/N) + (k/N) f, ' +
+        'slope 1 when every vantage floods (a phase shifts it by at most one packet per path)',
       [floodScenario(), costConstants()],
       (s, c) => {
         const r = cost(s, exact(s, null), c, false).ratio;
@@ -83,7 +87,8 @@ export default theorem<FloodSubject>(import.meta, {
     ),
     claim(
       'T-VDOS-1.claim-a',
-      '§4.3 (a) claim: for flood_factor <= rate_limit_factor the ratio sits at rate_limit_factor, whatever flood_factor',
+      '§4.3 (a) claim: for flood_factor <= rate_limit_factor the ratio sits at rate_limit_factor, ' +
+        'whatever flood_factor',
       [wholeCoalitionFlood(), policy('rate-times-1s'), costConstants()],
       (s, p, c) =>
         s.floodFactor > p.rateLimitFactor || near(cost(s, exact(s, p), c, true).ratio, p.rateLimitFactor, 0.01),
@@ -91,7 +96,8 @@ export default theorem<FloodSubject>(import.meta, {
     ),
     claim(
       'T-VDOS-1.claim-a-corrected',
-      'corrected §4.3 (a): for flood_factor <= rate_limit_factor nothing is dropped (no jitter, budget >= 2 tokens), so the ratio grows with flood_factor',
+      'corrected §4.3 (a): for flood_factor <= rate_limit_factor nothing is dropped (no jitter, budget >= 2 tokens), ' +
+        'so the ratio grows with flood_factor',
       [floodScenario(), policy()],
       (s, p) => {
         const b = bucketParams(tickUs(s), p);
@@ -119,25 +125,30 @@ export default theorem<FloodSubject>(import.meta, {
     ),
     claim(
       'T-VDOS-1.claim-b-corrected',
-      'corrected §4.3 (b): above rate_limit_factor (one hour, every vantage flooding) the slope is 2 c_xdp / c_path, one lookup for each packet of a (snapshot, push) pair',
+      'corrected §4.3 (b): above rate_limit_factor (one hour, every vantage flooding) the slope is 2 c_xdp / c_path, ' +
+        'one lookup for each packet of a (snapshot, push) pair',
       [factorPair, costConstants()],
       ([f1, f2], c) => {
         const s = (f: number) => ({ n: 2, tickMs: 50, coalition: 2, floodFactor: f, durationTicks: 72_000 });
         const at = (f: number) => cost(s(f), aggregated(s(f), DEFAULT_POLICY), c, true).ratio;
-        return within((at(f2) - at(f1)) / (f2 - f1), 2 * draftSlope(c), 0.05); // x 2 is exact in floating point
+        // x 2 is exact in floating point
+        return within((at(f2) - at(f1)) / (f2 - f1), 2 * draftSlope(c), 0.05);
       },
       { corrects: 'T-VDOS-1.claim-b' },
     ),
     claim(
       'T-VDOS-1.legit',
-      '§4.2 claim: the default factors (4 sustained, 8 burst) cover the legitimate bursts it names (jitter, BGP batches of up to 5 s, recalibration; each once, compounded as its 1.5 * 3 * 1.3 worst case): no honest packet is dropped',
+      '§4.2 claim: the default factors (4 sustained, 8 burst) cover the legitimate bursts it names ' +
+        '(jitter, BGP batches of up to 5 s, recalibration; each once, compounded as its 1.5 * 3 * 1.3 worst case): ' +
+        'no honest packet is dropped',
       [legitStream()],
       (st) => drops(legitArrivals(st), limiter(bucketParams(st.tickMs * 1000, DEFAULT_POLICY))) === 0,
       { refutedBy: 'CX-T-VDOS-1-004' },
     ),
     claim(
       'T-VDOS-1.legit-corrected',
-      'corrected §4.2: a legitimate stream is dropped exactly when some window of it holds more than budget + rate * window packets (the arrival curve of the bucket)',
+      'corrected §4.2: a legitimate stream is dropped exactly when some window of it holds more than ' +
+        'budget + rate * window packets (the arrival curve of the bucket)',
       [legitStream(), policy()],
       (st, p) => {
         const b = bucketParams(st.tickMs * 1000, p);
@@ -159,7 +170,9 @@ export default theorem<FloodSubject>(import.meta, {
     ),
     claim(
       'T-VDOS-1.steady-honest-corrected',
-      'corrected §4.2: honest traffic at the natural rate passes iff the burst budget holds one whole token (burst_factor * 1000 / T_tick_ms >= 1 under the literal reading; always when the budget is burst_factor ticks)',
+      'corrected §4.2: honest traffic at the natural rate passes iff the burst budget holds one whole token ' +
+        '(burst_factor * 1000 / T_tick_ms >= 1 under the literal reading; ' +
+        'always when the budget is burst_factor ticks)',
       [fc.constantFrom(50, 1000, 2500, 5000, 10_000), policy(), fc.integer({ min: 1, max: 20 })],
       (tickMs, p, ticks) => {
         const b = bucketParams(tickMs * 1000, p);

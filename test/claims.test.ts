@@ -7,6 +7,7 @@ import { closedForm } from '../model/joint-cost.js';
 import { computeClaims, jointCostQuantities, loadClaims, roundTo, verdictOf } from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
 import { problems } from '../src/lib/schemas.js';
+import { at } from './json-edit.js';
 import { MUTANTS } from './mutants/t-jcost-1.js';
 
 const file = loadClaims('t-jcost-1');
@@ -57,10 +58,18 @@ describe('spec/claims/t-jcost-1.json', () => {
   });
 
   test.each([
-    ['a claim without its verdict', (d: any) => delete d.claims[0].verdict, /missing field 'claims\/0\/verdict'/],
-    ['a quantity that is not a name', (d: any) => (d.claims[0].expr.quantity = 'Joules!'), /claims\/0\/expr/],
-    ['a section that is not a section', (d: any) => (d.claims[0].section = 'three'), /claims\/0\/section/],
-    ['an unknown field', (d: any) => (d.claims[0].colour = 'red'), /unknown field 'claims\/0\/colour'/],
+    [
+      'a claim without its verdict',
+      (d: unknown) => delete at(d, 'claims', 0).verdict,
+      /missing field 'claims\/0\/verdict'/,
+    ],
+    [
+      'a quantity that is not a name',
+      (d: unknown) => (at(d, 'claims', 0, 'expr').quantity = 'Joules!'),
+      /claims\/0\/expr/,
+    ],
+    ['a section that is not a section', (d: unknown) => (at(d, 'claims', 0).section = 'three'), /claims\/0\/section/],
+    ['an unknown field', (d: unknown) => (at(d, 'claims', 0).colour = 'red'), /unknown field 'claims\/0\/colour'/],
   ])('the schema rejects %s', (_what, breakIt, message) => {
     const d = structuredClone(file) as unknown;
     breakIt(d);

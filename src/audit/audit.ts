@@ -63,7 +63,8 @@ function numberEntry(r: ClaimResult): AuditEntry {
   const comparison =
     cmp.kind === 'decimals'
       ? `model rounded to ${cmp.places} decimal(s), as printed, must equal ${claim.value}`
-      : `model rounded to ${cmp.places} decimal(s) must equal ${claim.value}, or lie within ${cmp.rel_tol * 100} % of it`;
+      : `model rounded to ${cmp.places} decimal(s) must equal ${claim.value}, ` +
+        `or lie within ${cmp.rel_tol * 100} % of it`;
   const shown = (x: number) => roundTo(x, cmp.places + 3);
   const readings =
     r.readings.length === 0
@@ -112,7 +113,10 @@ function sectionOf(title: string): string {
 /** Called before each statement is searched or replayed: its claim id, its rank and how many there are. */
 export type AuditProgress = (claimId: string, index: number, total: number) => void;
 
-/** Audits the statements the property files declare: refuted ones replay their counterexample, the others are searched. */
+/**
+ * Audits the statements the property files declare: refuted ones replay their counterexample, the others are
+ * searched.
+ */
 function statementEntries(seed: number, runs: number, onStatement?: AuditProgress): AuditEntry[] {
   const claims = allClaims();
   const byCorrects = new Map(claims.flatMap(({ claim }) => (claim.corrects ? [[claim.corrects, claim] as const] : [])));

@@ -113,7 +113,8 @@ export function jointCostQuantities(m: CostModel): Quantities {
 const JCOST_QUANTITIES = {
   pps_t: (d: Deployment) => ppsPerPath(d),
   tick_hz: (d: Deployment) => 1000 / d.tickMs,
-  hmac_only_pct: (d: Deployment, c: CostConstants) => (ppsPerPath(d) * c.c_hmac) / 1e4, // one HMAC per snapshot, as % of one core
+  // one HMAC per snapshot, as % of one core
+  hmac_only_pct: (d: Deployment, c: CostConstants) => (ppsPerPath(d) * c.c_hmac) / 1e4,
   json_over_bfd_parse: (_d: Deployment, c: CostConstants) => c.c_json / c.c_bfd_parse,
   bundles_per_s: (d: Deployment) => bundlesPerSecond(d),
   joint_pct: (d: Deployment, c: CostConstants, m: CostModel) => m.joint(d, c).pctOneCore,
@@ -200,7 +201,10 @@ export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostC
   });
 }
 
-/** The printed claims of a file as theorem examples (src/engine/theorem.ts): titled with the claim and its pinned verdict. */
+/**
+ * The printed claims of a file as theorem examples (src/engine/theorem.ts): titled with the claim and its pinned
+ * verdict.
+ */
 export function printedExamples(
   name: string,
   quantities: Quantities,
@@ -212,7 +216,8 @@ export function printedExamples(
     title: `${claim.section} printed "${claim.printed}" (${claim.paraphrase}): ${pinnedPhrase(claim)}`,
     check: () => {
       const [r] = computeClaims({ ...file, claims: [claim] }, quantities, c);
-      const detail = `${claim.id}: model ${r!.model}, verdict ${r!.verdict}, pinned ${claim.verdict}${claim.corrected ? `, corrected value ${claim.corrected.value}` : ''}`;
+      const corrected = claim.corrected ? `, corrected value ${claim.corrected.value}` : '';
+      const detail = `${claim.id}: model ${r!.model}, verdict ${r!.verdict}, pinned ${claim.verdict}${corrected}`;
       return { ok: r!.asPinned, detail };
     },
   }));

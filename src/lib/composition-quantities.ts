@@ -23,5 +23,6 @@ export const COMPOSITION_QUANTITIES: Quantities = {
   bundle_interval_ms: (s) => intervalMs(s),
   // draft §7 / §9: an auditor's q queries among w witnesses, m of them honest and holding the other view
   detection_probability: (s) => detectionProbability(param(s, 'w'), param(s, 'm'), param(s, 'q')),
-  unsigned_bundles: (s) => Math.floor((param(s, 'liveness_s') * 1000) / intervalMs(s)), // draft §9: bundles within one liveness budget
+  // draft §9: bundles within one liveness budget
+  unsigned_bundles: (s) => Math.floor((param(s, 'liveness_s') * 1000) / intervalMs(s)),
 };

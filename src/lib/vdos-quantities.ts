@@ -41,14 +41,18 @@ export function policyOf(s: Scenario): RateLimitPolicy {
   };
 }
 
-/** The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push) pair. */
+/**
+ * The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push)
+ * pair.
+ */
 const charged = (s: Scenario, c: CostConstants): CostConstants =>
   s.xdp_per_pair === 1 ? { ...c, c_xdp: c.c_xdp / 2 } : c;
 
 const ratio = (s: Scenario, c: CostConstants, limited: boolean) => {
   const f = floodScenarioOf(s);
   const p = limited ? policyOf(s) : null;
-  checkFloodBudget([floodWork(f, p)], `scenario '${s.label}'`, 'lower its n, coalition, flood_factor or duration_s'); // issue 16 Deliver 3
+  // issue 16 Deliver 3
+  checkFloodBudget([floodWork(f, p)], `scenario '${s.label}'`, 'lower its n, coalition, flood_factor or duration_s');
   return floodCost(f, simulateAggregated(f, p), charged(s, c), limited);
 };
 

@@ -18,7 +18,10 @@ export const VERIFICATION_DOS_RECEIPT_SCHEMA = 'perfsec-verification-dos-receipt
 /** The flood factors of the draft §4.4 table. */
 export const FLOOD_FACTORS = [1, 4, 16, 64, 256, 1024] as const;
 
-/** The draft §4.4 setting: N = 1000, T_tick = 50 ms, every vantage flooding; 60 s simulated (the draft states no duration). */
+/**
+ * The draft §4.4 setting: N = 1000, T_tick = 50 ms, every vantage flooding; 60 s simulated (the draft states no
+ * duration).
+ */
 export const SETTING = { n: 1000, tickMs: 50, durationS: 60 } as const;
 
 /** One flood factor's result. */
@@ -102,7 +105,8 @@ export function buildVerificationDosReceipt(constants: ConstantsFile, issuedAt: 
     floodFactor: f,
     durationTicks: (SETTING.durationS * 1000) / SETTING.tickMs,
   });
-  // issue 16 Deliver 3: the receipt's simulations are fixed (the §4.4 setting), but their cost is still checked before they run.
+  // issue 16 Deliver 3: the receipt's simulations are fixed (the §4.4 setting), but their cost is still checked before
+  // they run.
   checkFloodBudget(
     FLOOD_FACTORS.flatMap((f) => [floodWork(at(f), policy), floodWork(at(f), null)]),
     'receipt B.2',

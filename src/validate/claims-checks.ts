@@ -17,7 +17,10 @@ function describe(rs: readonly ClaimResult[]): CheckResult {
     const first = off[0]!;
     return {
       pass: false,
-      detail: `${off.length}/${rs.length} differ from the pinned verdict, first ${first.claim.id}: draft ${first.claim.printed}, model ${roundTo(first.model, first.claim.compare.places + 2)} (${first.verdict}, pinned ${first.claim.verdict})`,
+      detail:
+        `${off.length}/${rs.length} differ from the pinned verdict, first ${first.claim.id}: ` +
+        `draft ${first.claim.printed}, model ${roundTo(first.model, first.claim.compare.places + 2)} ` +
+        `(${first.verdict}, pinned ${first.claim.verdict})`,
     };
   }
   const refuted = rs

@@ -114,7 +114,8 @@ export function convertPublic(d: P): VectorsFile {
         ),
       ]);
     else if (v.kind === 'signed_checkpoint_series') {
-      const vkey = `${v.origin}+${v.key_id_hex}+${Buffer.concat([Buffer.of(1), Buffer.from(v.log_public_key_hex, 'hex')]).toString('base64')}`;
+      const logKey = Buffer.concat([Buffer.of(1), Buffer.from(v.log_public_key_hex, 'hex')]).toString('base64');
+      const vkey = `${v.origin}+${v.key_id_hex}+${logKey}`;
       add(
         'C2spSignedNote',
         v.source,
@@ -300,9 +301,13 @@ export function convertPublic(d: P): VectorsFile {
   return vectorsFile({
     algorithm: 'C2SP-PUBLIC',
     header: [
-      'Keys here are the public test keys of their sources (RFC 5869, RFC 4231, RFC 8032, C2SP and Go test data): TEST KEYS, never for deployment.',
-      'Public cryptographic vectors the draft §6 (HKDF-SHA256, HMAC-SHA256) and §7 (C2SP signed notes, tlog-checkpoint, cosignature/v1 with Ed25519) mechanisms rest on, each group naming its public source.',
-      "Expected values are copied from the sources, never computed by this project; the project's code (model/hkdf.ts, note.ts, checkpoint.ts, cosignature.ts, merkle.ts) must reproduce every valid one and reject every invalid one.",
+      'Keys here are the public test keys of their sources (RFC 5869, RFC 4231, RFC 8032, C2SP and Go test ' +
+        'data): TEST KEYS, never for deployment.',
+      'Public cryptographic vectors the draft §6 (HKDF-SHA256, HMAC-SHA256) and §7 (C2SP signed notes, ' +
+        'tlog-checkpoint, cosignature/v1 with Ed25519) mechanisms rest on, each group naming its public source.',
+      "Expected values are copied from the sources, never computed by this project; the project's code " +
+        '(model/hkdf.ts, note.ts, checkpoint.ts, cosignature.ts, merkle.ts) must reproduce every valid one and ' +
+        'reject every invalid one.',
     ],
     notes: {
       Public: {
@@ -317,7 +322,8 @@ export function convertPublic(d: P): VectorsFile {
       OriginFromLogKey: {
         bugType: 'FUNCTIONALITY',
         description:
-          "Sigsum checkpoints: the origin is derived from the log key hash of the test's log (here fixed by the expected message).",
+          "Sigsum checkpoints: the origin is derived from the log key hash of the test's log (here fixed by " +
+          'the expected message).',
       },
     },
     testGroups,

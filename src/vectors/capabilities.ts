@@ -75,7 +75,8 @@ const RULES: Array<[string, string[], Hypotheses]> = [
     { insider_flood_plausible: true, byzantine_fraction: 0 },
   ],
   [
-    'cwt-profile-v1 alone, joint hypotheses (literal §8 reading rejects; §8 also lets CWT-only deployments ignore the profile)',
+    'cwt-profile-v1 alone, joint hypotheses (literal §8 reading rejects; §8 also lets CWT-only deployments ' +
+      'ignore the profile)',
     ['cwt-profile-v1'],
     { insider_flood_plausible: true, byzantine_fraction: 0.125 },
   ],
@@ -116,7 +117,9 @@ export function buildCapabilityVectors(): VectorsFile {
   return vectorsFile({
     algorithm: 'CAP-QUARTET',
     header: [
-      'Draft §8: a consumer rejects bundles advertising cwt-profile-v1, coherence-bfd-v1 or ddos-resilience-v1 without perfsec-coupling-v1 while the joint hypotheses hold; a deployment conforms iff it advertises all four and implements I-PS-1..I-PS-5 (schemas/perfsec-deployment-v1.schema.json).',
+      'Draft §8: a consumer rejects bundles advertising cwt-profile-v1, coherence-bfd-v1 or ddos-resilience-v1 ' +
+        'without perfsec-coupling-v1 while the joint hypotheses hold; a deployment conforms iff it advertises ' +
+        'all four and implements I-PS-1..I-PS-5 (schemas/perfsec-deployment-v1.schema.json).',
       TEST_KEYS_LINE,
     ],
     notes: {

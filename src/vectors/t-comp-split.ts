@@ -264,8 +264,12 @@ export function buildSplitVectors(): VectorsFile {
   return vectorsFile({
     algorithm: 'T-COMP-SPLIT',
     header: [
-      'Draft §7: the dual-mode values ride in a C2SP tlog-checkpoint extension line "bundle_id=<uuid>;bundle_seq=<uint64>;d_minimax=<float>;d_max=<float>" (read as one line), cosigned with cosignature/v1 (Ed25519).',
-      'WitnessMoves: a collector move sequence (model/collector.ts: bundle S = 3 is tree size 3, later bundles 4 and 5; compromised witnesses 0..c-1 are asked for both views first) and every witness answer (tlog-witness status codes).',
+      'Draft §7: the dual-mode values ride in a C2SP tlog-checkpoint extension line ' +
+        '"bundle_id=<uuid>;bundle_seq=<uint64>;d_minimax=<float>;d_max=<float>" (read as one line), cosigned ' +
+        'with cosignature/v1 (Ed25519).',
+      'WitnessMoves: a collector move sequence (model/collector.ts: bundle S = 3 is tree size 3, later bundles ' +
+        '4 and 5; compromised witnesses 0..c-1 are asked for both views first) and every witness answer ' +
+        '(tlog-witness status codes).',
       TEST_KEYS_LINE,
     ],
     notes: {
@@ -273,7 +277,8 @@ export function buildSplitVectors(): VectorsFile {
       Malformed: {
         bugType: 'MODIFIED_INPUT',
         description:
-          'An extra field a witness verifying "the extra field schema" (§7) must reject; the draft gives no grammar, this project\'s is in model/checkpoint.ts.',
+          'An extra field a witness verifying "the extra field schema" (§7) must reject; the draft gives no ' +
+          "grammar, this project's is in model/checkpoint.ts.",
       },
       Cosignature: {
         bugType: 'BASIC',

@@ -124,8 +124,11 @@ export function buildBfdKeyVectors(): VectorsFile {
   return vectorsFile({
     algorithm: 'T-HKDF-PS',
     header: [
-      'K_BFD_auth = HKDF-SHA256(salt = "MVPS-PerfSec-v1|operator:" || operator_id, ikm = K_op, info = "coherence-bfd-auth-v1|session:" || session_id || "|epoch:" || ascii(epoch_id), 32) (draft §6).',
-      'This project reads session_id as 16 lowercase hex ASCII characters, each discriminator zero-padded to 8, numerically smaller first; ascii(epoch_id) as decimal digits; operator_id as UTF-8. Invalid tests carry keys other readings derive.',
+      'K_BFD_auth = HKDF-SHA256(salt = "MVPS-PerfSec-v1|operator:" || operator_id, ikm = K_op, info = ' +
+        '"coherence-bfd-auth-v1|session:" || session_id || "|epoch:" || ascii(epoch_id), 32) (draft §6).',
+      'This project reads session_id as 16 lowercase hex ASCII characters, each discriminator zero-padded to ' +
+        '8, numerically smaller first; ascii(epoch_id) as decimal digits; operator_id as UTF-8. Invalid tests ' +
+        'carry keys other readings derive.',
       TEST_KEYS_LINE,
     ],
     notes: {
@@ -133,7 +136,8 @@ export function buildBfdKeyVectors(): VectorsFile {
       AltReading: {
         bugType: 'AMBIGUOUS',
         description:
-          "A key another reading of draft §6's byte strings derives: an implementation producing it read the text differently.",
+          "A key another reading of draft §6's byte strings derives: an implementation producing it read the " +
+          'text differently.',
       },
       EdgeCase: { bugType: 'EDGE_CASE', description: 'A boundary input of the derivation.' },
     },

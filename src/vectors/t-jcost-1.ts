@@ -10,7 +10,6 @@ import { closedForm, jointRecord, US_PER_CORE_SECOND, type CostModel } from '../
 import { loadClaims, param } from '../lib/claims.js';
 import { loadConstants } from '../lib/constants.js';
 import { InputError } from '../lib/errors.js';
-import { assertValid } from '../lib/schemas.js';
 import { checkInDomain } from '../lib/domains.js';
 import {
   expectShape,
@@ -104,15 +103,19 @@ export function jointCostVerifier(model: CostModel = closedForm): VectorVerifier
           ok,
           detail: ok
             ? `rejected as expected: ${e.message}`
-            : `error: expected rejection of '${String(test.expected.error)}', model rejects ${param ? `'${param}'` : 'an unnamed parameter'} (${e.message})`,
+            : `error: expected rejection of '${String(test.expected.error)}', ` +
+              `model rejects ${param ? `'${param}'` : 'an unnamed parameter'} (${e.message})`,
         };
       }
       if (test.result === 'invalid')
         return {
           ok: false,
-          detail: `error: expected rejection of '${String(test.expected.error)}', model accepts the input (joint_us_per_s ${got.joint_us_per_s})`,
+          detail:
+            `error: expected rejection of '${String(test.expected.error)}', model accepts the input ` +
+            `(joint_us_per_s ${got.joint_us_per_s})`,
         };
-      // issue 16: a valid test's input must also be in its documented domain (src/lib/domains.ts), or JOINT may not be finite.
+      // issue 16: a valid test's input must also be in its documented domain (src/lib/domains.ts), or JOINT may not
+      // be finite.
       for (const k of Object.keys(PARAMS) as ParamName[]) checkInDomain(k, input[k], 'input');
       const diff = numberMismatches(test.expected as JointCostExpected, got, REL_TOL);
       return {
@@ -150,7 +153,8 @@ function testOf(tcId: number, k: Case, c: CostConstants): TestVector {
   }
   const out = outputsOf(k.input, c);
   const cores = out.joint_us_per_s / US_PER_CORE_SECOND;
-  // draft §3.4 dimensions in whole cores: a JOINT within float noise of a core boundary would make cores_needed depend on rounding.
+  // draft §3.4 dimensions in whole cores: a JOINT within float noise of a core boundary would make cores_needed
+  // depend on rounding.
   if (Math.abs(cores - Math.round(cores)) <= REL_TOL * cores)
     throw new Error(`T-JCOST-1 vector ${tcId}: JOINT is ${cores} cores, too close to a whole number`);
   const expected = Object.fromEntries(OUTPUTS.map((k) => [k, clean(out[k])]));
@@ -210,7 +214,8 @@ const EDGE: Case[] = [
   },
 ];
 
-// The model's domain (model/deployment.ts checkDeployment): N, bundle_period_ticks, cells_k positive integers; T_tick > 0; q a non-negative integer.
+// The model's domain (model/deployment.ts checkDeployment): N, bundle_period_ticks, cells_k positive integers;
+// T_tick > 0; q a non-negative integer.
 const INVALID: Case[] = [
   { comment: 'n=0: no admitted vantage', input: at(0, 50), rejects: 'n' },
   { comment: 't_tick_ms=-50: negative tick period', input: at(1000, -50), rejects: 't_tick_ms' },
@@ -245,12 +250,15 @@ const NOTES = {
   DraftTableRow: {
     bugType: 'BASIC',
     description:
-      'A scale point of the draft §3.3 table (q=2, bundle_period_ticks=10, cells_k=8, draft §1.3 constants). The draft prints JOINT rounded to 2 decimals; the expected values here are unrounded.',
+      'A scale point of the draft §3.3 table (q=2, bundle_period_ticks=10, cells_k=8, draft §1.3 constants). ' +
+      'The draft prints JOINT rounded to 2 decimals; the expected values here are unrounded.',
   },
   AppendixAErratum: {
     bugType: 'KNOWN_BUG',
     description:
-      'Appendix A works DDoS Regime C with 1.6 bundles/s and 252 us/s for Path C; the §3.2 formula gives 8 / (10 * 0.05 s) = 16 bundles/s and 2521.6 us/s, which is what reproduces the §3.3 JOINT of 174.25 %. An implementation that follows Appendix A fails bundles_per_s and path_c_us_per_s.',
+      'Appendix A works DDoS Regime C with 1.6 bundles/s and 252 us/s for Path C; the §3.2 formula gives 8 / ' +
+      '(10 * 0.05 s) = 16 bundles/s and 2521.6 us/s, which is what reproduces the §3.3 JOINT of 174.25 %. An ' +
+      'implementation that follows Appendix A fails bundles_per_s and path_c_us_per_s.',
   },
   EdgeCase: {
     bugType: 'EDGE_CASE',
@@ -260,12 +268,15 @@ const NOTES = {
   InvalidParameter: {
     bugType: 'MISSING_STEP',
     description:
-      'One parameter outside its domain (N, bundle_period_ticks, cells_k positive integers; T_tick positive; q a non-negative integer). A conformant implementation rejects the input and names the parameter in expected.error.',
+      'One parameter outside its domain (N, bundle_period_ticks, cells_k positive integers; T_tick positive; q ' +
+      'a non-negative integer). A conformant implementation rejects the input and names the parameter in ' +
+      'expected.error.',
   },
   OtherConstants: {
     bugType: 'FUNCTIONALITY',
     description:
-      "Constants other than draft §1.3 (illustrative, not measured): catches implementations that hard-code the draft's constants instead of taking them as parameters.",
+      'Constants other than draft §1.3 (illustrative, not measured): catches implementations that hard-code ' +
+      "the draft's constants instead of taking them as parameters.",
   },
 };
 
@@ -305,12 +316,23 @@ export function buildJointCostVectors(): VectorsFile {
   return vectorsFile({
     algorithm: 'T-JCOST-1',
     header: [
-      'T-JCOST-1 joint broker CPU cost (draft §3.2): JOINT = PPS_t * (c_json + c_hmac) [Path A] + PPS_t * (c_bfd_parse + c_hmac) [Path B] + bundles_per_s * q * c_ed25519 [Path C], in CPU us per second of wall clock; paths as in draft §3.1.',
-      'PPS_t = n * 1000 / t_tick_ms (draft §1.3); bundles_per_s = cells_k / (bundle_period_ticks * t_tick_ms / 1000) (draft §3.2).',
-      'joint_pct_one_core = joint_us_per_s / 10^6 * 100; cores_needed = ceil(joint_us_per_s / 10^6), whole cores for the draft §3.4 dimensioning rule (the §3.3 table\'s "~2c", Appendix A\'s "at least 2 dedicated cores").',
-      "Each group's parameters.constants_us gives the per-operation costs in us (draft §1.3 symbols); take them from the vectors, never hard-code them. c_xdp is not part of JOINT (it belongs to T-VDOS-1, draft §4) and is given for completeness.",
-      'A valid test expects every output; an invalid test has one parameter outside its domain and expected.error names it. N, T_tick, bundle_period_ticks and cells_k must be positive; q must be a non-negative integer.',
-      `Expected numbers are the reference model's IEEE-754 doubles rounded to 15 significant digits; compare them with relative tolerance ${REL_TOL} (no vector puts JOINT within that tolerance of a whole number of cores, so cores_needed is exact).`,
+      'T-JCOST-1 joint broker CPU cost (draft §3.2): JOINT = PPS_t * (c_json + c_hmac) [Path A] + PPS_t * ' +
+        '(c_bfd_parse + c_hmac) [Path B] + bundles_per_s * q * c_ed25519 [Path C], in CPU us per second of wall ' +
+        'clock; paths as in draft §3.1.',
+      'PPS_t = n * 1000 / t_tick_ms (draft §1.3); bundles_per_s = cells_k / (bundle_period_ticks * t_tick_ms / ' +
+        '1000) (draft §3.2).',
+      'joint_pct_one_core = joint_us_per_s / 10^6 * 100; cores_needed = ceil(joint_us_per_s / 10^6), whole ' +
+        'cores for the draft §3.4 dimensioning rule (the §3.3 table\'s "~2c", Appendix A\'s "at least 2 ' +
+        'dedicated cores").',
+      "Each group's parameters.constants_us gives the per-operation costs in us (draft §1.3 symbols); take " +
+        'them from the vectors, never hard-code them. c_xdp is not part of JOINT (it belongs to T-VDOS-1, draft ' +
+        '§4) and is given for completeness.',
+      'A valid test expects every output; an invalid test has one parameter outside its domain and ' +
+        'expected.error names it. N, T_tick, bundle_period_ticks and cells_k must be positive; q must be a ' +
+        'non-negative integer.',
+      `Expected numbers are the reference model's IEEE-754 doubles rounded to 15 significant digits; compare ` +
+        `them with relative tolerance ${REL_TOL} (no vector puts JOINT within that tolerance of a whole number ` +
+        `of cores, so cores_needed is exact).`,
     ],
     notes: NOTES,
     testGroups,

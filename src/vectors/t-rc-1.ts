@@ -74,7 +74,9 @@ function paramsOf(reading: Reading): GroupParams {
     bindings: Object.fromEntries(Object.entries(OEM.bindings).map(([v, e]) => [v, [...e]])),
     sessions: SESSIONS.map((s) => ({ vantage: s.vantage, vantage_disc: s.vantageDisc, broker_disc: s.brokerDisc })),
     test_keys: {
-      note: `${TEST_KEY_LABEL}: fixed test keys, not derived per draft §6; cwt keyed "vantage|epoch" (K_v_epoch), bfd keyed "session_id|epoch" (K_BFD_auth, session_id per draft §6)`,
+      note:
+        `${TEST_KEY_LABEL}: fixed test keys, not derived per draft §6; cwt keyed "vantage|epoch" (K_v_epoch), ` +
+        `bfd keyed "session_id|epoch" (K_BFD_auth, session_id per draft §6)`,
       cwt: hex(
         Object.keys(OEM.bindings).flatMap((v) =>
           EPOCHS.map((e): [string, Uint8Array] => [`${v}|${e}`, keys.cwt(v, e)!]),
@@ -218,7 +220,8 @@ const READINGS = {
   session: {
     reading: { bfdSeqKey: 'session', snapshotSeq: 'none', seqMemory: 'kept' },
     source:
-      'draft §5, the reading the reference model uses: each predicate on the packet that carries its field, last_bfd_seq per BFD session',
+      'draft §5, the reading the reference model uses: each predicate on the packet that carries its field, ' +
+      'last_bfd_seq per BFD session',
   },
   vantage: {
     reading: { bfdSeqKey: 'vantage', snapshotSeq: 'none', seqMemory: 'kept' },
@@ -227,12 +230,14 @@ const READINGS = {
   carried: {
     reading: { bfdSeqKey: 'session', snapshotSeq: 'carried', seqMemory: 'kept' },
     source:
-      "draft §5 with snapshots carrying a never-reset bfd_seq checked by (a) against the vantage's last snapshot seq (refuted reading, CX-T-RC-1-007)",
+      "draft §5 with snapshots carrying a never-reset bfd_seq checked by (a) against the vantage's last " +
+      'snapshot seq (refuted reading, CX-T-RC-1-007)',
   },
   rfc5880: {
     reading: { bfdSeqKey: 'session', snapshotSeq: 'none', seqMemory: 'rfc5880' },
     source:
-      'draft §5 with the RFC 5880 §6.8.1 receive rule: last_bfd_seq forgotten after twice the Detection Time without packets (refuted reading, CX-T-RC-1-008)',
+      'draft §5 with the RFC 5880 §6.8.1 receive rule: last_bfd_seq forgotten after twice the Detection Time ' +
+      'without packets (refuted reading, CX-T-RC-1-008)',
   },
 } as const satisfies Record<string, { reading: Reading; source: string }>;
 
@@ -268,13 +273,29 @@ export function buildBrokerVectors(): VectorsFile {
   return vectorsFile({
     algorithm: 'T-RC-1',
     header: [
-      'T-RC-1 broker acceptance (draft §5): each test is a sequence of packets reaching one broker; expected.decisions gives "accept" or "reject:<reason>" for every step; result is about the last step.',
-      'Path A packets are CWT snapshots as UTF-8 JSON {vantage_id, epoch_id, counter, expires_at, payload, tag}; tag = hex HMAC-SHA256 under K_v_epoch of the JSON of the other fields with sorted keys and no whitespace (a private choice: the draft gives no canonical form).',
-      'Path B packets are RFC 5880 Control packets (24-byte mandatory section, A bit set) with a 40-byte authentication section: Auth Type 253 (a PRIVATE value: no RFC assigns one to HMAC-SHA256), Auth Len 40, Auth Key ID = epoch_id mod 256, Reserved, Sequence Number, 32-byte HMAC-SHA256 of the packet with the digest zeroed.',
-      'The broker checks, in order: decoding (malformed), BFD session by discriminators (unknown-session), OEM binding of (vantage, epoch_id) inside the epoch or its overlap window (epoch-mismatch), the HMAC (auth-failure), then draft §5 (a) on pushes, (b) and (c) on snapshots; reasons for failed predicates: double-replay, bfd-replay, cwt-replay, stale, in that order.',
-      'auth-failure, malformed and unknown-session are not in the draft §5 REJECT_REASONS; double-replay needs a packet that carries both a BFD seq and a CWT counter: only the "carried" group (snapshot_seq "carried": every snapshot carries bfd_seq, checked by (a) against the last accepted snapshot of its vantage) has it.',
-      'seq_memory "kept": last_bfd_seq is never forgotten (draft §5); "rfc5880": forgotten when no packet has been accepted on the session for 2 * Detect Mult * max(Desired Min TX, Required Min RX) (twice the Detection Time, bfd.AuthSeqKnown of RFC 5880 §6.8.1), after which any seq passes (a).',
-      'Epoch e runs from e * epoch_ms and is accepted until (e + 1) * epoch_ms + overlap_ms. At each boundary the broker sets last_cwt_counter[v, e+1] = -1 and keeps last_bfd_seq (draft §5 EPOCH BOUNDARY). Counters and seqs start above -1 (any first value >= 0 passes).',
+      'T-RC-1 broker acceptance (draft §5): each test is a sequence of packets reaching one broker; ' +
+        'expected.decisions gives "accept" or "reject:<reason>" for every step; result is about the last step.',
+      'Path A packets are CWT snapshots as UTF-8 JSON {vantage_id, epoch_id, counter, expires_at, payload, ' +
+        'tag}; tag = hex HMAC-SHA256 under K_v_epoch of the JSON of the other fields with sorted keys and no ' +
+        'whitespace (a private choice: the draft gives no canonical form).',
+      'Path B packets are RFC 5880 Control packets (24-byte mandatory section, A bit set) with a 40-byte ' +
+        'authentication section: Auth Type 253 (a PRIVATE value: no RFC assigns one to HMAC-SHA256), Auth Len ' +
+        '40, Auth Key ID = epoch_id mod 256, Reserved, Sequence Number, 32-byte HMAC-SHA256 of the packet with ' +
+        'the digest zeroed.',
+      'The broker checks, in order: decoding (malformed), BFD session by discriminators (unknown-session), OEM ' +
+        'binding of (vantage, epoch_id) inside the epoch or its overlap window (epoch-mismatch), the HMAC ' +
+        '(auth-failure), then draft §5 (a) on pushes, (b) and (c) on snapshots; reasons for failed predicates: ' +
+        'double-replay, bfd-replay, cwt-replay, stale, in that order.',
+      'auth-failure, malformed and unknown-session are not in the draft §5 REJECT_REASONS; double-replay needs ' +
+        'a packet that carries both a BFD seq and a CWT counter: only the "carried" group (snapshot_seq ' +
+        '"carried": every snapshot carries bfd_seq, checked by (a) against the last accepted snapshot of its ' +
+        'vantage) has it.',
+      'seq_memory "kept": last_bfd_seq is never forgotten (draft §5); "rfc5880": forgotten when no packet has ' +
+        'been accepted on the session for 2 * Detect Mult * max(Desired Min TX, Required Min RX) (twice the ' +
+        'Detection Time, bfd.AuthSeqKnown of RFC 5880 §6.8.1), after which any seq passes (a).',
+      'Epoch e runs from e * epoch_ms and is accepted until (e + 1) * epoch_ms + overlap_ms. At each boundary ' +
+        'the broker sets last_cwt_counter[v, e+1] = -1 and keeps last_bfd_seq (draft §5 EPOCH BOUNDARY). ' +
+        'Counters and seqs start above -1 (any first value >= 0 passes).',
       `Keys are TEST KEYS (${TEST_KEY_LABEL}) given in the group parameters; draft §6 derivation is not used here.`,
     ],
     notes: RC_NOTES,

@@ -149,7 +149,8 @@ export const VDOS_VERIFIER: VectorVerifier = {
           ok: false,
           detail: `error: expected rejection of '${String(test.expected.error)}', model accepts the input`,
         };
-      got = assertFinite(vdosOutputs(input, c), 'T-VDOS-1 model outputs', 'internal'); // in-domain inputs give finite outputs: a miss is a bug
+      // in-domain inputs give finite outputs: a miss is a bug
+      got = assertFinite(vdosOutputs(input, c), 'T-VDOS-1 model outputs', 'internal');
     } catch (e) {
       if (!(e instanceof RateLimitError || e instanceof FloodError)) throw e;
       if (test.result === 'valid')
@@ -182,7 +183,9 @@ interface Case {
 }
 
 const table = (f: number, limited: boolean): Case => ({
-  comment: `§4.4 row flood ${f} ${limited ? 'with' : 'without'} the rate limit (N=1000, T_tick=50 ms, 60 s; the draft states no duration)`,
+  comment:
+    `§4.4 row flood ${f} ${limited ? 'with' : 'without'} the rate limit (N=1000, T_tick=50 ms, 60 s; the draft ` +
+    `states no duration)`,
   flags: ['DraftTableRow'],
   input: {
     n: 1000,
@@ -263,12 +266,14 @@ const NOTES = {
   DraftTableRow: {
     bugType: 'BASIC',
     description:
-      'A row of the draft §4.4 table, simulated over 60 s. The draft prints the ratios rounded and does not state its duration; these are exact counts.',
+      'A row of the draft §4.4 table, simulated over 60 s. The draft prints the ratios rounded and does not ' +
+      'state its duration; these are exact counts.',
   },
   BurstBudget: {
     bugType: 'EDGE_CASE',
     description:
-      'A short flood where the burst budget (draft §4.2) admits far more than rate_limit_factor times the natural rate; the §4.3 proof drops this term.',
+      'A short flood where the burst budget (draft §4.2) admits far more than rate_limit_factor times the ' +
+      'natural rate; the §4.3 proof drops this term.',
   },
   Reading: {
     bugType: 'EDGE_CASE',
@@ -285,7 +290,8 @@ const NOTES = {
   TinyBudget: {
     bugType: 'KNOWN_BUG',
     description:
-      'With T_tick above burst_factor seconds the literal §4.2 budget is under one token and the bucket never admits a packet.',
+      'With T_tick above burst_factor seconds the literal §4.2 budget is under one token and the bucket never ' +
+      'admits a packet.',
   },
   InvalidParameter: {
     bugType: 'MISSING_STEP',
@@ -310,10 +316,18 @@ export function buildVdosVectors(): VectorsFile {
   return vectorsFile({
     algorithm: 'T-VDOS-1',
     header: [
-      'T-VDOS-1 (draft §4): a token bucket per vantage and path sits before verification: rate = rate_limit_factor * 1000 / t_tick_ms packets/s, budget = burst_factor * 1000 / t_tick_ms packets (or burst_factor packets when budget_reading is "ticks"), full at time 0; a packet is admitted iff a whole token is available.',
-      'Vantages 0..coalition-1 send on each path at flood_factor times the natural rate, packet i at floor(i * t_tick_us / flood_factor) us; the others send one packet per tick at i * t_tick_us; every phase is 0; the experiment lasts duration_ticks ticks.',
-      'ratio = (c_xdp per arriving packet when rate-limited + (c_json + c_hmac) per admitted snapshot + (c_bfd_parse + c_hmac) per admitted push) / (n * natural rate * c_path * duration), c_path = c_json + c_bfd_parse + 2 c_hmac.',
-      'Counts are exact; compare ratio with relative tolerance 1e-9. An input without rate_limit_factor runs with no rate limiter.',
+      'T-VDOS-1 (draft §4): a token bucket per vantage and path sits before verification: rate = ' +
+        'rate_limit_factor * 1000 / t_tick_ms packets/s, budget = burst_factor * 1000 / t_tick_ms packets (or ' +
+        'burst_factor packets when budget_reading is "ticks"), full at time 0; a packet is admitted iff a whole ' +
+        'token is available.',
+      'Vantages 0..coalition-1 send on each path at flood_factor times the natural rate, packet i at floor(i * ' +
+        't_tick_us / flood_factor) us; the others send one packet per tick at i * t_tick_us; every phase is 0; ' +
+        'the experiment lasts duration_ticks ticks.',
+      'ratio = (c_xdp per arriving packet when rate-limited + (c_json + c_hmac) per admitted snapshot + ' +
+        '(c_bfd_parse + c_hmac) per admitted push) / (n * natural rate * c_path * duration), c_path = c_json + ' +
+        'c_bfd_parse + 2 c_hmac.',
+      'Counts are exact; compare ratio with relative tolerance 1e-9. An input without rate_limit_factor runs ' +
+        'with no rate limiter.',
     ],
     notes: NOTES,
     testGroups: [

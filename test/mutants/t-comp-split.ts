@@ -75,7 +75,9 @@ export const SPLIT_MUTANTS: readonly SplitMutant[] = [
     caughtBy: ['T-COMP-SPLIT.c2sp-in-leaf-one-body', 'T-COMP-SPLIT.split-bound'],
   },
   {
-    name: 'c2sp-compares-extensions: a C2SP witness that also refuses a different body at its latest size (stricter than the spec)',
+    name:
+      'c2sp-compares-extensions: a C2SP witness that also refuses a different body at its latest size ' +
+      '(stricter than the spec)',
     subject: withWitness('c2sp', c2spStrict),
     caughtBy: ['T-COMP-SPLIT.c2sp-extension-split'],
   },

@@ -110,9 +110,10 @@ export function registerSearch(program: Command): void {
           if (r.error) say(`  error:   ${r.error}`);
           say(`  seed:    ${r.seed}   path: ${r.path}`);
           if (r.saved) say(`  saved:   ${r.saved}`);
-          say(
-            `  replay:  ${r.saved ? `npx perfsec replay ${r.saved}` : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`}`,
-          );
+          const replay = r.saved
+            ? `npx perfsec replay ${r.saved}`
+            : `npx perfsec search ${r.claim} --seed ${r.seed} --runs ${r.numRuns}`;
+          say(`  replay:  ${replay}`);
         }
         if (r.pinned) say(`  pinned:  ${r.pinned}`);
       }
