@@ -29,7 +29,7 @@ export const MUTATION_GROUPS = {
     'model/broker.ts',
     'model/oem.ts',
     'model/reject-reasons.ts',
-    'model/test-keys.ts',
+    'model/key-table.ts',
   ],
   split: [
     'model/hkdf.ts',

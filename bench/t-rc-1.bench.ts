@@ -7,9 +7,9 @@ import { signBfd } from '../model/bfd/auth.js';
 import { BFD_STATE } from '../model/bfd/packet.js';
 import { DEFAULT_READING, faithfulBroker, sessionId } from '../model/broker.js';
 import { signSnapshot } from '../model/snapshot.js';
-import { commandsOf, runWorld } from '../properties/t-rc-1-commands.js';
-import { noDoubleAccept } from '../properties/t-rc-1-observers.js';
-import { brokerConfig } from '../properties/t-rc-1-world.js';
+import { commandsOf, runWorld } from '../properties/t-rc-1/commands.js';
+import { noDoubleAccept } from '../properties/t-rc-1/observers.js';
+import { brokerConfig } from '../properties/t-rc-1/world.js';
 
 const params = { overlapMs: 200, lifetimeMs: 300, v1Sessions: 1 as const };
 const config = brokerConfig(params);

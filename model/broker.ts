@@ -3,7 +3,7 @@
  * (path A, JSON) and Coherence-BFD pushes (path B, RFC 5880 Control packets), several vantages,
  * the OEM bindings, BFD sessions (discriminator pairs) per vantage, and the broker clock.
  *
- * Reading used by default (draft §5 leaves it open; Reading below, properties/t-rc-1.prop.ts):
+ * Reading used by default (draft §5 leaves it open; BrokerReading below, properties/t-rc-1.prop.ts):
  * each predicate applies to the packet that carries its field. A push carries a BFD seq, so it is
  * checked by (a); a snapshot carries a CWT counter and expires_at, so it is checked by (b) and
  * (c); neither carries the other's field. `last_bfd_seq` is keyed by BFD session (the §5 bullet,
@@ -14,14 +14,14 @@
  */
 import { verifyBfd } from './bfd/auth.js';
 import { decodeBfd } from './bfd/packet.js';
-import type { KeyTable } from './test-keys.js';
+import type { KeyTable } from './key-table.js';
 import { bindsNow, epochAt, type Oem } from './oem.js';
 import { decodeSnapshotWith, verifySnapshot, type SnapshotCheck } from './snapshot.js';
 import {
   reasonFor,
   type Decision,
   type DraftReason,
-  type PacketKind,
+  type BrokerPacketKind,
   type Predicates,
   type RejectReason,
 } from './reject-reasons.js';
@@ -30,7 +30,7 @@ import { sessionIdText } from './session-id.js';
 export * from './reject-reasons.js';
 
 /** The choices draft §5 leaves open, as the model takes them. */
-export interface Reading {
+export interface BrokerReading {
   /**
    * `session`: last_bfd_seq per BFD session (§5 bullet, RFC 5880); `vantage`: per vantage (§5 predicate (a) as
    * printed).
@@ -53,7 +53,7 @@ export interface Reading {
 }
 
 /** The reading the faithful model uses. */
-export const DEFAULT_READING: Reading = { bfdSeqKey: 'session', snapshotSeq: 'none', seqMemory: 'kept' };
+export const DEFAULT_READING: BrokerReading = { bfdSeqKey: 'session', snapshotSeq: 'none', seqMemory: 'kept' };
 
 /** One BFD session: a vantage and the discriminator pair (draft §6 session_id). */
 export interface BfdSession {
@@ -74,7 +74,7 @@ export interface BrokerConfig {
   readonly oem: Oem;
   readonly keys: KeyTable;
   readonly sessions: readonly BfdSession[];
-  readonly reading: Reading;
+  readonly reading: BrokerReading;
   /** Broker clock at start, ms. */
   readonly start: number;
   /** The snapshot's JSON Schema check (src/lib/snapshot-decode.ts): the model reads no schema files. */
@@ -92,7 +92,7 @@ export interface BrokerLike {
 /** Builds a broker from its configuration. */
 export type BrokerFactory = (config: BrokerConfig) => BrokerLike;
 
-const reject = (kind: PacketKind, reason: RejectReason, detail: string): Decision => ({
+const reject = (kind: BrokerPacketKind, reason: RejectReason, detail: string): Decision => ({
   accepted: false,
   kind,
   reason,

@@ -1,7 +1,7 @@
 /**
  * K_BFD_auth derivation (draft §6): HKDF-SHA256 over K_op with a per-operator salt and a
  * per-session, per-epoch info string, 32 octets. The byte strings admit several readings; each
- * is a named Reading so the project can show which ones derive different keys. The code's
+ * is a named HkdfReading so the project can show which ones derive different keys. The code's
  * default is CANONICAL_READING; `perfsec derive-bfd-key --reading` selects another.
  */
 import { hkdf } from '@noble/hashes/hkdf.js';
@@ -25,7 +25,7 @@ export interface BfdKeyInput {
 }
 
 /** One way to read draft §6's byte strings. */
-export interface Reading {
+export interface HkdfReading {
   readonly name: string;
   readonly description: string;
   /** The salt octets. */
@@ -56,7 +56,7 @@ const base = {
  * first (for fixed-width hex this equals lexicographic order), 16 ASCII characters; epoch as
  * decimal ASCII; operator_id as its UTF-8 octets.
  */
-export const CANONICAL_READING: Reading = {
+export const CANONICAL_READING: HkdfReading = {
   name: 'hex-lower',
   description:
     'session_id = 16 lowercase hex ASCII characters (8 per discriminator, zero-padded), smaller||larger; ' +
@@ -66,7 +66,7 @@ export const CANONICAL_READING: Reading = {
 };
 
 /** Every reading the text admits; tests show which derive keys different from the canonical one. */
-export const READINGS: readonly Reading[] = [
+export const READINGS: readonly HkdfReading[] = [
   CANONICAL_READING,
   {
     name: 'hex-upper',
@@ -119,7 +119,7 @@ export const READINGS: readonly Reading[] = [
 ];
 
 /** The info octets: prefix || session_id || "|epoch:" || ascii(epoch_id) (draft §6). */
-export function infoOf(i: BfdKeyInput, r: Reading = CANONICAL_READING): Uint8Array {
+export function infoOf(i: BfdKeyInput, r: HkdfReading = CANONICAL_READING): Uint8Array {
   const prefix = r.name === 'ocr-scan' ? 'coherence-bfd-auth-vl|session:' : INFO_PREFIX;
   return concatBytes(
     utf8ToBytes(prefix),
@@ -130,7 +130,7 @@ export function infoOf(i: BfdKeyInput, r: Reading = CANONICAL_READING): Uint8Arr
 }
 
 /** K_BFD_auth = HKDF-SHA256(salt, ikm = K_op, info, 32) (draft §6). */
-export function deriveBfdAuthKey(i: BfdKeyInput, r: Reading = CANONICAL_READING): Uint8Array {
+export function deriveBfdAuthKey(i: BfdKeyInput, r: HkdfReading = CANONICAL_READING): Uint8Array {
   return hkdf(sha256, i.kOp, r.salt(i.operatorId), infoOf(i, r), K_BFD_AUTH_LENGTH);
 }
 

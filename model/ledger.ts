@@ -6,7 +6,7 @@
 import type { CostConstants } from './constants.js';
 import { checkDeployment, type Deployment } from './deployment.js';
 import type { PathName } from './joint-cost.js';
-import { invariantI1, type NicFilter, type Packet, type PacketKind } from './nic.js';
+import { invariantI1, type NicFilter, type Packet, type NicPacketKind } from './nic.js';
 
 /** The traffic of one interval at the broker NIC. */
 export interface Traffic {
@@ -21,7 +21,7 @@ export interface Traffic {
 }
 
 /** The operations (cost constants) one packet of each kind costs the broker (draft §3.1). */
-export function operationsOf(kind: PacketKind, q: number): ReadonlyArray<keyof CostConstants> {
+export function operationsOf(kind: NicPacketKind, q: number): ReadonlyArray<keyof CostConstants> {
   switch (kind) {
     case 'snapshot':
       return ['c_json', 'c_hmac']; // draft §3.1 Path A
@@ -32,7 +32,7 @@ export function operationsOf(kind: PacketKind, q: number): ReadonlyArray<keyof C
   }
 }
 
-const PATH_OF: Record<PacketKind, PathName> = { snapshot: 'A', push: 'B', bundle: 'C' };
+const PATH_OF: Record<NicPacketKind, PathName> = { snapshot: 'A', push: 'B', bundle: 'C' };
 
 /** The charges of one interval. */
 export interface Ledger {

@@ -10,11 +10,11 @@ export type Source =
   | { readonly kind: 'external' };
 
 /** What kind of packet it is: a CWT snapshot (path A), a BFD push (path B) or a bundle (path C). */
-export type PacketKind = 'snapshot' | 'push' | 'bundle';
+export type NicPacketKind = 'snapshot' | 'push' | 'bundle';
 
 /** One packet arriving at the broker NIC. */
 export interface Packet {
-  readonly kind: PacketKind;
+  readonly kind: NicPacketKind;
   readonly source: Source;
   /** Arrival time in integer microseconds from the start of the interval. */
   readonly atUs: number;

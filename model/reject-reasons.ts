@@ -13,13 +13,18 @@ export type DraftReason = (typeof DRAFT_REASONS)[number];
 /** Any reason the broker logs. */
 export type RejectReason = DraftReason | (typeof EXTRA_REASONS)[number];
 
-/** Which packet kind: snapshot (path A) or push (path B). */
-export type PacketKind = 'snapshot' | 'push';
+/** The kinds of packet the broker's §5 state machine decides on: a snapshot (path A) or a push (path B). */
+export type BrokerPacketKind = 'snapshot' | 'push';
 
 /** What the broker decided for one packet. */
 export type Decision =
-  | { readonly accepted: true; readonly kind: PacketKind; readonly detail: string }
-  | { readonly accepted: false; readonly kind: PacketKind; readonly reason: RejectReason; readonly detail: string };
+  | { readonly accepted: true; readonly kind: BrokerPacketKind; readonly detail: string }
+  | {
+      readonly accepted: false;
+      readonly kind: BrokerPacketKind;
+      readonly reason: RejectReason;
+      readonly detail: string;
+    };
 
 /** The predicates of draft §5 on one packet; undefined where the packet carries no such field. */
 export interface Predicates {

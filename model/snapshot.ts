@@ -19,7 +19,7 @@ export interface SnapshotBody {
   readonly epoch_id: number;
   readonly counter: number;
   readonly expires_at: number;
-  /** Only under the 'carried' reading of draft §5 (model/broker.ts Reading): a seq for predicate (a). */
+  /** Only under the 'carried' reading of draft §5 (model/broker.ts BrokerReading): a seq for predicate (a). */
   readonly bfd_seq?: number;
   readonly payload: string;
 }

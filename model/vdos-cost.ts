@@ -35,8 +35,17 @@ export function verifyCost(path: FloodPath, c: CostConstants): number {
   return path === 'A' ? c.c_json + c.c_hmac : c.c_bfd_parse + c.c_hmac;
 }
 
-/** Charges the counts: c_xdp per arriving packet when a rate limiter runs, verification per admitted one. */
-export function floodCost(s: FloodScenario, counts: FloodCounts, c: CostConstants, rateLimited: boolean): FloodCost {
+/**
+ * Charges the counts: c_xdp per arriving packet when a rate limiter runs (options.rateLimited), verification per
+ * admitted one.
+ */
+export function floodCost(
+  s: FloodScenario,
+  counts: FloodCounts,
+  c: CostConstants,
+  options: { readonly rateLimited: boolean },
+): FloodCost {
+  const { rateLimited } = options;
   const seconds = (tickUs(s) * s.durationTicks) / 1e6;
   let us = 0;
   let dropped = 0;

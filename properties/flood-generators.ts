@@ -31,7 +31,7 @@ function hundredths(v: unknown): number {
 }
 
 /** A factor to 0.01 in [min, max] (the unmapper makes its domain checkable; generation is unchanged). */
-export const factor = (min: number, max: number) =>
+export const centiFactor = (min: number, max: number) =>
   fc.integer({ min: min * 100, max: max * 100 }).map((x) => x / 100, hundredths);
 
 /**
@@ -67,14 +67,23 @@ export const floodTickMs = fc.constantFrom(...TICKS);
 /** Also longer ticks (§4.2 lets operators relax at T_tick >= 1 s): budgets of 1-2 tokens, the closed form's edges. */
 export const longFloodTickMs = fc.constantFrom(...LONG_TICKS);
 
-/** A rate-limit policy over the draft §4.2 domain, one bucket per path, either budget reading. */
-export function policy(capacity?: CapacityReading): fc.Arbitrary<RateLimitPolicy> {
+/**
+ * A rate-limit policy over the draft §4.2 domain, one bucket per path, under options.capacity (the budget reading;
+ * either when omitted).
+ */
+export function policy(options: { capacity?: CapacityReading } = {}): fc.Arbitrary<RateLimitPolicy> {
+  const { capacity } = options;
   return fc.record({
-    rateLimitFactor: fc.oneof(fc.constant(4), fc.constant(2), factor(2, 8)),
-    burstFactor: fc.oneof(fc.constant(8), fc.constant(2), factor(2, 16)),
+    rateLimitFactor: fc.oneof(fc.constant(4), fc.constant(2), centiFactor(2, 8)),
+    burstFactor: fc.oneof(fc.constant(8), fc.constant(2), centiFactor(2, 16)),
     scope: fc.constant('per-path' as const),
     capacity: capacity ? fc.constant(capacity) : fc.constantFrom<CapacityReading>('rate-times-1s', 'ticks'),
   });
+}
+
+/** A rate-limit policy as policy() draws it, or none (null: no rate limit in front of verification). */
+export function policyOrNone(): fc.Arbitrary<RateLimitPolicy | null> {
+  return fc.option(policy(), { nil: null });
 }
 
 /** A flood experiment in which every vantage floods (coalition = n). */
@@ -90,7 +99,7 @@ export function wholeCoalitionFlood(): fc.Arbitrary<FloodScenario> {
   );
 }
 
-const floodFactor = fc.oneof(fc.constantFrom(1, 4, 16, 64), factor(1, 64));
+const floodFactor = fc.oneof(fc.constantFrom(1, 4, 16, 64), centiFactor(1, 64));
 
 /** A flood experiment: up to 4 vantages, up to 60 ticks, flood factors 1..64, phases, optional jitter. */
 export function floodScenario(
@@ -139,13 +148,22 @@ function floodScenarioDomain(options: { jitter?: boolean; maxTicks?: number; lon
   };
 }
 
+/**
+ * Tick periods of an honest stream at its natural rate: 50 ms (Coherence-BFD V3), 1 s and up to 10 s, where the
+ * §4.2 budget read literally (burst_factor * 1000 / T_tick_ms tokens) falls below one token.
+ */
+export const steadyTickMs = fc.constantFrom(50, 1000, 2500, 5000, 10_000);
+
+/** The length of a steady honest stream: 1 to 20 ticks. */
+export const steadyTicks = fc.integer({ min: 1, max: 20 });
+
 /** An episode of one kind; multipliers and lengths lean to the draft's stated maxima (the worst case is the claim). */
 const episode = (kind: BurstEpisode['kind'], [lo, hi]: [number, number], [minTicks, maxTicks]: [number, number]) =>
   fc.record({
     kind: fc.constant(kind),
     startTick: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 40 })),
     durationTicks: fc.oneof(fc.constant(maxTicks), fc.integer({ min: minTicks, max: maxTicks })),
-    multiplier: fc.oneof(fc.constant(hi), factor(lo, hi)),
+    multiplier: fc.oneof(fc.constant(hi), centiFactor(lo, hi)),
   });
 
 /**

@@ -34,13 +34,19 @@ export function costConstants(): fc.Arbitrary<CostConstants> {
   );
 }
 
+/** An increase of one per-operation cost, in µs: 0.01 to 100 (the marginal-cost claims). */
+export const costIncrement = fc.double({ min: 0.01, max: 100, noNaN: true });
+
 /** Tick periods in whole ms: the draft's 1000, 50 and 5 ms, and anything from 1 ms to 2 s. */
 export const tickMs = fc.oneof(fc.constantFrom(1000, 50, 5), fc.integer({ min: 1, max: 2000 }));
 
-/** A deployment small enough to enumerate packet by packet (N up to 40 vantages). */
-export function deployment(maxN = 40): fc.Arbitrary<Deployment> {
+/**
+ * A deployment small enough to enumerate packet by packet: N up to options.maxN vantages (40; the closed-form claims
+ * ask for more).
+ */
+export function deployment(options: { maxN?: number } = {}): fc.Arbitrary<Deployment> {
   return fc.record({
-    n: fc.integer({ min: 1, max: maxN }),
+    n: fc.integer({ min: 1, max: options.maxN ?? 40 }),
     tickMs,
     q: fc.integer({ min: 0, max: 7 }),
     bundlePeriodTicks: fc.integer({ min: 1, max: 20 }),
@@ -90,13 +96,13 @@ function trafficDomain(d: Deployment): Check {
 }
 
 /** A deployment with one interval of its traffic. */
-export interface Scenario {
+export interface DeploymentTraffic {
   readonly deployment: Deployment;
   readonly traffic: Traffic;
 }
 
 /** A deployment and its traffic, generated together (the traffic depends on N, cells and ticks). */
-export function scenario(): fc.Arbitrary<Scenario> {
+export function scenario(): fc.Arbitrary<DeploymentTraffic> {
   const deployments = deployment();
   const domain: Check = (v, at) =>
     keys(['deployment', 'traffic'])(v, at) ??
@@ -106,7 +112,7 @@ export function scenario(): fc.Arbitrary<Scenario> {
         'a deployment of N 1-40, T_tick 1-2000 ms, q 0-7, bundle period 1-20 ticks, 1-16 cells',
       ),
     })(v, at) ??
-    fields({ traffic: trafficDomain((v as Scenario).deployment) })(v, at);
+    fields({ traffic: trafficDomain((v as DeploymentTraffic).deployment) })(v, at);
   return checked(
     deployments.chain((d) => traffic(d).map((t) => ({ deployment: d, traffic: t }))),
     domain,
@@ -114,4 +120,4 @@ export function scenario(): fc.Arbitrary<Scenario> {
 }
 
 /** Whole-number scale factors for the linearity claims. */
-export const factor = fc.integer({ min: 2, max: 1000 });
+export const scaleFactor = fc.integer({ min: 2, max: 1000 });

@@ -1,10 +1,31 @@
 /**
  * The domain of T-COMP-SPLIT's attack generator (issue 16, "Replay is exact"): what
- * attack(policy, placement, maxW, witnessKeys) in t-comp-split.prop.ts draws, checked on a stored
+ * attack(options) in t-comp-split-generators.ts draws, checked on a stored
  * value before a replay evaluates it (the generator is a chain, which fast-check cannot check).
  */
 import type { Attack, Placement, Policy } from '../model/collector.js';
 import { arrayOf, fields, int, keys, oneOf, record, type Check } from '../src/engine/generator-domain.js';
+
+/**
+ * Which attacks to draw: one witness policy and one placement (either when omitted), at most maxW (7) witnesses,
+ * and whether the adversary may hold witness keys (witnessKeys, true; false keeps c = 0).
+ */
+export interface AttackOptions {
+  readonly policy?: Policy;
+  readonly placement?: Placement;
+  readonly maxW?: number;
+  readonly witnessKeys?: boolean;
+}
+
+/** The options an attack is drawn under, with the defaults filled in (at most 7 witnesses, witness keys allowed). */
+export function attackSettings(options: AttackOptions) {
+  return {
+    policy: options.policy,
+    placement: options.placement,
+    maxW: options.maxW ?? 7,
+    witnessKeys: options.witnessKeys ?? true,
+  };
+}
 
 const POLICIES: readonly Policy[] = ['first-cosign-wins', 'c2sp'];
 const PLACEMENTS: readonly Placement[] = ['extension', 'in-leaf'];
@@ -30,13 +51,9 @@ const valuesDomain: Check = (v, at) => {
     : `${at}.B must differ from ${at}.A (its second value an eighth in [0, 8], or A's plus 1)`;
 };
 
-/** What attack(POLICY, PLACEMENT, MAXW, WITNESSKEYS) draws: q and c within w, moves naming witnesses below w. */
-export function attackDomain(
-  policy: Policy | undefined,
-  placement: Placement | undefined,
-  maxW: number,
-  witnessKeys: boolean,
-): Check {
+/** What attack(OPTIONS) draws: q and c within w, moves naming witnesses below w. */
+export function attackDomain(options: AttackOptions = {}): Check {
+  const { policy, placement, maxW, witnessKeys } = attackSettings(options);
   return (v, at) => {
     const head =
       keys(['w', 'q', 'c', 'policy', 'placement', 'values', 'moves'])(v, at) ?? fields({ w: int(1, maxW) })(v, at);

@@ -6,8 +6,8 @@
  * Model: model/collector.ts (Byzantine collector with arbitrary move sequences over w witnesses,
  * c compromised, quorum q; two consumers; auditors), model/witness.ts (the draft's first-cosign-wins
  * policy and the c2sp.org/tlog-witness policy as that spec defines it), model/cosignature.ts (real
- * Ed25519 cosignature/v1). Generators below: w 1..7, q 1..w, c 0..w, up to 14 moves, either
- * placement of the dual-mode values ('extension' as §7 says, or 'in-leaf').
+ * Ed25519 cosignature/v1). Generators: properties/t-comp-split-generators.ts (w 1..7, q 1..w, c 0..w,
+ * up to 14 moves, either placement of the dual-mode values: 'extension' as §7 says, or 'in-leaf').
  * Found: §7's attribution fails: a C2SP witness compares size and root only, so with the values in
  * an extension line one honest witness cosigns both views (CX-T-COMP-SPLIT-001); a split view
  * exists whenever q <= (w + c) / 2 even under first-cosign-wins (CX-T-COMP-SPLIT-002); an honest
@@ -17,7 +17,6 @@
  * in the leaf does not. §7 and §9 print two different detection probabilities; the Monte Carlo
  * examples compare both with the model.
  */
-import fc from 'fast-check';
 import {
   bodyOf,
   detectors,
@@ -29,7 +28,6 @@ import {
   splitPossible,
   splitPossibleUnder,
   type Attack,
-  type Placement,
   type Policy,
 } from '../model/collector.js';
 import { consume, cosignedView } from '../model/consumer.js';
@@ -37,8 +35,7 @@ import { cosign, cosignerOf, verifyCosignature } from '../model/cosignature.js';
 import { draftSection7, draftSection9, estimateDetection, modelProbability } from '../model/detection.js';
 import { detectionTrials } from './t-comp-split-detection.js';
 import { c2spWitness, firstCosignWins, type Witness } from '../model/witness.js';
-import { checked } from '../src/engine/generator-domain.js';
-import { attackDomain } from './t-comp-split-domain.js';
+import { attack, cosignatureTimestamp, witnessSeedHex } from './t-comp-split-generators.js';
 import { claim } from '../src/engine/claim.js';
 import { theorem } from '../src/engine/declare-theorem.js';
 import type { Example } from '../src/engine/theorem.js';
@@ -57,58 +54,26 @@ export const FAITHFUL: SplitSubject = {
   verify: verifyCosignature,
 };
 
-const value = fc.integer({ min: 0, max: 64 }).map((n) => n / 8);
-const pair = fc.tuple(value, value);
-/**
- * An attack under POLICY and PLACEMENT (either when omitted). WITNESS_KEYS false keeps c = 0: the
- * draft §2.3 adversary holds Byzantine cells and the collector key, no witness key.
- */
-export function attack(policy?: Policy, placement?: Placement, maxW = 7, witnessKeys = true): fc.Arbitrary<Attack> {
-  return checked(
-    fc.integer({ min: 1, max: maxW }).chain((w) =>
-      fc.record({
-        w: fc.constant(w),
-        q: fc.integer({ min: 1, max: w }),
-        c: witnessKeys ? fc.integer({ min: 0, max: w }) : fc.constant(0),
-        policy: policy ? fc.constant(policy) : fc.constantFrom<Policy>('first-cosign-wins', 'c2sp'),
-        placement: placement ? fc.constant(placement) : fc.constantFrom<Placement>('extension', 'in-leaf'),
-        values: fc
-          .tuple(pair, pair)
-          .map(([A, B]) => ({ A, B: A[0] === B[0] && A[1] === B[1] ? ([B[0], B[1] + 1] as const) : B })),
-        moves: fc.array(
-          fc.record({
-            witness: fc.integer({ min: 0, max: w - 1 }),
-            view: fc.constantFrom('A' as const, 'B' as const),
-            ahead: fc.constantFrom(0 as const, 1 as const, 2 as const),
-          }),
-          { maxLength: 14 },
-        ),
-      }),
-    ),
-    attackDomain(policy, placement, maxW, witnessKeys),
-  );
-}
-
 const honestBoth = (o: ReturnType<typeof play>): number[] =>
   o.cosignersA.filter((i) => o.cosignersB.includes(i) && !o.witnesses[i]!.compromised);
-const seed32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map(
-  (b) => Buffer.from(b).toString('hex'),
-  (v) => {
-    if (typeof v !== 'string' || !/^[0-9a-f]{64}$/.test(v)) throw new Error('not 32 octets of lowercase hex');
-    return Uint8Array.from(Buffer.from(v, 'hex'));
-  },
-);
 
 /** The Monte Carlo comparisons of the printed detection probabilities (seeded: seed 7, 4000 trials). */
 function detectionExamples(): Example[] {
-  const row = (
-    id: string,
-    title: string,
-    w: number,
-    q: number,
-    printed: (w: number, q: number) => number,
-    expectAgree: boolean,
-  ): Example => ({
+  const row = ({
+    id,
+    title,
+    w,
+    q,
+    printed,
+    expectAgree,
+  }: {
+    id: string;
+    title: string;
+    w: number;
+    q: number;
+    printed: (w: number, q: number) => number;
+    expectAgree: boolean;
+  }): Example => ({
     id,
     title,
     check: () => {
@@ -126,31 +91,32 @@ function detectionExamples(): Example[] {
     },
   });
   return [
-    row(
-      'T-COMP-SPLIT.p7-q2',
-      '§7 formula 1-(1-2/w)^q agrees with the model at the default q = 2 (w = 5): ' +
+    row({
+      id: 'T-COMP-SPLIT.p7-q2',
+      title:
+        '§7 formula 1-(1-2/w)^q agrees with the model at the default q = 2 (w = 5): ' +
         'the other view has 2 honest cosigners',
-      5,
-      2,
-      draftSection7,
-      true,
-    ),
-    row(
-      'T-COMP-SPLIT.p7-q3',
-      '§7 formula 1-(1-2/w)^q is refuted at q = 3 (w = 7): the model gives 1-(1-q/w)^q',
-      7,
-      3,
-      draftSection7,
-      false,
-    ),
-    row(
-      'T-COMP-SPLIT.p9-q2',
-      '§9 formula 1-(1-1/w)^q is refuted at the default q = 2 (w = 5): it disagrees with §7 and with the model',
-      5,
-      2,
-      draftSection9,
-      false,
-    ),
+      w: 5,
+      q: 2,
+      printed: draftSection7,
+      expectAgree: true,
+    }),
+    row({
+      id: 'T-COMP-SPLIT.p7-q3',
+      title: '§7 formula 1-(1-2/w)^q is refuted at q = 3 (w = 7): the model gives 1-(1-q/w)^q',
+      w: 7,
+      q: 3,
+      printed: draftSection7,
+      expectAgree: false,
+    }),
+    row({
+      id: 'T-COMP-SPLIT.p9-q2',
+      title: '§9 formula 1-(1-1/w)^q is refuted at the default q = 2 (w = 5): it disagrees with §7 and with the model',
+      w: 5,
+      q: 2,
+      printed: draftSection9,
+      expectAgree: false,
+    }),
   ];
 }
 
@@ -164,15 +130,17 @@ export default theorem<SplitSubject>(import.meta, {
       'T-COMP-SPLIT.fcw-one-body',
       '§7 claim: an honest first-cosign-wins witness never cosigns two bodies for one (bundle_id, bundle_seq), ' +
         'whatever the collector sends and in what order',
-      [attack('first-cosign-wins')],
+      [attack({ policy: 'first-cosign-wins' })],
       (a) => honestBoth(play(a, honest['first-cosign-wins'])).length === 0,
       { numRuns: 150 },
     ),
+    // §7: in CX-T-COMP-SPLIT-001 (w = 2, q = 1, no witness key) honest C2SP witness 1 cosigns view B and then
+    // view A: with the values only in the extension line, the two bodies share size and root.
     claim(
       'T-COMP-SPLIT.c2sp-one-body',
       '§7 claim (refuted, CX-T-COMP-SPLIT-001): a C2SP tlog-witness, to which §7 attributes first-cosign-wins, ' +
         'never cosigns two bodies for one (bundle_id, bundle_seq) when the values are in the extra field',
-      [attack('c2sp', 'extension')],
+      [attack({ policy: 'c2sp', placement: 'extension' })],
       (a) => honestBoth(play(a, honest.c2sp)).length === 0,
       { refutedBy: 'CX-T-COMP-SPLIT-001' },
     ),
@@ -180,7 +148,7 @@ export default theorem<SplitSubject>(import.meta, {
       'T-COMP-SPLIT.c2sp-in-leaf-one-body',
       'corrected §7: a C2SP tlog-witness never cosigns two bodies for one bundle when the dual-mode values are ' +
         'also bound into the log leaf (the root hash commits to them)',
-      [attack('c2sp', 'in-leaf')],
+      [attack({ policy: 'c2sp', placement: 'in-leaf' })],
       (a) => honestBoth(play(a, honest.c2sp)).length === 0,
       { numRuns: 120, corrects: 'T-COMP-SPLIT.c2sp-one-body' },
     ),
@@ -188,17 +156,19 @@ export default theorem<SplitSubject>(import.meta, {
       'T-COMP-SPLIT.c2sp-extension-split',
       'corrected §7: under C2SP with the values in the extra field alone, every q <= w admits a split view with ' +
         'no witness key (ask each witness for A, then B)',
-      [attack('c2sp', 'extension', 7, false)],
+      [attack({ policy: 'c2sp', placement: 'extension', witnessKeys: false })],
       (a) =>
         play({ ...a, moves: sameWitnessSplit(a.w) }, honest.c2sp).split ===
         splitPossibleUnder('c2sp', 'extension', a.w, a.q, a.c),
       { numRuns: 60 },
     ),
+    // §7: in CX-T-COMP-SPLIT-004 (one witness, q = 1, no witness key) the honest first-cosign-wins witness
+    // cosigns view B and then view A relabelled with a fresh bundle_id and the same bundle_seq.
     claim(
       'T-COMP-SPLIT.fcw-relabel',
       '§7 claim (refuted, CX-T-COMP-SPLIT-004): first-cosign-wins refuses the second view even when the collector ' +
         'gives it a fresh bundle_id with the same bundle_seq (the witness then sees two different keys)',
-      [attack('first-cosign-wins', undefined, 7, false)],
+      [attack({ policy: 'first-cosign-wins', witnessKeys: false })],
       (a) => honestBoth(play({ ...a, relabel: true }, honest['first-cosign-wins'])).length === 0,
       { refutedBy: 'CX-T-COMP-SPLIT-004' },
     ),
@@ -206,15 +176,17 @@ export default theorem<SplitSubject>(import.meta, {
       'T-COMP-SPLIT.c2sp-relabel',
       'corrected §7: a C2SP witness with the values in the leaf refuses the relabelled second view too (it keys ' +
         'on the origin and tree size, not on bundle_id)',
-      [attack('c2sp', 'in-leaf')],
+      [attack({ policy: 'c2sp', placement: 'in-leaf' })],
       (a) => honestBoth(play({ ...a, relabel: true }, honest.c2sp)).length === 0,
       { numRuns: 80, corrects: 'T-COMP-SPLIT.fcw-relabel' },
     ),
+    // §7: in CX-T-COMP-SPLIT-002 (w = 2, q = 1, no witness key) the collector sends view B to witness 0 and
+    // view A to witness 1, and each view gets its quorum of one honest first-cosign-wins cosignature.
     claim(
       'T-COMP-SPLIT.no-split',
       '§7 claim (refuted, CX-T-COMP-SPLIT-002): under first-cosign-wins a split-view collector cannot get both ' +
         'views quorum-cosigned',
-      [attack('first-cosign-wins', undefined, 7, false)],
+      [attack({ policy: 'first-cosign-wins', witnessKeys: false })],
       (a) => !play(a, honest['first-cosign-wins']).split,
       { refutedBy: 'CX-T-COMP-SPLIT-002' },
     ),
@@ -222,7 +194,7 @@ export default theorem<SplitSubject>(import.meta, {
       'T-COMP-SPLIT.split-bound',
       'corrected §7: with first-cosign-wins, or C2SP with values in the leaf, a split view is reached by some ' +
         'strategy iff 2*max(0, q-c) <= w-c (impossible exactly when q > (w+c)/2); no strategy beats the bound',
-      [attack(undefined, 'in-leaf')],
+      [attack({ placement: 'in-leaf' })],
       (a) => {
         const searched = play(a, honest[a.policy]).split;
         const minimal = play({ ...a, moves: minimalSplit(a.w, a.q, a.c) }, honest[a.policy]).split;
@@ -235,15 +207,17 @@ export default theorem<SplitSubject>(import.meta, {
       'T-COMP-SPLIT.fcw-extension-bound',
       'corrected §7: with first-cosign-wins the bound holds for values in the extra field alone (the witness keys ' +
         'on the field itself)',
-      [attack('first-cosign-wins', 'extension')],
+      [attack({ policy: 'first-cosign-wins', placement: 'extension' })],
       (a) => !play(a, honest['first-cosign-wins']).split || splitPossible(a.w, a.q, a.c),
       { numRuns: 100 },
     ),
+    // §7: in CX-T-COMP-SPLIT-003 (the split of CX-T-COMP-SPLIT-002) the auditor holding view A learns
+    // nothing from honest witness 1, which cosigned view A itself.
     claim(
       'T-COMP-SPLIT.any-honest-detects',
       '§7 claim (refuted, CX-T-COMP-SPLIT-003): after a split, an auditor holding one view detects it by querying ' +
         'any honest witness',
-      [attack('first-cosign-wins', undefined, 7, false)],
+      [attack({ policy: 'first-cosign-wins', witnessKeys: false })],
       (a) => {
         const o = play(a, honest['first-cosign-wins']);
         if (!o.split) return true;
@@ -256,7 +230,7 @@ export default theorem<SplitSubject>(import.meta, {
       'T-COMP-SPLIT.detectors',
       'corrected §7: after a split under first-cosign-wins, an auditor holding view A detects it exactly at the ' +
         'honest witnesses that cosigned view B',
-      [attack('first-cosign-wins', undefined, 7, false)],
+      [attack({ policy: 'first-cosign-wins', witnessKeys: false })],
       (a) => {
         const o = play(a, honest['first-cosign-wins']);
         const honestB = o.cosignersB.filter((i) => !o.witnesses[i]!.compromised);
@@ -267,7 +241,7 @@ export default theorem<SplitSubject>(import.meta, {
     claim(
       'T-COMP-SPLIT.no-cross-verify',
       "§7 claim: a cosignature/v1 over one view verifies over it and never over the other view's checkpoint body",
-      [attack(undefined, undefined, 2), seed32, fc.bigInt({ min: 0n, max: 2n ** 63n - 1n })],
+      [attack({ maxW: 2 }), witnessSeedHex, cosignatureTimestamp],
       (a, seedHex, ts) => {
         const signer = { name: 'witness.example/w1', seed: Uint8Array.from(Buffer.from(seedHex, 'hex')) };
         const [bodyA, bodyB] = [bodyOf(a, 'A', S), bodyOf(a, 'B', S)];

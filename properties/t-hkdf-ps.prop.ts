@@ -4,12 +4,11 @@
  * 32 octets); session_id is the discriminator pair canonicalized "smaller||larger".
  *
  * Model: model/hkdf.ts (the derivation and every reading of its byte strings; the code uses
- * the 'hex-lower' reading). Generators: below (32-bit discriminators including 0, equal pairs and
- * values whose hex has letters; epochs from 0; K_op of 16..64 octets as hex so counterexamples
- * are plain JSON). The readings examples show which readings of §6 derive different keys; the
- * 'hex-unpadded-lex' reading loses per-session separation (test/t-hkdf-ps.test.ts).
+ * the 'hex-lower' reading). Generators: properties/t-hkdf-ps-generators.ts (32-bit discriminators
+ * including 0, equal pairs and values whose hex has letters; epochs from 0; K_op of 16..64 octets
+ * as hex so counterexamples are plain JSON). The readings examples show which readings of §6
+ * derive different keys; the 'hex-unpadded-lex' reading loses per-session separation (test/t-hkdf-ps.test.ts).
  */
-import fc from 'fast-check';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import {
   CANONICAL_READING,
@@ -18,8 +17,9 @@ import {
   K_BFD_AUTH_LENGTH,
   READINGS,
   type BfdKeyInput,
-  type Reading,
+  type HkdfReading,
 } from '../model/hkdf.js';
+import { discriminator, epochId, keyCase, kOpHex, vantageId, type KeyCase } from './t-hkdf-ps-generators.js';
 import { claim } from '../src/engine/claim.js';
 import { theorem } from '../src/engine/declare-theorem.js';
 
@@ -30,30 +30,9 @@ export interface HkdfSubject {
 }
 
 /** The faithful subject under one reading of §6. */
-export function subjectOf(r: Reading): HkdfSubject {
+export function subjectOf(r: HkdfReading): HkdfSubject {
   return { derive: (i) => deriveBfdAuthKey(i, r), vantageEpoch: deriveVantageEpochKey };
 }
-
-/** A plain-JSON derivation input (K_op as hex). */
-export interface KeyCase {
-  readonly operatorId: string;
-  readonly kOp: string;
-  readonly a: number;
-  readonly b: number;
-  readonly epoch: number;
-}
-
-const u32 = fc.oneof(fc.constantFrom(0, 1, 0x0a, 0x10, 0xffffffff), fc.integer({ min: 0, max: 0xffffffff }));
-const epoch = fc.oneof(fc.constantFrom(0, 1, 9, 10), fc.integer({ min: 0, max: 2 ** 40 }));
-// The unmapper makes the domain checkable (a stored K_op is 16-64 octets of lowercase hex); generation is unchanged.
-const kOpHex = fc.uint8Array({ minLength: 16, maxLength: 64 }).map(bytesToHex, (v) => {
-  if (typeof v !== 'string' || !/^(?:[0-9a-f]{2}){16,64}$/.test(v))
-    throw new Error('not 16-64 octets of lowercase hex');
-  return hexToBytes(v);
-});
-const operatorId = fc.stringMatching(/^[a-z0-9.-]{1,16}$/);
-/** One derivation input. */
-export const keyCase: fc.Arbitrary<KeyCase> = fc.record({ operatorId, kOp: kOpHex, a: u32, b: u32, epoch });
 
 const input = (k: KeyCase): BfdKeyInput => ({
   operatorId: k.operatorId,
@@ -104,7 +83,7 @@ export default theorem<HkdfSubject>(import.meta, {
       'T-HKDF-PS.session-separation',
       '§6 claim: distinct sessions (distinct unordered discriminator pairs) derive distinct keys under one K_op ' +
         'and epoch',
-      [keyCase, u32, u32],
+      [keyCase, discriminator, discriminator],
       (k, a2, b2) =>
         pairKey(k.a, k.b) === pairKey(a2, b2) || !same(derive(input(k)), derive(input({ ...k, a: a2, b: b2 }))),
       { numRuns: 100 },
@@ -112,7 +91,7 @@ export default theorem<HkdfSubject>(import.meta, {
     claim(
       'T-HKDF-PS.epoch-separation',
       '§6 claim: distinct epoch_ids derive distinct keys (the key lifetime is bound to the CWT epoch)',
-      [keyCase, epoch],
+      [keyCase, epochId],
       (k, e2) => e2 === k.epoch || !same(derive(input(k)), derive(input({ ...k, epoch: e2 }))),
       { numRuns: 60 },
     ),
@@ -127,7 +106,7 @@ export default theorem<HkdfSubject>(import.meta, {
       'T-HKDF-PS.independent-of-kv-epoch',
       '§6 claim: K_BFD_auth differs from K_v_epoch under the shared K_op, for any vantage, epoch and session ' +
         '(distinct salt and info)',
-      [keyCase, fc.stringMatching(/^[a-z0-9-]{1,12}$/)],
+      [keyCase, vantageId],
       (k, vantage) => !same(derive(input(k)), vantageEpoch(hexToBytes(k.kOp), k.operatorId, vantage, k.epoch)),
       { numRuns: 60 },
     ),

@@ -10,13 +10,12 @@
  * computed with the model at the draft's printed precision. The Appendix A witness line is refuted:
  * 8 cells / (10 ticks * 0.05 s) is 16 bundles/s, not 1.6; the printed JOINT already uses 16.
  */
-import fc from 'fast-check';
 import type { CostConstants } from '../model/constants.js';
 import type { Deployment } from '../model/deployment.js';
 import { closedForm, PATHS, type CostModel } from '../model/joint-cost.js';
 import { account } from '../model/ledger.js';
 import { invariantI1, type NicFilter } from '../model/nic.js';
-import { costConstants, deployment, factor, scenario } from './generators.js';
+import { costConstants, costIncrement, deployment, scaleFactor, scenario } from './generators.js';
 import { jointCostQuantities, printedExamples } from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
 import { claim } from '../src/engine/claim.js';
@@ -58,7 +57,7 @@ export default theorem<JointCostSubject>(import.meta, {
     claim(
       'T-JCOST-1.hmac-per-path',
       '§3.1 claim: HMAC is paid once on each of paths A and B, so one more µs of c_hmac costs 2 * PPS_t µs/s',
-      [deployment(100_000), costConstants(), fc.double({ min: 0.01, max: 100, noNaN: true })],
+      [deployment({ maxN: 100_000 }), costConstants(), costIncrement],
       (d, c, delta) => {
         const pps = (d.n * 1000) / d.tickMs;
         return near(
@@ -71,7 +70,7 @@ export default theorem<JointCostSubject>(import.meta, {
     claim(
       'T-JCOST-1.linear-in-n',
       '§3.2 claim: paths A and B are linear in N',
-      [deployment(100_000), costConstants(), factor],
+      [deployment({ maxN: 100_000 }), costConstants(), scaleFactor],
       (d, c, m) => {
         const base = cost.joint(d, c);
         const scaled = cost.joint(scaleN(d, m), c);
@@ -84,13 +83,13 @@ export default theorem<JointCostSubject>(import.meta, {
     claim(
       'T-JCOST-1.c-independent-of-n',
       '§3.1-§3.2 claim: path C (witness cosignatures) does not depend on N',
-      [deployment(100_000), costConstants(), factor],
+      [deployment({ maxN: 100_000 }), costConstants(), scaleFactor],
       (d, c, m) => near(cost.joint(scaleN(d, m), c).paths.C.usPerSecond, cost.joint(d, c).paths.C.usPerSecond),
     ),
     claim(
       'T-JCOST-1.tick-scaling',
       '§3.2 claim: every path scales as 1 / T_tick (PPS_t and bundles per second both carry 1 / T_tick_s)',
-      [deployment(100_000), costConstants(), factor],
+      [deployment({ maxN: 100_000 }), costConstants(), scaleFactor],
       (d, c, m) => {
         const base = cost.joint(d, c);
         const slower = cost.joint(scaleTick(d, m), c);

@@ -7,10 +7,10 @@
  *
  * Model: model/broker.ts (acceptance), model/bfd/ (RFC 5880 Control packets with an HMAC-SHA256
  * section), model/snapshot.ts (CWT snapshot JSON), model/oem.ts (bindings, epochs, overlap).
- * Search: properties/t-rc-1-commands.ts (fc.commands: honest vantages emit on both paths; a
+ * Search: properties/t-rc-1/commands.ts (fc.commands: honest vantages emit on both paths; a
  * keyless adversary delivers out of order, drops, delays across boundaries, replays, forges),
- * properties/t-rc-1-world.ts (vantages, network, broker), t-rc-1-adversary.ts (forgeries),
- * t-rc-1-reference.ts (the reference model), t-rc-1-observers.ts (what each claim checks after
+ * properties/t-rc-1/world.ts (vantages, network, broker), t-rc-1/adversary.ts (forgeries),
+ * t-rc-1/reference.ts (the reference model), t-rc-1/observers.ts (what each claim checks after
  * every delivery). Worlds: two vantages (v1 with one or two BFD sessions, v2 dropped by the OEM
  * from epoch 2), 1000 ms epochs, overlap 0, 200 or 500 ms, snapshots living 100 ms to 2.5 epochs.
  * Each refuted statement of the draft (pinned, `refutedBy`) is followed by the corrected rule the
@@ -30,11 +30,11 @@
  * seq does not reset" is read as "the broker never forgets last_bfd_seq"; an RFC 5880 receiver
  * forgets it after twice the Detection Time of silence, which lets a replay through (CX below).
  */
-import type { BrokerFactory, Reading } from '../model/broker.js';
+import type { BrokerFactory, BrokerReading } from '../model/broker.js';
 import { DEFAULT_READING, faithfulBroker } from '../model/broker.js';
-import { adversary, commandsOf, runWorld, worldParams, type Commands } from './t-rc-1-commands.js';
-import * as obs from './t-rc-1-observers.js';
-import type { Observer, WorldParams } from './t-rc-1-world.js';
+import { adversary, commandsOf, runWorld, worldParams, type Commands } from './t-rc-1/commands.js';
+import * as obs from './t-rc-1/observers.js';
+import type { Observer, WorldParams } from './t-rc-1/world.js';
 import { claim, type Claim } from '../src/engine/claim.js';
 import { theorem } from '../src/engine/declare-theorem.js';
 
@@ -49,7 +49,7 @@ function searched(
   title: string,
   broker: BrokerFactory,
   observer: () => Observer,
-  options: { refutedBy?: string; corrects?: string; reading?: Reading } = {},
+  options: { refutedBy?: string; corrects?: string; reading?: BrokerReading } = {},
 ): Claim {
   const reading = options.reading ?? DEFAULT_READING;
   return claim<[WorldParams, Commands]>(
@@ -79,9 +79,9 @@ export const REFUTED = {
 } as const;
 
 /** The other reading of which packet carries what: a snapshot carries a never-reset BFD seq too. */
-const CARRIED: Reading = { ...DEFAULT_READING, snapshotSeq: 'carried' };
+const CARRIED: BrokerReading = { ...DEFAULT_READING, snapshotSeq: 'carried' };
 /** The receiver of RFC 5880 §6.8.1: last_bfd_seq forgotten after twice the Detection Time of silence. */
-const RFC5880: Reading = { ...DEFAULT_READING, seqMemory: 'rfc5880' };
+const RFC5880: BrokerReading = { ...DEFAULT_READING, seqMemory: 'rfc5880' };
 
 export default theorem<BrokerFactory>(import.meta, {
   id: 'T-RC-1',
@@ -97,6 +97,8 @@ export default theorem<BrokerFactory>(import.meta, {
       obs.noDoubleAccept,
     ),
     // Reading of "does not reset": kept for ever (default), or forgotten as an RFC 5880 receiver does after silence.
+    // §5: CX-T-RC-1-008: v1's push is accepted, then replayed after 400 ms of silence it is accepted a second
+    // time, the receiver having forgotten its last_bfd_seq.
     searched(
       'T-RC-1.A.rfc5880-seq-memory',
       '§5 claim: nothing is accepted twice, with last_bfd_seq kept as an RFC 5880 receiver keeps it ' +
@@ -122,6 +124,8 @@ export default theorem<BrokerFactory>(import.meta, {
       obs.matchesReference,
     ),
     // The proof says more than the rule gives: monotonic counters reject a reordered honest packet.
+    // §5: CX-T-RC-1-003: v2 emits two pushes and the second arrives first; the first, honest and delivered for
+    // the first time, is then rejected as bfd-replay (seq 1, last 2).
     searched(
       'T-RC-1.A.proof-honest-stream',
       '§5 claim (proof): both predicates accept exactly the legitimate honest stream, so every honest packet of a ' +
@@ -140,6 +144,8 @@ export default theorem<BrokerFactory>(import.meta, {
     ),
     // Reading of (a): last_bfd_seq keyed by vantage, as the predicate prints it, or by BFD session, as the bullet above
     // it says.
+    // §5: CX-T-RC-1-004: v1 runs two BFD sessions; once session s0's seq-1 push is accepted, the fresh seq-1
+    // push of session s1 is rejected as bfd-replay.
     searched(
       'T-RC-1.A.seq-per-vantage',
       '§5 (a) claim: with last_bfd_seq[vantage] as printed, every fresh honest push is accepted, also from a ' +
@@ -157,6 +163,8 @@ export default theorem<BrokerFactory>(import.meta, {
       { corrects: 'T-RC-1.A.seq-per-vantage' },
     ),
     // Reading of what a snapshot carries: nothing for (a) (the wire formats), or a never-reset BFD seq that (a) checks.
+    // §5: CX-T-RC-1-007: at 1000 ms the new-epoch snapshot arrives first; the old-epoch one, inside the overlap
+    // and unexpired, is then rejected as bfd-replay, its carried BFD seq being the lower.
     searched(
       'T-RC-1.A.carried-overlap',
       '§5 claim (EPOCH BOUNDARY): both old-epoch and new-epoch snapshots are accepted during the overlap window, ' +
@@ -174,6 +182,8 @@ export default theorem<BrokerFactory>(import.meta, {
       { corrects: 'T-RC-1.A.carried-overlap' },
     ),
     // The "iff" leaves out what the proof assumes (the HMAC) and the OEM binding behind epoch-mismatch.
+    // §5: CX-T-RC-1-001: a keyless forgery of v1's snapshot with its counter bumped passes (b) and (c), the
+    // predicates on the fields a snapshot carries, yet is rejected (auth-failure).
     searched(
       'T-RC-1.A.iff-printed',
       '§5 claim: a snapshot or a push is accepted if and only if (a) bfd_seq > last_bfd_seq AND (b) cwt_counter > ' +
@@ -191,6 +201,8 @@ export default theorem<BrokerFactory>(import.meta, {
       { corrects: 'T-RC-1.A.iff-printed' },
     ),
     // REJECT_REASONS has no code for a failed HMAC, an undecodable packet or an unknown BFD session.
+    // §5: CX-T-RC-1-002 (the trace of CX-T-RC-1-001): the forged snapshot is rejected as auth-failure, a reason
+    // not among the five.
     searched(
       'T-RC-1.A.reasons-printed',
       '§5 claim: every rejection is logged with one of the five REJECT_REASONS (bfd-replay, cwt-replay, ' +
@@ -216,6 +228,8 @@ export default theorem<BrokerFactory>(import.meta, {
     ),
     // T-RC-1.B's conclusion holds; the cause it gives does not, for a snapshot (no seq) nor for a forge (the HMAC
     // rejects it first).
+    // §5 T-RC-1.B: CX-T-RC-1-005: an epoch-0 snapshot replayed at 1000 ms, epoch 1 current, is rejected by (b)
+    // (cwt-replay), not by (a): a snapshot carries no BFD seq.
     searched(
       'T-RC-1.B.replay-by-a',
       '§5 claim: cross-epoch replay (an old-epoch packet replayed under its old epoch_id while the new epoch is ' +
@@ -232,6 +246,8 @@ export default theorem<BrokerFactory>(import.meta, {
       obs.crossEpochReplayReasons,
       { corrects: 'T-RC-1.B.replay-by-a' },
     ),
+    // §5 T-RC-1.B: CX-T-RC-1-006: after the epoch boundary a snapshot forged under an adversary key is rejected by the
+    // HMAC (auth-failure), not by (a).
     searched(
       'T-RC-1.B.forge-by-a',
       '§5 claim: cross-epoch forge (claiming the new epoch_id with an old BFD seq) is rejected by (a), for the ' +

@@ -17,7 +17,7 @@ import {
   PACKET_LEN,
   type BfdControl,
 } from '../model/bfd/packet.js';
-import { testKey } from '../model/test-keys.js';
+import { testKey } from '../src/lib/test-keys.js';
 
 const KEY = testKey('bfd-codec-rejects');
 const valid: Omit<BfdControl, 'digest'> = {

@@ -9,12 +9,12 @@
 import { describe, expect, test } from 'vitest';
 import { signBfd } from '../model/bfd/auth.js';
 import { BFD_STATE } from '../model/bfd/packet.js';
-import { Broker, DEFAULT_READING, sessionId, type Reading } from '../model/broker.js';
+import { Broker, DEFAULT_READING, sessionId, type BrokerReading } from '../model/broker.js';
 import { signSnapshot, type SnapshotBody } from '../model/snapshot.js';
-import { brokerConfig } from '../properties/t-rc-1-world.js';
+import { brokerConfig } from '../properties/t-rc-1/world.js';
 
 const PARAMS = { overlapMs: 100, lifetimeMs: 500, v1Sessions: 2 } as const;
-const broker = (reading: Reading = DEFAULT_READING) => {
+const broker = (reading: BrokerReading = DEFAULT_READING) => {
   const config = brokerConfig(PARAMS, reading);
   return { b: new Broker(config), config };
 };

@@ -32,7 +32,7 @@ describe('perfsec command line', () => {
       checks: Array<{ id: string; section: string; pass: boolean }>;
     };
     expect(doc.passed).toBe(doc.total);
-    expect(doc.checks.map((c) => c.id)).toContain('T-JCOST-1.A');
+    expect(doc.checks.map((c) => c.id)).toContain('check:t-jcost-1/path-a');
   });
 
   test('dimension: JOINT per path and the cores needed at Regime C', async () => {

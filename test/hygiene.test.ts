@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, test } from 'vitest';
-import { ADVERSARY_KEY, testKey } from '../model/test-keys.js';
+import { ADVERSARY_KEY, testKey } from '../src/lib/test-keys.js';
 import { projectPath } from '../src/lib/paths.js';
 import { perfsec } from './cli-harness.js';
 

@@ -19,7 +19,7 @@ import { AdmissionPipeline } from '../src/pipeline/admission.js';
 import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../src/pipeline/broker-adapter.js';
 import { RateLimitTable } from '../src/pipeline/rate-limit-table.js';
 import { runFlood } from '../src/pipeline/flood-run.js';
-import { framesOf, worldOf } from '../src/pipeline/traffic.js';
+import { framesOf, pipelineSetupOf } from '../src/pipeline/traffic.js';
 import { VERDICT } from '../src/pipeline/verdict.js';
 import { WitnessPath } from '../src/pipeline/witness-path.js';
 
@@ -93,7 +93,7 @@ describe('pipeline rate limit (draft §4.1-§4.2)', () => {
   });
 
   test("a snapshot on another vantage's connection is rejected (header-mismatch)", () => {
-    const w = worldOf(2);
+    const w = pipelineSetupOf(2);
     const p = new AdmissionPipeline({ ...w, policy: null, tickMs: 50 });
     const f = framesOf(w, { n: 2, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: 1 }).find(
       (x) => x.path === 0 && x.vantage === 0,
@@ -104,7 +104,7 @@ describe('pipeline rate limit (draft §4.1-§4.2)', () => {
 });
 
 describe('pipeline snapshot HMAC over the received bytes (draft §3.1 path A)', () => {
-  const w = worldOf(1);
+  const w = pipelineSetupOf(1);
   const f = framesOf(w, { n: 1, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: 1 }).find(
     (x) => x.path === 0,
   )!;
@@ -160,7 +160,7 @@ describe(
 
 describe('pipeline on arbitrary input never throws', () => {
   test('random and mutated bytes on paths A and B, random notes on path C: a verdict, never an exception', () => {
-    const w = worldOf(2);
+    const w = pipelineSetupOf(2);
     const honest = framesOf(w, { n: 2, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: 2 });
     const { log, witnesses } = keysOf(2);
     const path = new WitnessPath(verifierOf(log), witnesses.map(cosignerOf), 2);

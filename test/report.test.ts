@@ -60,7 +60,7 @@ describe('perfsec report (draft §3.2, §4.3 charts)', async () => {
 
   test("the T-VDOS-1 chart prints the model's ratios and bounds at flood 1024", () => {
     const s = { n: 1000, tickMs: 50, coalition: 1000, floodFactor: 1024, durationTicks: 1200 };
-    const withRl = floodCost(s, simulateAggregated(s, DEFAULT_POLICY), c, true).ratio;
+    const withRl = floodCost(s, simulateAggregated(s, DEFAULT_POLICY), c, { rateLimited: true }).ratio;
     expect(svg('vdos-ratio.svg')).toContain(`with rate limit (model): ${withRl.toFixed(2)}`);
     expect(svg('vdos-ratio.svg')).toContain(`draft §4.3 bound: ${draftBound(s, DEFAULT_POLICY, c).toFixed(2)}`);
     expect(svg('vdos-ratio.svg')).toContain('without rate limit (model): 1024.00');

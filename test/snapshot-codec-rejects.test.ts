@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { signSnapshot, verifySnapshot, type SnapshotBody } from '../model/snapshot.js';
 import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
-import { testKey } from '../model/test-keys.js';
+import { testKey } from '../src/lib/test-keys.js';
 
 const KEY = testKey('snapshot-codec-rejects');
 const enc = (t: string) => new TextEncoder().encode(t);

@@ -18,7 +18,7 @@ import {
 } from '../model/bfd/packet.js';
 import { canonicalBytes, encodeSnapshot, signSnapshot, verifySnapshot, type SnapshotBody } from '../model/snapshot.js';
 import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
-import { testKey } from '../model/test-keys.js';
+import { testKey } from '../src/lib/test-keys.js';
 
 const KEY = testKey('codec-test');
 const u32 = fc.integer({ min: 0, max: 0xffffffff });

@@ -4,13 +4,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import { CHECKS } from '../src/validate/index.js';
-import { runChecks, type Check } from '../src/validate/registry.js';
+import { CHECK_ID, runChecks, type Check } from '../src/validate/registry.js';
 
 describe('validator registry', () => {
-  test('check ids are unique and each names its theorem', () => {
+  test('check ids are unique, each names its subject, and none looks like a claim id', () => {
     const ids = CHECKS.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(T-[A-Z0-9-]+|CAP-[A-Z0-9-]+|CX|SPEC|PIPELINE)\.[A-Za-z0-9-]+$/);
+    for (const id of ids) expect(id).toMatch(CHECK_ID);
+    for (const id of ids) expect(id).toMatch(/^check:(t-[a-z0-9-]+|cap-[a-z0-9-]+|cx|spec|pipeline)\//);
   });
 
   test('a failing or throwing check is reported as FAIL with its detail, and the others still run', async () => {

@@ -15,7 +15,7 @@ import { DRAFT_CONSTANTS as C } from '../src/lib/constants.js';
 describe('T-VDOS-1 bounds and costs', () => {
   test('without a coalition the token-bucket bound is exact: 1 + 2 c_xdp / c_path', () => {
     const s = { n: 10, tickMs: 50, coalition: 0, floodFactor: 8, durationTicks: 100 };
-    const ratio = floodCost(s, simulateExact(s, DEFAULT_POLICY), C, true).ratio;
+    const ratio = floodCost(s, simulateExact(s, DEFAULT_POLICY), C, { rateLimited: true }).ratio;
     expect(tokenBucketBound(s, DEFAULT_POLICY, C)).toBeCloseTo(1 + (2 * C.c_xdp) / cPath(C), 12);
     expect(ratio).toBeCloseTo(tokenBucketBound(s, DEFAULT_POLICY, C), 12);
   });

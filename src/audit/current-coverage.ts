@@ -1,7 +1,7 @@
 /**
  * The coverage of the committed draft extraction (spec/audit/draft-numbers.json) by the claims
  * registry, with the numbers left out on purpose (spec/audit/left-out.json): what `perfsec audit`
- * prints and the validator's SPEC.coverage check judges.
+ * prints and the validator's check:spec/coverage check judges.
  */
 import { loadConstants } from '../lib/constants.js';
 import { readValidated } from '../lib/json-file.js';

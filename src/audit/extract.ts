@@ -20,7 +20,7 @@ export interface DraftNumber {
 
 /**
  * The SHA-256 of the draft text the registry is written against (draft-melegassi-mvps-perfsec-coupling-00).
- * issue 16 "Outputs are regular files": SPEC.coverage fails unless spec/audit/draft-numbers.json was
+ * issue 16 "Outputs are regular files": check:spec/coverage fails unless spec/audit/draft-numbers.json was
  * extracted from this text, so re-extracting another text never leaves a repository that validates;
  * adopting a new revision means re-extracting it and updating this pin in the same change.
  */

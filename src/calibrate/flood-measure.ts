@@ -14,7 +14,7 @@ import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { draftBound, tokenBucketBound } from '../../model/vdos-bounds.js';
 import { floodCost } from '../../model/vdos-cost.js';
 import { AdmissionPipeline } from '../pipeline/admission.js';
-import { framesOf, worldOf, type Frame } from '../pipeline/traffic.js';
+import { framesOf, pipelineSetupOf, type Frame } from '../pipeline/traffic.js';
 import { measureRuns } from './measure.js';
 
 /** One flood factor: measured and predicted ratios. */
@@ -49,7 +49,7 @@ function cpuUsPerVantageSecond(
   policy: RateLimitPolicy | null,
   runs: number,
 ) {
-  const w = worldOf(s.n);
+  const w = pipelineSetupOf(s.n);
   let p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs });
   return measureRuns(
     `flood ${s.floodFactor}`,
@@ -81,15 +81,16 @@ export async function measureFloods(
     const honest: FloodScenario = { ...s, coalition: 0, floodFactor: 1 };
     // draft §4.3: JOINT_baseline is the same N vantages, unattacked, no rate limit; a small run is repeated more.
     const baseline = await cpuUsPerVantageSecond(
-      framesOf(worldOf(n), honest),
+      framesOf(pipelineSetupOf(n), honest),
       honest,
       null,
       Math.min(200, Math.max(runs, Math.ceil((runs * f) / 4))),
     );
-    const frames = framesOf(worldOf(n), s);
+    const frames = framesOf(pipelineSetupOf(n), s);
     const none = await cpuUsPerVantageSecond(frames, s, null, runs);
     const limited = await cpuUsPerVantageSecond(frames, s, policy, runs);
-    const model = (p: RateLimitPolicy | null) => floodCost(s, simulateAggregated(s, p), c, p !== null).ratio;
+    const model = (p: RateLimitPolicy | null) =>
+      floodCost(s, simulateAggregated(s, p), c, { rateLimited: p !== null }).ratio;
     const row: FloodRow = {
       flood_factor: f,
       n,

@@ -8,7 +8,7 @@ import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deplo
 import { joint, type PathName } from '../../model/joint-cost.js';
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { AdmissionPipeline } from '../pipeline/admission.js';
-import { framesOf, worldOf } from '../pipeline/traffic.js';
+import { framesOf, pipelineSetupOf } from '../pipeline/traffic.js';
 import { measureRuns, type RunTiming } from './measure.js';
 import { bundleNote } from './stages.js';
 
@@ -38,7 +38,7 @@ export interface JointMeasurement {
 export async function measureJoint(d: Deployment, c: CostConstants, seconds = 1, runs = 3): Promise<JointMeasurement> {
   if (d.q !== 2) throw new Error('the measured witness path carries q = 2 cosignatures');
   const ticks = Math.max(1, Math.round((seconds * 1000) / d.tickMs));
-  const w = worldOf(d.n);
+  const w = pipelineSetupOf(d.n);
   const frames = framesOf(w, { n: d.n, tickMs: d.tickMs, coalition: 0, floodFactor: 1, durationTicks: ticks });
   const simulated = (ticks * d.tickMs) / 1000;
   const bundles = Math.max(1, Math.round(bundlesPerSecond(d) * simulated));

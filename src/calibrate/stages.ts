@@ -11,7 +11,7 @@ import { verifierOf } from '../../model/note.js';
 import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { AdmissionPipeline } from '../pipeline/admission.js';
-import { framesOf, worldOf, type Frame } from '../pipeline/traffic.js';
+import { framesOf, pipelineSetupOf, type Frame } from '../pipeline/traffic.js';
 import { WitnessPath } from '../pipeline/witness-path.js';
 import { measure, type Budget, type Timing } from './measure.js';
 import { constantWorkloads, inputs } from './workloads.js';
@@ -22,7 +22,7 @@ const TICKS = 64;
 
 /** Cycles through FRAMES of one path with a fresh pipeline per cycle, so every packet is fresh (accepted). */
 function endToEnd(frames: readonly Frame[], path: 0 | 1): (i: number) => unknown {
-  const w = worldOf(VANTAGES);
+  const w = pipelineSetupOf(VANTAGES);
   const mine = frames.filter((f) => f.path === path);
   let p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: 50 });
   return (i) => {
@@ -56,7 +56,7 @@ export function bundleNote(): { note: string; path: WitnessPath } {
 export async function measureStages(budget: Budget, onDone?: (t: Timing, i: number) => void): Promise<Timing[]> {
   const x = inputs();
   const c = constantWorkloads(x, 100_000);
-  const frames = framesOf(worldOf(VANTAGES), {
+  const frames = framesOf(pipelineSetupOf(VANTAGES), {
     n: VANTAGES,
     tickMs: 50,
     coalition: 0,
@@ -66,7 +66,7 @@ export async function measureStages(budget: Budget, onDone?: (t: Timing, i: numb
   const { note, path } = bundleNote();
   if (!path.admit(note).ok) throw new Error('the bench bundle note does not verify');
   const drops = frames.filter((f) => f.path === 1);
-  const limited = new AdmissionPipeline({ ...worldOf(VANTAGES), policy: DEFAULT_POLICY, tickMs: 50 });
+  const limited = new AdmissionPipeline({ ...pipelineSetupOf(VANTAGES), policy: DEFAULT_POLICY, tickMs: 50 });
   return measure(
     [
       {

@@ -13,7 +13,7 @@ import { sessionId } from '../../model/broker.js';
 import { ED25519_PRIMITIVES, FASTEST_ED25519 } from '../pipeline/ed25519.js';
 import { FASTEST_HMAC, HMAC_PRIMITIVES, type HmacPrimitive } from '../pipeline/hmac.js';
 import { RateLimitTable } from '../pipeline/rate-limit-table.js';
-import { framesOf, worldOf } from '../pipeline/traffic.js';
+import { framesOf, pipelineSetupOf } from '../pipeline/traffic.js';
 import type { Workload } from './measure.js';
 
 /** Packets in each input pool. */
@@ -34,7 +34,7 @@ export interface Inputs {
 
 /** Builds the input pools (one vantage's honest traffic, one witness's cosignatures). */
 export function inputs(): Inputs {
-  const w = worldOf(1);
+  const w = pipelineSetupOf(1);
   const frames = framesOf(w, { n: 1, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: POOL });
   const pushes = frames.filter((f) => f.path === 1).map((f) => f.bytes);
   const covered = pushes.map((p) => {

@@ -26,7 +26,7 @@ export function firstLine(text: string): string {
 }
 
 /**
- * What a throw means. A claim reports a violation with a plain Error (properties/t-rc-1-observers.ts);
+ * What a throw means. A claim reports a violation with a plain Error (properties/t-rc-1/observers.ts);
  * any subclass (TypeError, RangeError, DomainError, InputError, ...) or a thrown non-Error is a crash
  * of the model or of the data, never a refutation.
  */

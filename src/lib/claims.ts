@@ -14,7 +14,7 @@ import { readValidated } from './json-file.js';
 import { projectPath } from './paths.js';
 
 /** A named setting the draft evaluates (a table row, a worked example): a label, a section, parameters. */
-export interface Scenario {
+export interface ClaimsScenario {
   readonly label: string;
   readonly section: string;
   readonly [param: string]: string | number;
@@ -25,7 +25,7 @@ export interface QuantityRef {
   readonly scenario: string;
 }
 /** How a theorem computes its quantities: name -> value at a scenario with given constants. */
-export type Quantities = Readonly<Record<string, (s: Scenario, c: CostConstants) => number>>;
+export type Quantities = Readonly<Record<string, (s: ClaimsScenario, c: CostConstants) => number>>;
 /** A number the draft cites from elsewhere (an input here, not computed). */
 export interface Cited {
   readonly cited: number;
@@ -39,7 +39,7 @@ export type Compare =
   | { readonly kind: 'approx'; readonly places: number; readonly rel_tol: number };
 
 /** Another reading of the draft's text, computed the same way with another expression. */
-export interface Reading {
+export interface NumberReading {
   readonly name: string;
   readonly expr: Expr;
   readonly note: string;
@@ -60,7 +60,7 @@ export interface PrintedClaim {
   readonly note?: string;
   /** When the text admits several readings: the name of the one `expr` computes, and the others. */
   readonly reading?: string;
-  readonly readings?: readonly Reading[];
+  readonly readings?: readonly NumberReading[];
   /** For a refuted claim: the corrected statement and the value the model gives. */
   readonly corrected?: { readonly statement: string; readonly value: number };
 }
@@ -70,7 +70,7 @@ export interface ClaimsFile {
   readonly schema: 'perfsec-claims-v1';
   readonly theorem: string;
   readonly about: string;
-  readonly scenarios: Readonly<Record<string, Scenario>>;
+  readonly scenarios: Readonly<Record<string, ClaimsScenario>>;
   readonly claims: readonly PrintedClaim[];
 }
 
@@ -80,14 +80,14 @@ export function loadClaims(name: string): ClaimsFile {
 }
 
 /** A numeric parameter of a scenario; InputError names it when missing. */
-export function param(s: Scenario, name: string): number {
+export function param(s: ClaimsScenario, name: string): number {
   const v = s[name];
   if (typeof v !== 'number') throw new InputError(`scenario '${s.label}': missing numeric parameter '${name}'`);
   return v;
 }
 
 /** The model's Deployment for a T-JCOST-1 scenario. */
-export function deploymentOf(s: Scenario): Deployment {
+export function deploymentOf(s: ClaimsScenario): Deployment {
   return {
     n: param(s, 'n'),
     tickMs: param(s, 't_tick_ms'),
@@ -102,7 +102,7 @@ export function jointCostQuantities(m: CostModel): Quantities {
   const q = JCOST_QUANTITIES;
   return {
     ...Object.fromEntries(
-      Object.entries(q).map(([k, f]) => [k, (s: Scenario, c: CostConstants) => f(deploymentOf(s), c, m)]),
+      Object.entries(q).map(([k, f]) => [k, (s: ClaimsScenario, c: CostConstants) => f(deploymentOf(s), c, m)]),
     ),
     // The rows of the §3.3 table as transcribed in spec/claims/t-jcost-1.json (a count of the draft's own table).
     scale_point_count: () =>

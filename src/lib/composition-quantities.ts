@@ -4,15 +4,15 @@
  * bundle cadence against witness liveness in §9.
  */
 import { detectionProbability } from '../../model/detection.js';
-import { param, type Quantities, type Scenario } from './claims.js';
+import { param, type Quantities, type ClaimsScenario } from './claims.js';
 import { checkInDomain, type DomainName } from './domains.js';
 
 /** A scenario parameter within its documented domain (src/lib/domains.ts): no zero cells or periods to divide by. */
-const inDomain = (s: Scenario, name: DomainName): number =>
+const inDomain = (s: ClaimsScenario, name: DomainName): number =>
   checkInDomain(name, param(s, name), `scenario '${s.label}'`);
 
 /** Milliseconds between two bundles: per cell coordinator, or at the broker across all cells (§3.2). */
-function intervalMs(s: Scenario): number {
+function intervalMs(s: ClaimsScenario): number {
   const perCell = inDomain(s, 'bundle_period_ticks') * inDomain(s, 't_tick_ms');
   return s.per === 'broker' ? perCell / inDomain(s, 'cells_k') : perCell;
 }

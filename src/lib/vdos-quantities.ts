@@ -8,16 +8,16 @@ import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { bucketParams, DEFAULT_POLICY, type RateLimitPolicy } from '../../model/token-bucket.js';
 import { baselineUsPerSecond, capacityTokens, draftBoundOf, draftSlope, floodAdded } from '../../model/vdos-bounds.js';
 import { tickUs, type FloodScenario } from '../../model/flood.js';
-import { param, type Quantities, type Scenario } from './claims.js';
+import { param, type Quantities, type ClaimsScenario } from './claims.js';
 import { checkInDomain, type DomainName } from './domains.js';
 import { checkFloodBudget, floodWork } from './work-budget.js';
 
 /** A scenario parameter within its documented domain (src/lib/domains.ts); InputError names the scenario. */
-const inDomain = (s: Scenario, name: DomainName): number =>
+const inDomain = (s: ClaimsScenario, name: DomainName): number =>
   checkInDomain(name, param(s, name), `scenario '${s.label}'`);
 
 /** The flood experiment a claims scenario describes (every vantage floods unless `coalition` says otherwise). */
-export function floodScenarioOf(s: Scenario): FloodScenario {
+export function floodScenarioOf(s: ClaimsScenario): FloodScenario {
   const tickMs = inDomain(s, 't_tick_ms');
   const n = inDomain(s, 'n');
   for (const name of ['flood_factor', 'duration_s'] as const) inDomain(s, name);
@@ -31,7 +31,7 @@ export function floodScenarioOf(s: Scenario): FloodScenario {
 }
 
 /** The rate-limit policy of a claims scenario (the code's readings: one bucket per path, §4.2 budget literally). */
-export function policyOf(s: Scenario): RateLimitPolicy {
+export function policyOf(s: ClaimsScenario): RateLimitPolicy {
   const capacity = s.budget_reading === 'ticks' ? 'ticks' : 'rate-times-1s';
   return {
     ...DEFAULT_POLICY,
@@ -45,15 +45,15 @@ export function policyOf(s: Scenario): RateLimitPolicy {
  * The constants as a scenario charges them: `xdp_per_pair: 1` is the §4.3 proof's one lookup per (snapshot, push)
  * pair.
  */
-const charged = (s: Scenario, c: CostConstants): CostConstants =>
+const charged = (s: ClaimsScenario, c: CostConstants): CostConstants =>
   s.xdp_per_pair === 1 ? { ...c, c_xdp: c.c_xdp / 2 } : c;
 
-const ratio = (s: Scenario, c: CostConstants, limited: boolean) => {
+const ratio = (s: ClaimsScenario, c: CostConstants, limited: boolean) => {
   const f = floodScenarioOf(s);
   const p = limited ? policyOf(s) : null;
   // issue 16 Deliver 3
   checkFloodBudget([floodWork(f, p)], `scenario '${s.label}'`, 'lower its n, coalition, flood_factor or duration_s');
-  return floodCost(f, simulateAggregated(f, p), charged(s, c), limited);
+  return floodCost(f, simulateAggregated(f, p), charged(s, c), { rateLimited: limited });
 };
 
 /** The quantities T-VDOS-1 claims may name. */

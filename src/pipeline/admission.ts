@@ -17,12 +17,12 @@ import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { decodeBfd, DIGEST_LEN, PACKET_LEN } from '../../model/bfd/packet.js';
 import { sessionId, type BfdSession } from '../../model/broker.js';
 import { epochAt, epochOpen, type Oem } from '../../model/oem.js';
-import type { KeyTable } from '../../model/test-keys.js';
+import type { KeyTable } from '../../model/key-table.js';
 import { bucketParams, type RateLimitPolicy } from '../../model/token-bucket.js';
 import { FASTEST_HMAC, type HmacPrimitive, type PreparedKey } from './hmac.js';
 import { RateLimitTable } from './rate-limit-table.js';
 import { ReplayState } from './replay-state.js';
-import { VERDICT, type Verdict } from './verdict.js';
+import { VERDICT, type AdmissionDecision } from './verdict.js';
 
 /** What a pipeline is configured with. */
 export interface PipelineConfig {
@@ -94,14 +94,14 @@ export class AdmissionPipeline {
   }
 
   /** Path A: a snapshot on the connection of vantage VANTAGE arriving at tUs (broker clock, µs). */
-  admitSnapshot(vantage: number, bytes: Uint8Array, tUs: number): Verdict {
+  admitSnapshot(vantage: number, bytes: Uint8Array, tUs: number): AdmissionDecision {
     // draft §4.1: before any parsing or HMAC
     if (this.limit && !this.limit.offer(vantage, 0, tUs)) return VERDICT.rateLimited;
     return this.acceptSnapshot(bytes, tUs / 1000, vantage);
   }
 
   /** Path B: a BFD Control packet arriving at tUs. */
-  admitPush(bytes: Uint8Array, tUs: number): Verdict {
+  admitPush(bytes: Uint8Array, tUs: number): AdmissionDecision {
     if (bytes.length < 8) return VERDICT.malformed;
     // My Discriminator (RFC 5880 §4.1)
     const disc = ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0;
@@ -115,7 +115,7 @@ export class AdmissionPipeline {
    * Parse, verify and accept a snapshot at NOW ms (model/broker.ts receiveSnapshot); EXPECTED is the header's vantage,
    * if any.
    */
-  acceptSnapshot(bytes: Uint8Array, now: number, expected?: number): Verdict {
+  acceptSnapshot(bytes: Uint8Array, now: number, expected?: number): AdmissionDecision {
     const d = decodeSnapshot(bytes);
     if (!d.ok) return VERDICT.malformed;
     const s = d.snapshot;
@@ -131,7 +131,7 @@ export class AdmissionPipeline {
   }
 
   /** Parse, verify and accept a push at NOW ms (model/broker.ts receivePush). */
-  acceptPush(bytes: Uint8Array, now: number): Verdict {
+  acceptPush(bytes: Uint8Array, now: number): AdmissionDecision {
     const d = decodeBfd(bytes);
     if (!d.ok) return VERDICT.malformed;
     const p = d.packet;

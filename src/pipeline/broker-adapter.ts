@@ -3,11 +3,11 @@
  * T-RC-1 claims of properties/t-rc-1.prop.ts can search it exactly as they search the model
  * (test/pipeline.test.ts). No rate limit here: the claims are about acceptance (draft §5).
  */
-import { DEFAULT_READING, type BrokerFactory, type Decision, type PacketKind } from '../../model/broker.js';
+import { DEFAULT_READING, type BrokerFactory, type Decision, type BrokerPacketKind } from '../../model/broker.js';
 import { AdmissionPipeline } from './admission.js';
-import { brokerReason, VERDICT_NAMES, type Verdict } from './verdict.js';
+import { brokerReason, VERDICT_NAMES, type AdmissionDecision } from './verdict.js';
 
-function decision(kind: PacketKind, v: Verdict): Decision {
+function decision(kind: BrokerPacketKind, v: AdmissionDecision): Decision {
   if (v === 0) return { accepted: true, kind, detail: 'pipeline: accepted' };
   const reason = brokerReason(v);
   if (reason === undefined) throw new Error(`pipeline verdict ${VERDICT_NAMES[v]} has no broker reason`);

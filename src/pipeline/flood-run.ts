@@ -6,21 +6,21 @@
 import type { FloodScenario } from '../../model/flood.js';
 import type { RateLimitPolicy } from '../../model/token-bucket.js';
 import { AdmissionPipeline } from './admission.js';
-import { framesOf, worldOf } from './traffic.js';
-import { VERDICT, type Verdict } from './verdict.js';
+import { framesOf, pipelineSetupOf } from './traffic.js';
+import { VERDICT, type AdmissionDecision } from './verdict.js';
 
 /** What a flood run produced: accepted packets per path, and every verdict seen. */
 export interface FloodRun {
   readonly forwarded: { A: number; B: number };
-  readonly verdicts: ReadonlySet<Verdict>;
+  readonly verdicts: ReadonlySet<AdmissionDecision>;
 }
 
 /** Runs the flood S through a fresh pipeline with POLICY (draft §4.1 rate limit before verification). */
 export function runFlood(s: FloodScenario, policy: RateLimitPolicy): FloodRun {
-  const w = worldOf(s.n);
+  const w = pipelineSetupOf(s.n);
   const p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs });
   const forwarded = { A: 0, B: 0 };
-  const verdicts = new Set<Verdict>();
+  const verdicts = new Set<AdmissionDecision>();
   for (const f of framesOf(w, s)) {
     const v = f.path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs);
     verdicts.add(v);

@@ -1,5 +1,5 @@
 /**
- * Generated traffic for the admission pipeline: a world of N vantages (test keys, one BFD session
+ * Generated traffic for the admission pipeline: a setup of N vantages (test keys, one BFD session
  * each, one long epoch), honest streams at the natural tick rate and insider floods at
  * flood_factor times it (model/flood.ts arrival times, draft §2.2: VALID-tagged packets with
  * increasing counters and seqs), signed for real. Frames come out in time order.
@@ -11,11 +11,12 @@ import { sessionId, type BfdSession } from '../../model/broker.js';
 import { arrivals, type FloodScenario } from '../../model/flood.js';
 import type { Oem } from '../../model/oem.js';
 import { canonicalBytes, encodeSnapshot, type SnapshotBody } from '../../model/snapshot.js';
-import { testKeys, type KeyTable } from '../../model/test-keys.js';
+import type { KeyTable } from '../../model/key-table.js';
+import { testKeys } from '../lib/test-keys.js';
 import { FASTEST_HMAC } from './hmac.js';
 
-/** A world the pipeline is configured for. */
-export interface World {
+/** What the admission pipeline is configured for: the vantages, their OEM bindings, keys and BFD sessions. */
+export interface PipelineSetup {
   readonly oem: Oem;
   readonly keys: KeyTable;
   readonly sessions: readonly BfdSession[];
@@ -31,7 +32,7 @@ export interface Frame {
 }
 
 /** N vantages v0..v{N-1}, bound to epoch 0 (one hour), one BFD session each. */
-export function worldOf(n: number): World {
+export function pipelineSetupOf(n: number): PipelineSetup {
   const vantageIds = Array.from({ length: n }, (_, i) => `v${i}`);
   const oem: Oem = { epochMs: 3_600_000, overlapMs: 0, bindings: Object.fromEntries(vantageIds.map((v) => [v, [0]])) };
   const sessions = vantageIds.map((vantage, i) => ({ vantage, vantageDisc: 0x10000 + i, brokerDisc: 0x20000 + i }));
@@ -66,7 +67,7 @@ function push(s: BfdSession, seq: number, key: unknown): Uint8Array {
 }
 
 /** Every frame of a flood scenario over WORLD (n = scenario n), in time order (ties: vantage, then path A). */
-export function framesOf(world: World, s: FloodScenario, payload = 'coherence sample'): Frame[] {
+export function framesOf(world: PipelineSetup, s: FloodScenario, payload = 'coherence sample'): Frame[] {
   const frames: Frame[] = [];
   for (let v = 0; v < s.n; v++) {
     const id = world.vantageIds[v]!;

@@ -6,7 +6,7 @@
  */
 import type { RejectReason } from '../../model/reject-reasons.js';
 
-/** Verdict codes. */
+/** Admission decision codes (AdmissionDecision), one per outcome of the pipeline for one packet. */
 export const VERDICT = {
   accepted: 0,
   rateLimited: 1,
@@ -19,8 +19,8 @@ export const VERDICT = {
   stale: 8,
   headerMismatch: 9,
 } as const;
-/** One verdict code. */
-export type Verdict = (typeof VERDICT)[keyof typeof VERDICT];
+/** One admission decision: the code of what the pipeline decided for one packet (not a claim verdict). */
+export type AdmissionDecision = (typeof VERDICT)[keyof typeof VERDICT];
 
 /** Name of each code. */
 export const VERDICT_NAMES = [
@@ -36,8 +36,8 @@ export const VERDICT_NAMES = [
   'header-mismatch',
 ] as const;
 
-/** The broker reason of a rejection verdict, or undefined for the pipeline-only ones. */
-export function brokerReason(v: Verdict): RejectReason | undefined {
+/** The broker reason of a rejection decision, or undefined for the pipeline-only ones. */
+export function brokerReason(v: AdmissionDecision): RejectReason | undefined {
   const name = VERDICT_NAMES[v];
   return name === 'accepted' || name === 'rate-limited' || name === 'header-mismatch' ? undefined : name;
 }

@@ -15,8 +15,8 @@ import { DRAFT_HANDLE, orderedConstants, rfc3339Z } from './common.js';
 /** The value of B.2's "schema" field. */
 export const VERIFICATION_DOS_RECEIPT_SCHEMA = 'perfsec-verification-dos-receipt-v1';
 
-/** The flood factors of the draft §4.4 table. */
-export const FLOOD_FACTORS = [1, 4, 16, 64, 256, 1024] as const;
+/** The flood factors of the rows of the draft §4.4 table. */
+export const TABLE_FLOOD_FACTORS = [1, 4, 16, 64, 256, 1024] as const;
 
 /**
  * The draft §4.4 setting: N = 1000, T_tick = 50 ms, every vantage flooding; 60 s simulated (the draft states no
@@ -80,7 +80,7 @@ export interface VerificationDosReceipt {
 }
 
 function row(s: FloodScenario, c: CostConstants, policy: RateLimitPolicy | null): FloodRow {
-  const r = floodCost(s, simulateAggregated(s, policy), c, policy !== null);
+  const r = floodCost(s, simulateAggregated(s, policy), c, { rateLimited: policy !== null });
   const arrived = r.counts.arrived.A + r.counts.arrived.B;
   const admitted = r.counts.admitted.A + r.counts.admitted.B;
   return {
@@ -108,16 +108,16 @@ export function buildVerificationDosReceipt(constants: ConstantsFile, issuedAt: 
   // issue 16 Deliver 3: the receipt's simulations are fixed (the §4.4 setting), but their cost is still checked before
   // they run.
   checkFloodBudget(
-    FLOOD_FACTORS.flatMap((f) => [floodWork(at(f), policy), floodWork(at(f), null)]),
+    TABLE_FLOOD_FACTORS.flatMap((f) => [floodWork(at(f), policy), floodWork(at(f), null)]),
     'receipt B.2',
     'the §4.4 setting is fixed',
   );
-  const withRl: LimitedRow[] = FLOOD_FACTORS.map((f) => ({
+  const withRl: LimitedRow[] = TABLE_FLOOD_FACTORS.map((f) => ({
     ...row(at(f), c, policy),
     bound_predicted: draftBound(at(f), policy, c),
     token_bucket_bound: tokenBucketBound(at(f), policy, c),
   }));
-  const withoutRl = FLOOD_FACTORS.map((f) => row(at(f), c, null));
+  const withoutRl = TABLE_FLOOD_FACTORS.map((f) => row(at(f), c, null));
   const baselineUs = baselineUsPerSecond(SETTING.n, SETTING.tickMs, c); // draft §4.3: P * c_path
   const violations = withRl
     .filter((r) => r.ratio > r.bound_predicted)

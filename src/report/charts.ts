@@ -150,17 +150,17 @@ export function jointVsTick(c: CostConstants): Chart {
   };
 }
 
-/** The flood factors of the draft §4.4 table. */
-export const FLOOD_FACTORS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
+/** The flood factors along the chart's x axis: the powers of two from 1 to 1024 (denser than the §4.4 table). */
+export const CHART_FLOOD_FACTORS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
 
 /** T-VDOS-1 ratios at N = 1000, T_tick = 50 ms, default policy, DURATION_S seconds, every vantage flooding. */
 export function vdosRows(c: CostConstants, durationS = 60) {
-  return FLOOD_FACTORS.map((f) => {
+  return CHART_FLOOD_FACTORS.map((f) => {
     const s = { n: 1000, tickMs: 50, coalition: 1000, floodFactor: f, durationTicks: (durationS * 1000) / 50 };
     return {
       flood: f,
-      'without rate limit (model)': floodCost(s, simulateAggregated(s, null), c, false).ratio,
-      'with rate limit (model)': floodCost(s, simulateAggregated(s, DEFAULT_POLICY), c, true).ratio,
+      'without rate limit (model)': floodCost(s, simulateAggregated(s, null), c, { rateLimited: false }).ratio,
+      'with rate limit (model)': floodCost(s, simulateAggregated(s, DEFAULT_POLICY), c, { rateLimited: true }).ratio,
       'draft §4.3 bound': draftBound(s, DEFAULT_POLICY, c),
       'token-bucket bound': tokenBucketBound(s, DEFAULT_POLICY, c),
     };

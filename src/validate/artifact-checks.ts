@@ -10,12 +10,12 @@ import { projectPath } from '../lib/paths.js';
 import { problems } from '../lib/schemas.js';
 import { DEFAULT_RECEIPTS_DIR, RECEIPTS } from '../receipts/index.js';
 import { DEFAULT_VECTORS_DIR, verifyVectors } from '../vectors/index.js';
-import type { Check } from './registry.js';
+import { checkId, type Check } from './registry.js';
 
 /** The receipt of THEOREM, rebuilt and compared with receipts/. */
 export function receiptCheck(theorem: string, section: string): Check {
   return {
-    id: `${theorem}.receipt`,
+    id: checkId(theorem, 'receipt'),
     title: `receipt rebuilt from the model is schema-valid and equals the committed one`,
     section,
     run: () => {
@@ -36,7 +36,7 @@ export function receiptCheck(theorem: string, section: string): Check {
 /** The vectors file spec/vectors/FILE verifies against the model. */
 export function vectorsCheck(theorem: string, section: string, file: string): Check {
   return {
-    id: `${theorem}.vectors`,
+    id: checkId(theorem, 'vectors'),
     title: `conformance vectors spec/vectors/${file} verify against the model`,
     section,
     run: () => {
@@ -52,7 +52,7 @@ export function vectorsCheck(theorem: string, section: string, file: string): Ch
 
 /** Every JSON document under spec/ validates against the schema its folder implies. */
 export const specFilesCheck: Check = {
-  id: 'SPEC.files',
+  id: 'check:spec/files',
   title: 'every document under spec/ (constants, claims, vectors, counterexamples) is schema-valid',
   section: '—',
   run: () => {

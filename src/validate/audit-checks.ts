@@ -12,7 +12,7 @@ import type { Check } from './registry.js';
 /** The audit's checks. */
 export const AUDIT_CHECKS: readonly Check[] = [
   claimsCheck(
-    'SPEC.composition',
+    'check:spec/composition',
     'the Byzantine frontier (§2.3), the detection probabilities (§7, §9) ' +
       'and the bundle cadence against witness liveness (§9)',
     '§9',
@@ -21,7 +21,7 @@ export const AUDIT_CHECKS: readonly Check[] = [
     () => COMPOSITION_QUANTITIES,
   ),
   {
-    id: 'SPEC.coverage',
+    id: 'check:spec/coverage',
     title:
       "every number of the draft's tables and computation blocks is covered by spec/claims or left out with a reason",
     section: '—',

@@ -12,7 +12,7 @@ import type { Check } from './registry.js';
 
 /** The pipeline's acceptance satisfies the T-RC-1 claims the model satisfies (draft §5). */
 const acceptance: Check = {
-  id: 'PIPELINE.rc',
+  id: 'check:pipeline/rc',
   title: 'admission pipeline acceptance: the T-RC-1 claims of the default reading hold against it (short search)',
   section: '§5',
   run: ({ seed, runs }) => {
@@ -34,7 +34,7 @@ const acceptance: Check = {
  * §4.1).
  */
 const rateLimit: Check = {
-  id: 'PIPELINE.rate-limit',
+  id: 'check:pipeline/rate-limit',
   title:
     'admission pipeline rate limit: forwards exactly the packets the T-VDOS-1 per-packet simulator admits ' +
     '(N = 3, 2 flooding at 16x, 2 s)',

@@ -3,6 +3,17 @@
  * a result with detail. `perfsec validate` runs them all; each theorem adds its own.
  */
 
+/**
+ * The form of a check id: `check:`, a subject (a theorem, spec, pipeline, cx), a slash and a name, all
+ * lower case, so a check (check:t-rc-1/acceptance) cannot be taken for a claim (T-RC-1.A.iff).
+ */
+export const CHECK_ID = /^check:[a-z0-9-]+\/[a-z0-9-]+$/;
+
+/** The id of the check NAME of SUBJECT (a theorem id such as T-RC-1, or spec, pipeline, cx). */
+export function checkId(subject: string, name: string): string {
+  return `check:${subject.toLowerCase()}/${name}`;
+}
+
 /** What one check found. */
 export interface CheckResult {
   readonly pass: boolean;
@@ -17,7 +28,7 @@ export interface CheckContext {
 
 /** One check of the validator. */
 export interface Check {
-  /** `THEOREM.X`, e.g. T-JCOST-1.A. */
+  /** `check:<subject>/<name>` in lower case (CHECK_ID), e.g. check:t-jcost-1/path-a: never a claim id. */
   readonly id: string;
   readonly title: string;
   readonly section: string;

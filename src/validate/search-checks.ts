@@ -6,12 +6,12 @@ import path from 'node:path';
 import { checkClaim } from '../engine/check-claim.js';
 import { listCounterexamples, loadCounterexample } from '../engine/counterexamples.js';
 import { allClaims, selectClaims, THEOREMS } from '../registry/theorems.js';
-import type { Check } from './registry.js';
+import { checkId, type Check } from './registry.js';
 
 /** Searches each claim of THEOREM with the run seed and a short budget; refuted claims must replay. */
 export function searchCheck(theorem: string): Check {
   return {
-    id: `${theorem}.search`,
+    id: checkId(theorem, 'search'),
     title: `property search over every ${theorem} claim (short budget; deep runs: perfsec search)`,
     section: THEOREMS.find((t) => t.id === theorem)?.section ?? '—',
     run: ({ seed, runs }) => {
@@ -31,7 +31,7 @@ export function searchCheck(theorem: string): Check {
 
 /** Every file in spec/counterexamples replays against the claim it names. */
 export const replayAllCheck: Check = {
-  id: 'CX.replay',
+  id: 'check:cx/replay',
   title: 'every stored counterexample replays (value, seed and path)',
   section: '—',
   run: ({ seed }) => {

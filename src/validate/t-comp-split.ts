@@ -42,14 +42,14 @@ const twoViews = (moves: Attack['moves']): Attack => ({
 /** The T-COMP-SPLIT checks. */
 export const T_COMP_SPLIT_CHECKS: readonly Check[] = [
   publicVectorsCheck(
-    'T-COMP-SPLIT.c2sp-formats',
+    'check:t-comp-split/c2sp-formats',
     'public RFC 8032 and C2SP signed-note / checkpoint / cosignature vectors: ' +
       'every keyed one verifies, every negative one is rejected',
     '§7',
     NOTE_TYPES,
   ),
   {
-    id: 'T-COMP-SPLIT.A',
+    id: 'check:t-comp-split/first-cosign-wins',
     title:
       'an honest first-cosign-wins witness refuses the second cosignature on the same (bundle_id, bundle_seq) ' +
       'when the dual-mode body differs',
@@ -65,7 +65,7 @@ export const T_COMP_SPLIT_CHECKS: readonly Check[] = [
     },
   },
   {
-    id: 'T-COMP-SPLIT.B',
+    id: 'check:t-comp-split/v1-over-split-body',
     title: 'the existing cosignature/v1 does not verify over the split body',
     section: '§7',
     run: () => {
@@ -78,7 +78,7 @@ export const T_COMP_SPLIT_CHECKS: readonly Check[] = [
     },
   },
   {
-    id: 'T-COMP-SPLIT.bound',
+    id: 'check:t-comp-split/bound',
     title:
       'for every w <= 7, q, c: the minimal split succeeds exactly when 2*max(0, q-c) <= w-c, ' +
       'under both policies (values in the leaf)',
@@ -112,7 +112,7 @@ export const T_COMP_SPLIT_CHECKS: readonly Check[] = [
     },
   },
   examplesCheck(
-    'T-COMP-SPLIT.detection',
+    'check:t-comp-split/detection',
     'the §7 and §9 detection probabilities against a Monte Carlo estimate from the witness model (seed 7)',
     '§7, §9',
     () => tCompSplit.examples!(tCompSplit.model),
@@ -127,7 +127,7 @@ const deployment = (f: string): DeploymentDescription =>
 /** The capability-quartet checks (draft §8). */
 export const CAP_CHECKS: readonly Check[] = [
   {
-    id: 'CAP-QUARTET.consumer',
+    id: 'check:cap-quartet/consumer',
     title:
       'the consumer rejects bundles advertising any of the first three flags without perfsec-coupling-v1 ' +
       'when joint hypotheses hold',
@@ -157,7 +157,7 @@ export const CAP_CHECKS: readonly Check[] = [
     },
   },
   {
-    id: 'CAP-QUARTET.conformance',
+    id: 'check:cap-quartet/conformance',
     title:
       'the conformance checker passes spec/deployments/regime-c-conformant.json ' +
       'and fails every requirement of regime-c-nonconformant.json',

@@ -57,13 +57,13 @@ export function examplesCheck(
 /** The T-HKDF-PS checks. */
 export const T_HKDF_PS_CHECKS: readonly Check[] = [
   publicVectorsCheck(
-    'T-HKDF-PS.rfc5869',
+    'check:t-hkdf-ps/rfc5869',
     "RFC 5869 (HKDF-SHA256) and RFC 4231 (HMAC-SHA256) vectors pass through the project's wrapper",
     '§6',
     ['Rfc5869Hkdf', 'Rfc4231Hmac'],
   ),
   examplesCheck(
-    'T-HKDF-PS.readings',
+    'check:t-hkdf-ps/readings',
     "every reading of §6's salt / info / session_id / epoch encoding is listed, each deriving a different key",
     '§6',
     () => tHkdf.examples!(tHkdf.model),

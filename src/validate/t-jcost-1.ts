@@ -37,7 +37,7 @@ function interval(n: number, cells: number, attackPps: number): Traffic {
 
 function pathCheck(p: PathName): Check {
   return {
-    id: `T-JCOST-1.${p}`,
+    id: `check:t-jcost-1/path-${p.toLowerCase()}`,
     title: PATH_TITLES[p],
     section: '§3.1',
     run: () => {
@@ -63,7 +63,7 @@ const q = () => jointCostQuantities(closedForm);
 export const T_JCOST_1_CHECKS: readonly Check[] = [
   ...PATHS.map(pathCheck),
   {
-    id: 'T-JCOST-1.I1',
+    id: 'check:t-jcost-1/i1',
     title: 'JOINT at Regime C is unchanged by a 10 Mpps external attack when the NIC enforces I1',
     section: '§3.2',
     run: () => {
@@ -81,7 +81,7 @@ export const T_JCOST_1_CHECKS: readonly Check[] = [
     },
   },
   claimsCheck(
-    'T-JCOST-1.table',
+    'check:t-jcost-1/table',
     'the §3.3 table (PPS_t, JOINT, cores) computed by the model',
     '§3.3',
     't-jcost-1',
@@ -89,7 +89,7 @@ export const T_JCOST_1_CHECKS: readonly Check[] = [
     q,
   ),
   claimsCheck(
-    'T-JCOST-1.headline',
+    'check:t-jcost-1/headline',
     'the headline figures and ratios of §1.1-§1.3 and §3.3 (a), (b)',
     '§1.1',
     't-jcost-1',
@@ -97,7 +97,7 @@ export const T_JCOST_1_CHECKS: readonly Check[] = [
     q,
   ),
   claimsCheck(
-    'T-JCOST-1.appendix-A',
+    'check:t-jcost-1/appendix-a',
     'the Appendix A worked example (Regime C), line by line',
     'App. A',
     't-jcost-1',

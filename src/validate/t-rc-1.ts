@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { signBfd } from '../../model/bfd/auth.js';
 import { BFD_STATE, decodeBfd } from '../../model/bfd/packet.js';
 import { decodeSnapshot } from '../lib/snapshot-decode.js';
-import { brokerConfig } from '../../properties/t-rc-1-world.js';
+import { brokerConfig } from '../../properties/t-rc-1/world.js';
 import { checkClaim } from '../engine/check-claim.js';
 import { selectClaims } from '../registry/theorems.js';
 import { decide } from '../vectors/t-rc-1.js';
@@ -97,7 +97,7 @@ function boundaryScripts(): Array<[string, (s: Script) => void, string[]]> {
 /** The T-RC-1 checks. */
 export const T_RC_1_CHECKS: readonly Check[] = [
   {
-    id: 'T-RC-1.A',
+    id: 'check:t-rc-1/acceptance',
     title:
       'acceptance predicate: accepted iff authentic, OEM-bound, (a) AND (b) AND (c); nothing accepted twice; ' +
       'no false reject; one reason per rejection (adversary search)',
@@ -111,7 +111,7 @@ export const T_RC_1_CHECKS: readonly Check[] = [
       ),
   },
   {
-    id: 'T-RC-1.B',
+    id: 'check:t-rc-1/epoch-boundary',
     title:
       'epoch boundary: counter restarts, BFD seq kept, overlap accepts both; ' +
       'cross-epoch replay and forge rejected (scripted and searched)',
@@ -142,7 +142,7 @@ export const T_RC_1_CHECKS: readonly Check[] = [
     },
   },
   {
-    id: 'T-RC-1.codecs',
+    id: 'check:t-rc-1/codecs',
     title: 'BFD Control (RFC 5880, HMAC-SHA256 section) and CWT snapshot decoders round-trip and never throw',
     section: '§5',
     run: ({ seed }) => {

@@ -19,7 +19,7 @@ const q = () => VDOS_QUANTITIES;
 /** The T-VDOS-1 checks. */
 export const T_VDOS_1_CHECKS: readonly Check[] = [
   {
-    id: 'T-VDOS-1.sims-agree',
+    id: 'check:t-vdos-1/sims-agree',
     title: 'per-packet and aggregated simulators admit the same packets (N=20, 10 s, floods 1-64, default factors)',
     section: '§4.2',
     run: () => {
@@ -42,12 +42,14 @@ export const T_VDOS_1_CHECKS: readonly Check[] = [
     },
   },
   {
-    id: 'T-VDOS-1.regime-d',
+    id: 'check:t-vdos-1/regime-d',
     title: 'Regime D scale (N=100 000, T_tick=50 ms, flood 1024, 60 s) simulated in closed form',
     section: '§4.3',
     run: () => {
       const s = { n: 100_000, tickMs: 50, coalition: 100_000, floodFactor: 1024, durationTicks: 1200 };
-      const r = floodCost(s, simulateAggregated(s, DEFAULT_POLICY), loadConstants().constants_us, true);
+      const r = floodCost(s, simulateAggregated(s, DEFAULT_POLICY), loadConstants().constants_us, {
+        rateLimited: true,
+      });
       return {
         pass: r.ratio > 0,
         detail:
@@ -57,7 +59,7 @@ export const T_VDOS_1_CHECKS: readonly Check[] = [
     },
   },
   claimsCheck(
-    'T-VDOS-1.table',
+    'check:t-vdos-1/table',
     'the §4.4 table and its prose (ratios with and without rate limit, bound, baseline, cores)',
     '§4.4',
     't-vdos-1',
@@ -65,7 +67,7 @@ export const T_VDOS_1_CHECKS: readonly Check[] = [
     q,
   ),
   claimsCheck(
-    'T-VDOS-1.prose',
+    'check:t-vdos-1/prose',
     'the numbers of §2.2 (insider cost), §4.2 (worst burst), §4.3 (slope) and §9',
     '§2.2',
     't-vdos-1',

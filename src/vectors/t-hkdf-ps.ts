@@ -10,7 +10,7 @@ import {
   infoOf,
   READINGS,
   type BfdKeyInput,
-  type Reading,
+  type HkdfReading,
 } from '../../model/hkdf.js';
 import { InputError } from '../lib/errors.js';
 import { keyBytes } from '../lib/key-hex.js';
@@ -113,7 +113,7 @@ export function buildBfdKeyVectors(): VectorsFile {
     expected: { k_bfd_auth: bytesToHex(deriveBfdAuthKey(k.input)), info_hex: bytesToHex(infoOf(k.input)) },
     result: 'valid' as const,
   }));
-  const others = READINGS.filter((r: Reading) => r !== CANONICAL_READING).map((r) => ({
+  const others = READINGS.filter((r: HkdfReading) => r !== CANONICAL_READING).map((r) => ({
     tcId: ++tcId,
     comment: `probe input under the '${r.name}' reading: ${r.description}`,
     flags: ['AltReading'],

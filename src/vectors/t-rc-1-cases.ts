@@ -7,7 +7,7 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { signBfd } from '../../model/bfd/auth.js';
 import { BFD_STATE } from '../../model/bfd/packet.js';
 import { signSnapshot } from '../../model/snapshot.js';
-import { testKey, testKeys } from '../../model/test-keys.js';
+import { testKey, testKeys } from '../lib/test-keys.js';
 import type { Script } from './t-rc-1-scenarios.js';
 
 /** One vector before numbering. */

@@ -1,6 +1,6 @@
 /**
  * Scripted T-RC-1 packet sequences for the conformance vectors (draft §5): honest vantages sign
- * with the test keys (model/test-keys.ts), the script replays, delays, tampers, and records each
+ * with the test keys (src/lib/test-keys.ts), the script replays, delays, tampers, and records each
  * packet with the broker time it arrives at. Expected decisions are computed by the faithful
  * broker, never written by hand; each case states the decision it is about, and the build fails
  * if the model does not give it.

@@ -14,10 +14,11 @@ import {
   type BrokerConfig,
   type BrokerFactory,
   type Decision,
-  type Reading,
+  type BrokerReading,
 } from '../../model/broker.js';
 import type { Oem } from '../../model/oem.js';
-import { testKeys, TEST_KEY_LABEL, type KeyTable } from '../../model/test-keys.js';
+import type { KeyTable } from '../../model/key-table.js';
+import { testKeys, TEST_KEY_LABEL } from '../lib/test-keys.js';
 import { InputError } from '../lib/errors.js';
 import { snapshotProblems } from '../lib/snapshot-decode.js';
 import {
@@ -38,9 +39,9 @@ export const BROKER_SEQUENCE_TYPE = 'BrokerSequenceTest';
 
 /** A group's parameters as the file carries them. */
 type GroupParams = {
-  readonly bfd_seq_key: Reading['bfdSeqKey'];
-  readonly snapshot_seq: Reading['snapshotSeq'];
-  readonly seq_memory: Reading['seqMemory'];
+  readonly bfd_seq_key: BrokerReading['bfdSeqKey'];
+  readonly snapshot_seq: BrokerReading['snapshotSeq'];
+  readonly seq_memory: BrokerReading['seqMemory'];
   readonly epoch_ms: number;
   readonly overlap_ms: number;
   readonly bindings: Record<string, number[]>;
@@ -62,7 +63,7 @@ const EPOCHS = [0, 1, 2, 3];
 /** Snapshot lifetime of the scripted vantages, ms. */
 const LIFETIME_MS = 300;
 
-function paramsOf(reading: Reading): GroupParams {
+function paramsOf(reading: BrokerReading): GroupParams {
   const keys = testKeys();
   const hex = (pairs: Array<[string, Uint8Array]>) => Object.fromEntries(pairs.map(([k, v]) => [k, bytesToHex(v)]));
   return {
@@ -239,7 +240,7 @@ const READINGS = {
       'draft §5 with the RFC 5880 §6.8.1 receive rule: last_bfd_seq forgotten after twice the Detection Time ' +
       'without packets (refuted reading, CX-T-RC-1-008)',
   },
-} as const satisfies Record<string, { reading: Reading; source: string }>;
+} as const satisfies Record<string, { reading: BrokerReading; source: string }>;
 
 /** Builds the T-RC-1 vectors file: each case scripted, its decisions computed by the faithful broker. */
 export function buildBrokerVectors(): VectorsFile {

@@ -71,7 +71,7 @@ function policyOf(i: VdosInput): RateLimitPolicy | null {
 export function vdosOutputs(i: VdosInput, c: CostConstants): Record<(typeof OUTPUTS)[number], number> {
   const s = scenarioOf(i);
   const p = policyOf(i);
-  const r = floodCost(s, simulateAggregated(s, p), c, p !== null);
+  const r = floodCost(s, simulateAggregated(s, p), c, { rateLimited: p !== null });
   return {
     arrived_a: r.counts.arrived.A,
     arrived_b: r.counts.arrived.B,

@@ -21,7 +21,7 @@ import {
 } from '../../model/note.js';
 import { encodeSnapshot, signSnapshot } from '../../model/snapshot.js';
 import { decodeSnapshot } from '../../src/lib/snapshot-decode.js';
-import { testKey } from '../../model/test-keys.js';
+import { testKey } from '../../src/lib/test-keys.js';
 import { DomainError } from '../../model/domain-error.js';
 import { InputError } from '../../src/lib/errors.js';
 import { parseValidated } from '../../src/lib/json-file.js';

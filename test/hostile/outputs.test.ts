@@ -173,7 +173,7 @@ describe('audit --extract never leaves the repository in a state that still vali
       { ...valid, draft_sha256: '0'.repeat(64) },
       /not the pinned draft/,
     ],
-  ])('SPEC.coverage fails on an extraction with %s', (_what, extraction, message) => {
+  ])('check:spec/coverage fails on an extraction with %s', (_what, extraction, message) => {
     expect(extractionProblem(valid)).toBeUndefined();
     expect(extractionProblem(extraction)).toMatch(message);
   });

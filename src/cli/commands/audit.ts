@@ -26,7 +26,7 @@ export const AUDIT_RUNS = 25;
  * "Outputs are regular files": a text that does not look like the draft (DRAFT_SHAPE in
  * src/audit/extract.ts: too few numbers or sections; an empty file has none) is refused and the
  * committed extraction stays as it was; a draft-like text other than the pinned one is written,
- * with a note, and SPEC.coverage then fails until DRAFT_SHA256 is updated with it.
+ * with a note, and check:spec/coverage then fails until DRAFT_SHA256 is updated with it.
  */
 async function extractInto(file: string): Promise<void> {
   const extraction = extractFrom(file);
@@ -39,7 +39,7 @@ async function extractInto(file: string): Promise<void> {
   if (extraction.draft_sha256 !== DRAFT_SHA256)
     note(
       `perfsec audit: ${file} is not the pinned draft (SHA-256 ${extraction.draft_sha256.slice(0, 12)}…): ` +
-        `SPEC.coverage fails until DRAFT_SHA256 in src/audit/extract.ts is updated`,
+        `check:spec/coverage fails until DRAFT_SHA256 in src/audit/extract.ts is updated`,
     );
 }
 
@@ -80,7 +80,9 @@ export function registerAudit(program: Command): void {
       for (const e of audit.entries) if (e.drift) note(`perfsec audit: ${e.id} differs from its pin: ${e.drift}`);
       const wrong = extractionProblem(committedExtraction());
       if (wrong)
-        note(`perfsec audit: ${relativeToRoot(DRAFT_NUMBERS_FILE)}: ${wrong} (perfsec validate fails SPEC.coverage)`);
+        note(
+          `perfsec audit: ${relativeToRoot(DRAFT_NUMBERS_FILE)}: ${wrong} (perfsec validate fails check:spec/coverage)`,
+        );
       if (o.markdown) {
         const file = typeof o.markdown === 'string' ? o.markdown : ERRATA_FILE;
         await writeTextAtomic(file, errataMarkdown(audit, cov));

@@ -164,7 +164,7 @@ function floodSizing(d: Deployment, j: JointCost, c: CostConstants, o: Options) 
     throw e;
   }
   const run = (p: RateLimitPolicy | null) => {
-    const r = floodCost(s, simulateAggregated(s, p), c, p !== null);
+    const r = floodCost(s, simulateAggregated(s, p), c, { rateLimited: p !== null });
     const total = r.usPerSecond + j.paths.C.usPerSecond; // the flood leaves path C (bundles) unchanged
     return {
       ratio: r.ratio,

@@ -35,7 +35,7 @@ export function registerValidate(program: Command): void {
         o.json
           ? (r) => progress(`perfsec validate: ${r.pass ? 'PASS' : 'FAIL'} ${r.id}`)
           : (r) => {
-              say(`${r.pass ? 'PASS' : 'FAIL'}  ${r.id.padEnd(22)} ${r.section.padEnd(7)} ${r.title}: ${r.detail}`);
+              say(`${r.pass ? 'PASS' : 'FAIL'}  ${r.id.padEnd(38)} ${r.section.padEnd(7)} ${r.title}: ${r.detail}`);
             },
       );
       if (o.json) progressDone();

@@ -6,10 +6,10 @@
  * that `commandsOf` rebuilds from its stored JSON.
  */
 import fc from 'fast-check';
-import type { BrokerFactory, Reading } from '../model/broker.js';
-import { arrayOf, checked, oneOf, record, type Check } from '../src/engine/generator-domain.js';
-import { FORGE_MODES, type ForgeMode } from './t-rc-1-adversary.js';
-import { brokerConfig, VANTAGES, World, type Observer, type WorldParams } from './t-rc-1-world.js';
+import type { BrokerFactory, BrokerReading } from '../../model/broker.js';
+import { arrayOf, checked, oneOf, record, type Check } from '../../src/engine/generator-domain.js';
+import { FORGE_MODES, type ForgeMode } from './adversary.js';
+import { brokerConfig, VANTAGES, World, type Observer, type WorldParams } from './world.js';
 
 /** A command as stored: plain JSON. */
 export type CommandJson =
@@ -176,7 +176,7 @@ export function commandsOf(stored: unknown): CommandList {
  */
 export function runWorld(
   factory: BrokerFactory,
-  reading: Reading,
+  reading: BrokerReading,
   params: WorldParams,
   commands: Commands,
   observer: Observer,

@@ -4,7 +4,7 @@
  * that names the violation. Observers keep their own view of what was accepted, from the broker's
  * decisions, and evaluate the §5 predicates on the fields the packet carries.
  */
-import { decodeBfd } from '../model/bfd/packet.js';
+import { decodeBfd } from '../../model/bfd/packet.js';
 import {
   DRAFT_REASONS,
   EXTRA_REASONS,
@@ -12,9 +12,9 @@ import {
   type Decision,
   type Predicates,
   type RejectReason,
-} from '../model/broker.js';
-import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
-import type { Delivery, Observer } from './t-rc-1-world.js';
+} from '../../model/broker.js';
+import { decodeSnapshot } from '../../src/lib/snapshot-decode.js';
+import type { Delivery, Observer } from './world.js';
 
 const said = (d: Delivery, dec: Decision) =>
   `${d.via} of ${d.kind} #${d.source.id} (${d.source.stream}, index ${d.source.index}, epoch ${d.source.epoch}) ` +

@@ -1,19 +1,12 @@
 /**
- * TEST KEYS ONLY. The broker takes its keys as inputs: K_v_epoch for CWT snapshots and
- * K_BFD_auth per (BFD session, epoch). Their derivation (draft §6 HKDF) belongs to the
- * key-derivation model; the tests, searches and vectors of T-RC-1 use these fixed test keys,
- * SHA-256 of a label that says so. Never deploy them.
+ * TEST KEYS ONLY: a fixture, kept out of model/. The broker takes its keys as inputs
+ * (model/key-table.ts): K_v_epoch for CWT snapshots and K_BFD_auth per (BFD session, epoch).
+ * Their derivation (draft §6 HKDF) belongs to the key-derivation model; the tests, searches and
+ * vectors of T-RC-1 use these fixed test keys, SHA-256 of a label that says so. Never deploy them.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-
-/** Where the broker finds keys; undefined when none exists (the packet cannot authenticate). */
-export interface KeyTable {
-  /** K_v_epoch of a vantage (CWT Layer 1). */
-  cwt(vantage: string, epoch: number): Uint8Array | undefined;
-  /** K_BFD_auth of a session (draft §6 session_id) in an epoch. */
-  bfd(sessionId: string, epoch: number): Uint8Array | undefined;
-}
+import type { KeyTable } from '../../model/key-table.js';
 
 /** Prefix of every test-key label. */
 export const TEST_KEY_LABEL = 'TEST KEY - NOT FOR DEPLOYMENT - mvps-perfsec T-RC-1';
@@ -31,6 +24,4 @@ export function testKeys(): KeyTable {
 }
 
 /** The key an adversary holds: its own, none of the deployment's. */
-// Stryker disable next-line StringLiteral: any label the deployment's keys do not use gives a key the deployment does
-// not hold
 export const ADVERSARY_KEY = testKey('adversary');

@@ -4,8 +4,8 @@
  * emitted after every packet of its stream accepted so far (in order, hence never accepted before),
  * its (vantage, epoch) is bound and open, and (snapshots) it has not expired; a forgery never is.
  */
-import { bindsNow, type Oem } from '../model/oem.js';
-import type { Emitted } from './t-rc-1-emitted.js';
+import { bindsNow, type Oem } from '../../model/oem.js';
+import type { Emitted } from './emitted.js';
 
 /** The reference model: what a correct broker decides, from emission order alone. */
 export class Reference {

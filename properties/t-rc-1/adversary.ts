@@ -2,14 +2,14 @@
  * What the keyless adversary of T-RC-1's search (draft §2, §5) does to a packet: change fields and
  * keep the digest or tag, or sign with its own key. Also what a packet claims about its epoch.
  */
-import { signBfd } from '../model/bfd/auth.js';
-import { decodeBfd, encodeBfd } from '../model/bfd/packet.js';
-import type { BrokerConfig, PacketKind } from '../model/broker.js';
-import { bindsNow, epochAt } from '../model/oem.js';
-import { encodeSnapshot, signSnapshot } from '../model/snapshot.js';
-import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
-import { ADVERSARY_KEY } from '../model/test-keys.js';
-import type { Emitted } from './t-rc-1-emitted.js';
+import { signBfd } from '../../model/bfd/auth.js';
+import { decodeBfd, encodeBfd } from '../../model/bfd/packet.js';
+import type { BrokerConfig, BrokerPacketKind } from '../../model/broker.js';
+import { bindsNow, epochAt } from '../../model/oem.js';
+import { encodeSnapshot, signSnapshot } from '../../model/snapshot.js';
+import { decodeSnapshot } from '../../src/lib/snapshot-decode.js';
+import { ADVERSARY_KEY } from '../../src/lib/test-keys.js';
+import type { Emitted } from './emitted.js';
 
 /** How far the adversary pushes an expiry: ten epochs of the search's world. */
 const EXTEND_MS = 10_000;
@@ -23,7 +23,7 @@ export const FORGE_MODES: readonly ForgeMode[] = ['bump', 'next-epoch', 'extend'
  * Whether the (vantage, epoch) the bytes claim is bound and open at NOW (Key ID = epoch mod 256, current or previous
  * epoch).
  */
-export function claimedBinding(config: BrokerConfig, kind: PacketKind, bytes: Uint8Array, now: number): boolean {
+export function claimedBinding(config: BrokerConfig, kind: BrokerPacketKind, bytes: Uint8Array, now: number): boolean {
   if (kind === 'snapshot') {
     const d = decodeSnapshot(bytes);
     return d.ok && bindsNow(config.oem, d.snapshot.vantage_id, d.snapshot.epoch_id, now);

@@ -2,12 +2,12 @@
  * The world T-RC-1's search runs in (draft §5 with §2): honest vantages emitting CWT snapshots
  * (path A) and Coherence-BFD pushes (path B, one stream per BFD session) with their keys, a
  * network the adversary controls without keys (deliver in any order, drop, delay, replay any
- * packet ever sent, forge: properties/t-rc-1-adversary.ts), the broker under test, and the
- * reference model of what a correct broker decides (properties/t-rc-1-reference.ts).
+ * packet ever sent, forge: properties/t-rc-1/adversary.ts), the broker under test, and the
+ * reference model of what a correct broker decides (properties/t-rc-1/reference.ts).
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { signBfd } from '../model/bfd/auth.js';
-import { BFD_STATE } from '../model/bfd/packet.js';
+import { signBfd } from '../../model/bfd/auth.js';
+import { BFD_STATE } from '../../model/bfd/packet.js';
 import {
   DEFAULT_READING,
   sessionId,
@@ -16,16 +16,17 @@ import {
   type BrokerFactory,
   type BrokerLike,
   type Decision,
-  type PacketKind,
-  type Reading,
-} from '../model/broker.js';
-import { bindsNow, epochAt, type Oem } from '../model/oem.js';
-import { signSnapshot } from '../model/snapshot.js';
-import { snapshotProblems } from '../src/lib/snapshot-decode.js';
-import { testKeys, type KeyTable } from '../model/test-keys.js';
-import { claimedBinding, forged, type ForgeMode } from './t-rc-1-adversary.js';
-import type { Emitted } from './t-rc-1-emitted.js';
-import { Reference } from './t-rc-1-reference.js';
+  type BrokerPacketKind,
+  type BrokerReading,
+} from '../../model/broker.js';
+import { bindsNow, epochAt, type Oem } from '../../model/oem.js';
+import { signSnapshot } from '../../model/snapshot.js';
+import { snapshotProblems } from '../../src/lib/snapshot-decode.js';
+import type { KeyTable } from '../../model/key-table.js';
+import { testKeys } from '../../src/lib/test-keys.js';
+import { claimedBinding, forged, type ForgeMode } from './adversary.js';
+import type { Emitted } from './emitted.js';
+import { Reference } from './reference.js';
 
 /** The generated parameters of one world. */
 export interface WorldParams {
@@ -45,7 +46,7 @@ export const VANTAGES = ['v1', 'v2'] as const;
 /** The broker configuration of a world (test keys, OEM, sessions). */
 export function brokerConfig(
   p: WorldParams,
-  reading: Reading = DEFAULT_READING,
+  reading: BrokerReading = DEFAULT_READING,
   keys: KeyTable = testKeys(),
 ): BrokerConfig {
   const oem: Oem = {
@@ -63,7 +64,7 @@ export function brokerConfig(
 
 /** A packet reaching the broker, with what the adversary did and what the reference expects. */
 export interface Delivery {
-  readonly kind: PacketKind;
+  readonly kind: BrokerPacketKind;
   readonly bytes: Uint8Array;
   readonly now: number;
   /** The broker's current epoch at NOW. */
@@ -115,7 +116,7 @@ export class World {
   private readonly snapshotSeq = new Map<string, number>();
   readonly reference: Reference;
   readonly broker: BrokerLike;
-  /** The observer's first complaint; the run goes on to the last command (see t-rc-1-commands.ts). */
+  /** The observer's first complaint; the run goes on to the last command (see commands.ts). */
   violation: Error | undefined;
 
   constructor(
@@ -134,7 +135,7 @@ export class World {
   }
 
   private record(
-    kind: PacketKind,
+    kind: BrokerPacketKind,
     bytes: Uint8Array,
     vantage: string,
     stream: string,
