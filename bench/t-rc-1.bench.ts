@@ -4,7 +4,7 @@
  */
 import { bench, describe } from 'vitest';
 import { signBfd } from '../model/bfd/auth.js';
-import { BFD_STATE } from '../model/bfd/packet.js';
+import { honestPush } from '../model/bfd/honest-push.js';
 import { DEFAULT_READING, faithfulBroker, sessionId } from '../model/broker.js';
 import { signSnapshot } from '../model/snapshot.js';
 import { commandsOf, runWorld } from '../properties/t-rc-1/commands.js';
@@ -14,26 +14,7 @@ import { brokerConfig } from '../properties/t-rc-1/world.js';
 const params = { overlapMs: 200, lifetimeMs: 300, v1Sessions: 1 as const };
 const config = brokerConfig(params);
 const session = config.sessions[0]!;
-const push = (seq: number) =>
-  signBfd(
-    {
-      diag: 0,
-      state: BFD_STATE.Up,
-      poll: false,
-      final: false,
-      cpi: true,
-      demand: false,
-      detectMult: 3,
-      myDiscriminator: session.vantageDisc,
-      yourDiscriminator: session.brokerDisc,
-      desiredMinTxUs: 50_000,
-      requiredMinRxUs: 50_000,
-      requiredMinEchoRxUs: 0,
-      authKeyId: 0,
-      seq,
-    },
-    config.keys.bfd(sessionId(session), 0)!,
-  );
+const push = (seq: number) => signBfd(honestPush(session, seq), config.keys.bfd(sessionId(session), 0)!);
 const pushes = Array.from({ length: 1000 }, (_, i) => push(i + 1));
 const snapshots = Array.from({ length: 1000 }, (_, i) =>
   signSnapshot(

@@ -8,7 +8,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { signBfd } from '../model/bfd/auth.js';
-import { BFD_STATE } from '../model/bfd/packet.js';
+import { honestPush } from '../model/bfd/honest-push.js';
 import { Broker, DEFAULT_READING, sessionId, type BrokerReading } from '../model/broker.js';
 import { signSnapshot, type SnapshotBody } from '../model/snapshot.js';
 import { brokerConfig } from '../properties/t-rc-1/world.js';
@@ -32,20 +32,10 @@ function push(
 ) {
   return signBfd(
     {
-      diag: 0,
-      state: BFD_STATE.Up,
-      poll: false,
-      final: false,
-      cpi: true,
-      demand: false,
-      detectMult: 3,
-      desiredMinTxUs: over.desiredMinTxUs ?? 50_000,
-      requiredMinRxUs: 50_000,
-      requiredMinEchoRxUs: 0,
-      myDiscriminator: over.my ?? session.vantageDisc,
-      yourDiscriminator: over.your ?? session.brokerDisc,
-      authKeyId: over.keyId ?? epoch & 0xff,
-      seq,
+      ...honestPush(session, seq, over.keyId ?? epoch & 0xff),
+      ...(over.desiredMinTxUs === undefined ? {} : { desiredMinTxUs: over.desiredMinTxUs }),
+      ...(over.my === undefined ? {} : { myDiscriminator: over.my }),
+      ...(over.your === undefined ? {} : { yourDiscriminator: over.your }),
     },
     config.keys.bfd(sessionId(session), epoch)!,
   );

@@ -7,7 +7,7 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { signBfd } from '../../model/bfd/auth.js';
-import { BFD_STATE } from '../../model/bfd/packet.js';
+import { honestPush } from '../../model/bfd/honest-push.js';
 import {
   DEFAULT_READING,
   sessionId,
@@ -90,19 +90,6 @@ export interface Delivery {
 /** Checks one delivery's decision; throws an Error naming the violation. One per claim. */
 export type Observer = (d: Delivery, decision: Decision) => void;
 
-const PUSH_TEMPLATE = {
-  diag: 0,
-  state: BFD_STATE.Up,
-  poll: false,
-  final: false,
-  cpi: true,
-  demand: false,
-  detectMult: 3,
-  desiredMinTxUs: 50_000,
-  requiredMinRxUs: 50_000,
-  requiredMinEchoRxUs: 0,
-};
-
 /** Honest vantages, the network and the broker under test: the "real" side of the search. */
 export class World {
   now = 0;
@@ -170,16 +157,7 @@ export class World {
     const seq = this.nextSeq.get(sid) ?? 1;
     this.nextSeq.set(sid, seq + 1); // draft §5: BFD seq does NOT reset at the epoch boundary
     const key = this.config.keys.bfd(sid, epoch)!;
-    const bytes = signBfd(
-      {
-        ...PUSH_TEMPLATE,
-        myDiscriminator: session.vantageDisc,
-        yourDiscriminator: session.brokerDisc,
-        authKeyId: epoch & 0xff,
-        seq,
-      },
-      key,
-    );
+    const bytes = signBfd(honestPush(session, seq, epoch & 0xff), key);
     this.record('push', bytes, v, `push|${sid}`, epoch);
   }
 

@@ -6,7 +6,7 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { authenticatedBytes } from '../../model/bfd/auth.js';
-import { BFD_STATE } from '../../model/bfd/packet.js';
+import { honestPush } from '../../model/bfd/honest-push.js';
 import { sessionId, type BfdSession } from '../../model/broker.js';
 import { arrivals, type FloodScenario } from '../../model/flood.js';
 import type { Oem } from '../../model/oem.js';
@@ -46,22 +46,7 @@ function snapshot(body: SnapshotBody, key: unknown): Uint8Array {
 
 /** Signs push number SEQ of a session with a prepared HMAC key. */
 function push(s: BfdSession, seq: number, key: unknown): Uint8Array {
-  const b = authenticatedBytes({
-    diag: 0,
-    state: BFD_STATE.Up,
-    poll: false,
-    final: false,
-    cpi: true,
-    demand: false,
-    detectMult: 3,
-    myDiscriminator: s.vantageDisc,
-    yourDiscriminator: s.brokerDisc,
-    desiredMinTxUs: 50_000,
-    requiredMinRxUs: 50_000,
-    requiredMinEchoRxUs: 0,
-    authKeyId: 0,
-    seq,
-  });
+  const b = authenticatedBytes(honestPush(s, seq));
   b.set(FASTEST_HMAC.mac(key, b), 32);
   return b;
 }

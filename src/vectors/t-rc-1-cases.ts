@@ -5,7 +5,7 @@
  */
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { signBfd } from '../../model/bfd/auth.js';
-import { BFD_STATE } from '../../model/bfd/packet.js';
+import { honestPush } from '../../model/bfd/honest-push.js';
 import { signSnapshot } from '../../model/snapshot.js';
 import { testKey, testKeys } from '../lib/test-keys.js';
 import type { Script } from './t-rc-1-scenarios.js';
@@ -204,29 +204,7 @@ export const RC_CASES: readonly RcCase[] = [
     reading: 'session',
     last: 'reject:auth-failure',
     build: (s) => {
-      s.raw(
-        'B',
-        signBfd(
-          {
-            diag: 0,
-            state: BFD_STATE.Up,
-            poll: false,
-            final: false,
-            cpi: true,
-            demand: false,
-            detectMult: 3,
-            myDiscriminator: 0x1101,
-            yourDiscriminator: 0xb001,
-            desiredMinTxUs: 50_000,
-            requiredMinRxUs: 50_000,
-            requiredMinEchoRxUs: 0,
-            authKeyId: 0,
-            seq: 99,
-          },
-          testKey('adversary'),
-        ),
-        10,
-      );
+      s.raw('B', signBfd(honestPush({ vantageDisc: 0x1101, brokerDisc: 0xb001 }, 99), testKey('adversary')), 10);
     },
   },
   {

@@ -7,7 +7,8 @@
  */
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { signBfd } from '../../model/bfd/auth.js';
-import { BFD_STATE, decodeBfd, encodeBfd, type BfdControl } from '../../model/bfd/packet.js';
+import { honestPush } from '../../model/bfd/honest-push.js';
+import { decodeBfd, encodeBfd, type BfdControl } from '../../model/bfd/packet.js';
 import { sessionId, type BrokerConfig } from '../../model/broker.js';
 import { epochAt } from '../../model/oem.js';
 import { encodeSnapshot, signSnapshot, type Snapshot, type SnapshotBody } from '../../model/snapshot.js';
@@ -19,19 +20,6 @@ export interface Step {
   readonly path: 'A' | 'B';
   readonly packet_hex: string;
 }
-
-const PUSH = {
-  diag: 0,
-  state: BFD_STATE.Up,
-  poll: false,
-  final: false,
-  cpi: true,
-  demand: false,
-  detectMult: 3,
-  desiredMinTxUs: 50_000,
-  requiredMinRxUs: 50_000,
-  requiredMinEchoRxUs: 0,
-};
 
 /** Builds a sequence: honest emissions with their own seq and counters, and the adversary's copies. */
 export class Script {
@@ -60,14 +48,7 @@ export class Script {
     const seq = this.seq.get(sid) ?? 1;
     this.seq.set(sid, seq + 1); // draft §5: the BFD seq never resets
     const { epoch: _e, ...fields } = over;
-    const p = {
-      ...PUSH,
-      myDiscriminator: session.vantageDisc,
-      yourDiscriminator: session.brokerDisc,
-      authKeyId: epoch & 0xff,
-      seq,
-      ...fields,
-    };
+    const p = { ...honestPush(session, seq, epoch & 0xff), ...fields };
     return this.add(at, 'B', signBfd(p, this.config.keys.bfd(sid, epoch)!));
   }
 
