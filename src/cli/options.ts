@@ -17,30 +17,9 @@ function wrap<T>(parse: (text: string) => T): (text: string) => T {
   };
 }
 
-/** A positive integer (N, quorum sizes, cells). */
-export const positiveInt = wrap((t) => {
-  if (!/^\d+$/.test(t) || Number(t) < 1 || !Number.isSafeInteger(Number(t)))
-    throw new InputError(`must be a positive integer, got '${t}'`);
-  return Number(t);
-});
-
-/** A non-negative integer (the witness quorum may be 0). */
-export const nonNegativeInt = wrap((t) => {
-  if (!/^\d+$/.test(t) || !Number.isSafeInteger(Number(t)))
-    throw new InputError(`must be a non-negative integer, got '${t}'`);
-  return Number(t);
-});
-
-/** A positive finite number (tick periods, factors). */
-export const positiveNumber = wrap((t) => {
-  const n = Number(t);
-  if (t.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InputError(`must be a positive number, got '${t}'`);
-  return n;
-});
-
 /**
- * A whole number within the documented domain NAME (src/lib/domains.ts): the syntax first (the
- * message positiveInt gives), then the range, so 2^53-1 vantages are refused when the flag is read.
+ * A whole number within the documented domain NAME (src/lib/domains.ts): the syntax first, then
+ * the range, so 2^53-1 vantages are refused when the flag is read.
  */
 export function domainInt(name: DomainName): (text: string) => number {
   return wrap((t) => {
