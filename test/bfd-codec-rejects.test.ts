@@ -18,24 +18,10 @@ import {
   type BfdControl,
 } from '../model/bfd/packet.js';
 import { testKey } from '../src/lib/test-keys.js';
+import { CODEC_PACKET } from './fixtures/bfd-codec-packet.js';
 
 const KEY = testKey('bfd-codec-rejects');
-const valid: Omit<BfdControl, 'digest'> = {
-  diag: 0,
-  state: BFD_STATE.Up,
-  poll: false,
-  final: false,
-  cpi: false,
-  demand: false,
-  detectMult: 3,
-  myDiscriminator: 7,
-  yourDiscriminator: 9,
-  desiredMinTxUs: 1,
-  requiredMinRxUs: 1,
-  requiredMinEchoRxUs: 0,
-  authKeyId: 0,
-  seq: 1,
-};
+const valid = CODEC_PACKET;
 const broken = (f: (b: Uint8Array) => void, p: Omit<BfdControl, 'digest'> = valid): Uint8Array => {
   const b = signBfd(p, KEY);
   f(b);

@@ -7,18 +7,11 @@ import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { signBfd, verifyBfd } from '../model/bfd/auth.js';
-import {
-  AUTH_LEN,
-  AUTH_TYPE_HMAC_SHA256,
-  BFD_STATE,
-  decodeBfd,
-  encodeBfd,
-  PACKET_LEN,
-  type BfdControl,
-} from '../model/bfd/packet.js';
+import { AUTH_LEN, AUTH_TYPE_HMAC_SHA256, BFD_STATE, decodeBfd, encodeBfd, PACKET_LEN } from '../model/bfd/packet.js';
 import { canonicalBytes, encodeSnapshot, signSnapshot, verifySnapshot, type SnapshotBody } from '../model/snapshot.js';
 import { decodeSnapshot } from '../src/lib/snapshot-decode.js';
 import { testKey } from '../src/lib/test-keys.js';
+import { CODEC_PACKET } from './fixtures/bfd-codec-packet.js';
 
 const KEY = testKey('codec-test');
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
@@ -79,22 +72,7 @@ describe('RFC 5880 BFD Control packet with an HMAC-SHA256 section (draft §3.1 p
     if (!d.ok) expect(d.detail.length).toBeGreaterThan(0);
   });
 
-  const valid: Omit<BfdControl, 'digest'> = {
-    diag: 0,
-    state: BFD_STATE.Up,
-    poll: false,
-    final: false,
-    cpi: false,
-    demand: false,
-    detectMult: 3,
-    myDiscriminator: 7,
-    yourDiscriminator: 9,
-    desiredMinTxUs: 1,
-    requiredMinRxUs: 1,
-    requiredMinEchoRxUs: 0,
-    authKeyId: 0,
-    seq: 1,
-  };
+  const valid = CODEC_PACKET;
   const broken = (f: (b: Uint8Array) => void) => {
     const b = signBfd(valid, KEY);
     f(b);
