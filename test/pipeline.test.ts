@@ -20,7 +20,7 @@ import { PIPELINE_RC_CLAIMS, pipelineBroker } from '../src/pipeline/broker-adapt
 import { RateLimitTable } from '../src/pipeline/rate-limit-table.js';
 import { runFlood } from '../src/pipeline/flood-run.js';
 import { framesOf, pipelineSetupOf } from '../src/pipeline/traffic.js';
-import { VERDICT } from '../src/pipeline/verdict.js';
+import { DECISION } from '../src/pipeline/admission-decision.js';
 import { WitnessPath } from '../src/pipeline/witness-path.js';
 
 const seed = inject('perfsecSeed');
@@ -80,8 +80,8 @@ describe('pipeline rate limit (draft §4.1-§4.2)', () => {
       'the T-VDOS-1 per-packet simulator admits, and accepts all of them',
     () => {
       const s = { n: 3, tickMs: 50, coalition: 2, floodFactor: 16, durationTicks: 40 };
-      const { forwarded, verdicts } = runFlood(s, DEFAULT_POLICY);
-      for (const v of verdicts) expect([VERDICT.accepted, VERDICT.rateLimited]).toContain(v);
+      const { forwarded, decisions } = runFlood(s, DEFAULT_POLICY);
+      for (const v of decisions) expect([DECISION.accepted, DECISION.rateLimited]).toContain(v);
       expect(forwarded).toEqual(simulateExact(s, DEFAULT_POLICY).admitted);
     },
   );
@@ -98,8 +98,8 @@ describe('pipeline rate limit (draft §4.1-§4.2)', () => {
     const f = framesOf(w, { n: 2, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: 1 }).find(
       (x) => x.path === 0 && x.vantage === 0,
     )!;
-    expect(p.admitSnapshot(1, f.bytes, f.tUs)).toBe(VERDICT.headerMismatch);
-    expect(p.admitSnapshot(0, f.bytes, f.tUs)).toBe(VERDICT.accepted);
+    expect(p.admitSnapshot(1, f.bytes, f.tUs)).toBe(DECISION.headerMismatch);
+    expect(p.admitSnapshot(0, f.bytes, f.tUs)).toBe(DECISION.accepted);
   });
 });
 
@@ -114,15 +114,15 @@ describe('pipeline snapshot HMAC over the received bytes (draft §3.1 path A)', 
     'a canonical snapshot is accepted; the same body encoded ' +
       'with whitespace is accepted through the canonical bytes',
     () => {
-      expect(fresh().acceptSnapshot(f.bytes, 0)).toBe(VERDICT.accepted);
-      expect(fresh().acceptSnapshot(Buffer.from(JSON.stringify(JSON.parse(text), null, 1)), 0)).toBe(VERDICT.accepted);
+      expect(fresh().acceptSnapshot(f.bytes, 0)).toBe(DECISION.accepted);
+      expect(fresh().acceptSnapshot(Buffer.from(JSON.stringify(JSON.parse(text), null, 1)), 0)).toBe(DECISION.accepted);
     },
   );
   test('a changed field before the tag is rejected (auth-failure), with or without whitespace', () => {
     const changed = text.replace('"counter":0', '"counter":7');
-    expect(fresh().acceptSnapshot(Buffer.from(changed), 0)).toBe(VERDICT.authFailure);
+    expect(fresh().acceptSnapshot(Buffer.from(changed), 0)).toBe(DECISION.authFailure);
     expect(fresh().acceptSnapshot(Buffer.from(JSON.stringify(JSON.parse(changed), null, 1)), 0)).toBe(
-      VERDICT.authFailure,
+      DECISION.authFailure,
     );
   });
 });
@@ -159,7 +159,7 @@ describe(
 );
 
 describe('pipeline on arbitrary input never throws', () => {
-  test('random and mutated bytes on paths A and B, random notes on path C: a verdict, never an exception', () => {
+  test('random and mutated bytes on paths A and B, random notes on path C: a decision, never an exception', () => {
     const w = pipelineSetupOf(2);
     const honest = framesOf(w, { n: 2, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: 2 });
     const { log, witnesses } = keysOf(2);
@@ -178,13 +178,13 @@ describe('pipeline on arbitrary input never throws', () => {
         fc.string({ maxLength: 200 }),
         (bytes, v, note) => {
           const p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: 50 });
-          for (const verdict of [
+          for (const decision of [
             p.admitPush(bytes, 0),
             p.admitSnapshot(v, bytes, 0),
             p.acceptPush(bytes, 0),
             p.acceptSnapshot(bytes, 0),
           ]) {
-            expect(Object.values(VERDICT)).toContain(verdict);
+            expect(Object.values(DECISION)).toContain(decision);
           }
           expect(path.admit(note).ok).toBe(false);
         },
@@ -216,7 +216,7 @@ describe('pipeline witness path (draft §7) decides as model/consumer.ts', () =>
     },
   ];
   for (const [i, a] of attacks.entries()) {
-    test(`attack ${i}: both views, honest and tampered, same verdicts and values`, () => {
+    test(`attack ${i}: both views, honest and tampered, same decisions and values`, () => {
       const o = play(a);
       const { log, witnesses } = keysOf(a.w);
       const path = new WitnessPath(verifierOf(log), witnesses.map(cosignerOf), a.q);

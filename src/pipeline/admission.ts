@@ -22,7 +22,7 @@ import { bucketParams, type RateLimitPolicy } from '../../model/token-bucket.js'
 import { FASTEST_HMAC, type HmacPrimitive, type PreparedKey } from './hmac.js';
 import { RateLimitTable } from './rate-limit-table.js';
 import { ReplayState } from './replay-state.js';
-import { VERDICT, type AdmissionDecision } from './verdict.js';
+import { DECISION, type AdmissionDecision } from './admission-decision.js';
 
 /** What a pipeline is configured with. */
 export interface PipelineConfig {
@@ -96,18 +96,18 @@ export class AdmissionPipeline {
   /** Path A: a snapshot on the connection of vantage VANTAGE arriving at tUs (broker clock, µs). */
   admitSnapshot(vantage: number, bytes: Uint8Array, tUs: number): AdmissionDecision {
     // draft §4.1: before any parsing or HMAC
-    if (this.limit && !this.limit.offer(vantage, 0, tUs)) return VERDICT.rateLimited;
+    if (this.limit && !this.limit.offer(vantage, 0, tUs)) return DECISION.rateLimited;
     return this.acceptSnapshot(bytes, tUs / 1000, vantage);
   }
 
   /** Path B: a BFD Control packet arriving at tUs. */
   admitPush(bytes: Uint8Array, tUs: number): AdmissionDecision {
-    if (bytes.length < 8) return VERDICT.malformed;
+    if (bytes.length < 8) return DECISION.malformed;
     // My Discriminator (RFC 5880 §4.1)
     const disc = ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0;
     const s = this.byDisc.get(disc);
-    if (s === undefined || s.vantage < 0) return VERDICT.unknownSession;
-    if (this.limit && !this.limit.offer(s.vantage, this.pushBucket, tUs)) return VERDICT.rateLimited;
+    if (s === undefined || s.vantage < 0) return DECISION.unknownSession;
+    if (this.limit && !this.limit.offer(s.vantage, this.pushBucket, tUs)) return DECISION.rateLimited;
     return this.acceptPush(bytes, tUs / 1000);
   }
 
@@ -117,26 +117,26 @@ export class AdmissionPipeline {
    */
   acceptSnapshot(bytes: Uint8Array, now: number, expected?: number): AdmissionDecision {
     const d = decodeSnapshot(bytes);
-    if (!d.ok) return VERDICT.malformed;
+    if (!d.ok) return DECISION.malformed;
     const s = d.snapshot;
     const v = this.vantageKey.get(s.vantage_id);
-    if (expected !== undefined && v !== expected) return VERDICT.headerMismatch;
-    if (v === undefined || !this.open(v, s.epoch_id, now)) return VERDICT.epochMismatch;
+    if (expected !== undefined && v !== expected) return DECISION.headerMismatch;
+    if (v === undefined || !this.open(v, s.epoch_id, now)) return DECISION.epochMismatch;
     const key = this.cwtKey(v, s.vantage_id, s.epoch_id);
-    if (key === null || !this.snapshotTagVerifies(key, bytes, s)) return VERDICT.authFailure;
-    if (!this.replay.counterFresh(v, s.epoch_id, s.counter)) return VERDICT.cwtReplay; // draft §5 (b)
-    if (!(s.expires_at > now)) return VERDICT.stale; // draft §5 (c)
+    if (key === null || !this.snapshotTagVerifies(key, bytes, s)) return DECISION.authFailure;
+    if (!this.replay.counterFresh(v, s.epoch_id, s.counter)) return DECISION.cwtReplay; // draft §5 (b)
+    if (!(s.expires_at > now)) return DECISION.stale; // draft §5 (c)
     this.replay.recordCounter(v, s.epoch_id, s.counter);
-    return VERDICT.accepted;
+    return DECISION.accepted;
   }
 
   /** Parse, verify and accept a push at NOW ms (model/broker.ts receivePush). */
   acceptPush(bytes: Uint8Array, now: number): AdmissionDecision {
     const d = decodeBfd(bytes);
-    if (!d.ok) return VERDICT.malformed;
+    if (!d.ok) return DECISION.malformed;
     const p = d.packet;
     const s = this.byDisc.get(p.myDiscriminator);
-    if (!s || s.brokerDisc !== p.yourDiscriminator) return VERDICT.unknownSession;
+    if (!s || s.brokerDisc !== p.yourDiscriminator) return DECISION.unknownSession;
     const current = epochAt(this.config.oem, now);
     const epoch =
       (current & 0xff) === p.authKeyId
@@ -144,16 +144,16 @@ export class AdmissionPipeline {
         : current >= 1 && ((current - 1) & 0xff) === p.authKeyId
           ? current - 1
           : -1;
-    if (epoch < 0 || s.vantage < 0 || !this.open(s.vantage, epoch, now)) return VERDICT.epochMismatch;
+    if (epoch < 0 || s.vantage < 0 || !this.open(s.vantage, epoch, now)) return DECISION.epochMismatch;
     const key = this.bfdKey(s, epoch);
     const covered = this.scratch;
     covered.set(bytes.subarray(0, PACKET_LEN));
     covered.fill(0, 32, 32 + DIGEST_LEN); // RFC 5880 §6.7.4: the digest covers the packet with the digest zeroed
     if (key === null || !this.hmac.verify(key, covered, bytes.subarray(32, 32 + DIGEST_LEN)))
-      return VERDICT.authFailure;
-    if (!this.replay.seqFresh(s.index, p.seq)) return VERDICT.bfdReplay; // draft §5 (a), per session
+      return DECISION.authFailure;
+    if (!this.replay.seqFresh(s.index, p.seq)) return DECISION.bfdReplay; // draft §5 (a), per session
     this.replay.recordSeq(s.index, p.seq);
-    return VERDICT.accepted;
+    return DECISION.accepted;
   }
 
   /**

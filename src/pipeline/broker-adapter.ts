@@ -5,12 +5,12 @@
  */
 import { DEFAULT_READING, type BrokerFactory, type Decision, type BrokerPacketKind } from '../../model/broker.js';
 import { AdmissionPipeline } from './admission.js';
-import { brokerReason, VERDICT_NAMES, type AdmissionDecision } from './verdict.js';
+import { brokerReason, DECISION_NAMES, type AdmissionDecision } from './admission-decision.js';
 
 function decision(kind: BrokerPacketKind, v: AdmissionDecision): Decision {
   if (v === 0) return { accepted: true, kind, detail: 'pipeline: accepted' };
   const reason = brokerReason(v);
-  if (reason === undefined) throw new Error(`pipeline verdict ${VERDICT_NAMES[v]} has no broker reason`);
+  if (reason === undefined) throw new Error(`pipeline decision ${DECISION_NAMES[v]} has no broker reason`);
   return { accepted: false, kind, reason, detail: `pipeline: ${reason}` };
 }
 

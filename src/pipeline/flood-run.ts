@@ -7,12 +7,12 @@ import type { FloodScenario } from '../../model/flood.js';
 import type { RateLimitPolicy } from '../../model/token-bucket.js';
 import { AdmissionPipeline } from './admission.js';
 import { framesOf, pipelineSetupOf } from './traffic.js';
-import { VERDICT, type AdmissionDecision } from './verdict.js';
+import { DECISION, type AdmissionDecision } from './admission-decision.js';
 
-/** What a flood run produced: accepted packets per path, and every verdict seen. */
+/** What a flood run produced: accepted packets per path, and every decision seen. */
 export interface FloodRun {
   readonly forwarded: { A: number; B: number };
-  readonly verdicts: ReadonlySet<AdmissionDecision>;
+  readonly decisions: ReadonlySet<AdmissionDecision>;
 }
 
 /** Runs the flood S through a fresh pipeline with POLICY (draft §4.1 rate limit before verification). */
@@ -20,11 +20,11 @@ export function runFlood(s: FloodScenario, policy: RateLimitPolicy): FloodRun {
   const w = pipelineSetupOf(s.n);
   const p = new AdmissionPipeline({ ...w, policy, tickMs: s.tickMs });
   const forwarded = { A: 0, B: 0 };
-  const verdicts = new Set<AdmissionDecision>();
+  const decisions = new Set<AdmissionDecision>();
   for (const f of framesOf(w, s)) {
     const v = f.path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs);
-    verdicts.add(v);
-    if (v === VERDICT.accepted) forwarded[f.path === 0 ? 'A' : 'B']++;
+    decisions.add(v);
+    if (v === DECISION.accepted) forwarded[f.path === 0 ? 'A' : 'B']++;
   }
-  return { forwarded, verdicts };
+  return { forwarded, decisions };
 }

@@ -7,7 +7,7 @@
 import type { RejectReason } from '../../model/reject-reasons.js';
 
 /** Admission decision codes (AdmissionDecision), one per outcome of the pipeline for one packet. */
-export const VERDICT = {
+export const DECISION = {
   accepted: 0,
   rateLimited: 1,
   malformed: 2,
@@ -20,10 +20,10 @@ export const VERDICT = {
   headerMismatch: 9,
 } as const;
 /** One admission decision: the code of what the pipeline decided for one packet (not a claim verdict). */
-export type AdmissionDecision = (typeof VERDICT)[keyof typeof VERDICT];
+export type AdmissionDecision = (typeof DECISION)[keyof typeof DECISION];
 
 /** Name of each code. */
-export const VERDICT_NAMES = [
+export const DECISION_NAMES = [
   'accepted',
   'rate-limited',
   'malformed',
@@ -38,6 +38,6 @@ export const VERDICT_NAMES = [
 
 /** The broker reason of a rejection decision, or undefined for the pipeline-only ones. */
 export function brokerReason(v: AdmissionDecision): RejectReason | undefined {
-  const name = VERDICT_NAMES[v];
+  const name = DECISION_NAMES[v];
   return name === 'accepted' || name === 'rate-limited' || name === 'header-mismatch' ? undefined : name;
 }
