@@ -1,7 +1,7 @@
 /**
  * The audit: every claim of the draft, computed from the models, with one verdict each: holds,
  * holds within rounding, refuted (with the model's value or a replayable counterexample), or
- * ambiguous (the readings the text allows, each with its result).
+ * holds under (the readings the text allows, each with its result).
  */
 import { checkClaim } from '../engine/check-claim.js';
 import type { Claim } from '../engine/claim.js';

@@ -1,10 +1,11 @@
 /**
- * docs/ERRATA.md: the audit's refuted and ambiguous claims, written for the draft's author, one
+ * docs/ERRATA.md: the audit's refuted, holds-under and underspecified claims, written for the draft's author, one
  * entry each: where, what the draft says, what the model computes, the counterexample, and a
  * suggested correction.
  */
 import type { Audit, AuditEntry } from './audit.js';
 import type { Coverage } from './coverage.js';
+import { isFinding } from '../lib/claim-verdict.js';
 
 function entry(e: AuditEntry): string {
   const lines = [`### ${e.section}: ${e.paraphrase} (\`${e.id}\`)`, ''];
@@ -27,14 +28,14 @@ function entry(e: AuditEntry): string {
   if (e.note) lines.push(`- **Why:** ${e.note}`);
   const correction =
     e.corrected ??
-    (e.verdict === 'ambiguous' ? 'state which reading is meant' : "recompute the value with the draft's own formula");
+    (e.verdict !== 'refuted' ? 'state which reading is meant' : "recompute the value with the draft's own formula");
   lines.push(`- **Suggested correction:** ${correction}`);
   return lines.join('\n');
 }
 
 /** The errata document, from an audit and the coverage of the draft's numbers. */
 export function errataMarkdown(a: Audit, cov: Coverage): string {
-  const bad = a.entries.filter((e) => e.verdict === 'refuted' || e.verdict === 'ambiguous');
+  const bad = a.entries.filter((e) => isFinding(e.verdict));
   const c = a.counts;
   const total = a.entries.length;
   const out = [
@@ -46,14 +47,14 @@ export function errataMarkdown(a: Audit, cov: Coverage): string {
     `Audited: ${total} claims (${a.entries.filter((e) => e.kind === 'number').length} printed numbers, ` +
       `${a.entries.filter((e) => e.kind === 'statement').length} statements searched by properties): ` +
       `${c.holds} hold, ${c['holds within rounding']} hold within rounding, ` +
-      `${c.refuted} refuted, ${c.ambiguous} ambiguous.`,
+      `${c['holds under']} hold under some readings only, ${c.refuted} refuted, ${c.underspecified} underspecified.`,
     `Numbers in the draft's tables and computation blocks: ` +
       `${cov.covered.length + cov.leftOut.length + cov.missing.length}, ` +
       `of which ${cov.covered.length} are covered by the claims registry ` +
       `and ${cov.leftOut.length} are left out on purpose (listed at the end)` +
       `${cov.missing.length ? `; ${cov.missing.length} are not covered yet` : ''}.`,
     '',
-    `## Refuted and ambiguous claims (${bad.length})`,
+    `## Refuted, holds-under and underspecified claims (${bad.length})`,
     '',
     ...bad.flatMap((e) => [entry(e), '']),
     '## Numbers left out on purpose',

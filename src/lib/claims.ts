@@ -3,7 +3,7 @@
  * model, and compares at the draft's printed precision. The verdict is computed, then checked
  * against the project's pinned finding; a change either way fails the suite.
  */
-import type { ClaimVerdict } from './claim-verdict.js';
+import { ruleVerdict, type ClaimVerdict, type PointVerdict } from './claim-verdict.js';
 import { assertFinite } from './finite.js';
 import type { CostConstants } from '../../model/constants.js';
 import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deployment.js';
@@ -159,8 +159,8 @@ export function roundTo(x: number, places: number): number {
   return Math.round(x * f + Math.sign(x) * 1e-9) / f; // the nudge keeps 0.5-boundaries from float noise
 }
 
-/** Compares the model's value with the printed one (a single reading: never ambiguous). */
-export function verdictOf(model: number, printed: number, cmp: Compare): Exclude<ClaimVerdict, 'ambiguous'> {
+/** Compares the model's value with the printed one at one point of the choice space. */
+export function verdictOf(model: number, printed: number, cmp: Compare): PointVerdict {
   if (roundTo(model, cmp.places) === printed) return 'holds';
   const withinTolerance = cmp.kind === 'approx' && Math.abs(model - printed) <= cmp.rel_tol * Math.abs(printed);
   if (withinTolerance) return 'holds within rounding';
@@ -176,7 +176,7 @@ export interface ClaimResult {
   readonly readings: ReadonlyArray<{
     readonly name: string;
     readonly model: number;
-    readonly verdict: ClaimVerdict;
+    readonly verdict: PointVerdict;
     readonly note: string;
   }>;
   /** The computed verdict equals the pinned one (and a correction, if stated, matches the model). */
@@ -192,9 +192,7 @@ export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostC
       const v = evaluate(r.expr, file, quantities, c);
       return { name: r.name, model: v, verdict: verdictOf(v, claim.value, claim.compare), note: r.note };
     });
-    // Readings that disagree on whether the printed number holds make the claim ambiguous.
-    const disagree = readings.some((r) => (r.verdict === 'refuted') !== (main === 'refuted'));
-    const verdict: ClaimVerdict = disagree ? 'ambiguous' : main;
+    const verdict = ruleVerdict([main, ...readings.map((r) => r.verdict)]); // the verdict rule, written once
     const correctionHolds =
       !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
     return { claim, model, verdict, readings, asPinned: verdict === claim.verdict && correctionHolds };
@@ -233,7 +231,9 @@ function pinnedPhrase(claim: PrintedClaim): string {
     }
     case 'refuted':
       return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
-    case 'ambiguous':
-      return `AMBIGUOUS: holds under ${(claim.readings ?? []).length + 1} readings differently`;
+    case 'holds under':
+      return `HOLDS UNDER some of its ${(claim.readings ?? []).length + 1} readings only`;
+    case 'underspecified':
+      return `UNDERSPECIFIED: its readings disagree on what implementations do`;
   }
 }

@@ -12,7 +12,7 @@ function describe(rs: readonly ClaimResult[]): CheckResult {
   const count = (v: ClaimVerdict) => rs.filter((r) => r.verdict === v).length;
   const tally =
     `${count('holds')} hold, ${count('holds within rounding')} hold within rounding, ` +
-    `${count('refuted')} refuted, ${count('ambiguous')} ambiguous`; // the audit's words (src/lib/claim-verdict.ts)
+    `${count('holds under')} hold under, ${count('refuted')} refuted, ${count('underspecified')} underspecified`; // the audit's words (src/lib/claim-verdict.ts)
   if (off.length > 0) {
     const first = off[0]!;
     return {

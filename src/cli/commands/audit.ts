@@ -55,7 +55,7 @@ interface Options {
 export function registerAudit(program: Command): void {
   program
     .command('audit')
-    .description('check every claim of the draft against the models: holds, holds within rounding, refuted, ambiguous')
+    .description('check every claim of the draft against the models: holds, holds within rounding, holds under, refuted, underspecified')
     .option(
       '--markdown [file]',
       `write the errata for the draft's author (default ${relativeToRoot(ERRATA_FILE)})`,
@@ -91,7 +91,7 @@ export function registerAudit(program: Command): void {
       const summary =
         `${audit.entries.length} claims: ${audit.counts.holds} hold, ` +
         `${audit.counts['holds within rounding']} hold within rounding, ` +
-        `${audit.counts.refuted} refuted, ${audit.counts.ambiguous} ambiguous; ` +
+        `${audit.counts['holds under']} hold under, ${audit.counts.refuted} refuted, ${audit.counts.underspecified} underspecified; ` +
         `draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
       if (o.json) {
         printJson({
