@@ -11,46 +11,12 @@ import { loadConstants } from '../lib/constants.js';
 import { relativeToRoot } from '../lib/paths.js';
 import { allClaims } from '../registry/theorems.js';
 import { loadAllClaims } from './registry.js';
+import type { AuditEntry } from './entry.js';
+
+export type { AuditCounterexample, AuditEntry } from './entry.js';
 
 /** The four verdicts of the audit: the one vocabulary about a claim of the draft (src/lib/claim-verdict.ts). */
 export type AuditVerdict = ClaimVerdict;
-
-/** A counterexample as the audit shows it. */
-export interface AuditCounterexample {
-  readonly id: string;
-  readonly value: string;
-  readonly seed: number;
-  readonly path: string;
-  readonly replay: string;
-  readonly reproduced: boolean;
-}
-
-/** One audited claim. */
-export interface AuditEntry {
-  readonly id: string;
-  readonly section: string;
-  /** A printed number, or a statement (a theorem, an "iff", a rule) searched by a property. */
-  readonly kind: 'number' | 'statement';
-  readonly paraphrase: string;
-  /** What the draft prints (numbers) or states (statements, paraphrased). */
-  readonly draft: string;
-  readonly verdict: AuditVerdict;
-  /** How the model's value was compared: the rounding and tolerance used. */
-  readonly comparison?: string;
-  readonly model?: number;
-  readonly readings?: ReadonlyArray<{
-    readonly name: string;
-    readonly model: number;
-    readonly holds: boolean;
-    readonly note: string;
-  }>;
-  readonly counterexample?: AuditCounterexample;
-  /** The corrected claim the project checks instead, and whether it holds. */
-  readonly corrected?: string;
-  readonly note?: string;
-  /** The verdict differs from the project's pinned finding (the test suite fails on this). */
-  readonly drift?: string;
-}
 
 /** The verdict of the main reading alone (the one `expr` computes). */
 function mainVerdict(r: ClaimResult): AuditVerdict {
