@@ -1,0 +1,100 @@
+/**
+ * Sentences of the draft that admit several readings, each reading searched by its own property (issue 18,
+ * Deliver 1 for statements). The audit reports one entry per sentence: its verdict follows the verdict rule
+ * over the readings (src/lib/claim-verdict.ts), `underspecified` when the readings disagree on an acceptance
+ * decision, which is an interoperability and security property (two brokers following the text would accept
+ * different packets).
+ */
+import type { Anchor } from './anchor.js';
+
+/** One reading of a sentence: its name and the property that checks the sentence under it. */
+export interface StatementReading {
+  readonly name: string;
+  /** The claim id (properties/) that searches the sentence under this reading. */
+  readonly claim: string;
+  /** Where the text supports this reading, and the words it turns on. */
+  readonly anchor: Anchor;
+}
+
+/** A sentence with several readings. */
+export interface ReadingsOfSentence {
+  /** The entry's id in the audit. */
+  readonly id: string;
+  readonly section: string;
+  /** The sentence, paraphrased no more strongly than the text. */
+  readonly paraphrase: string;
+  /** What the text leaves open, in a few words. */
+  readonly open: string;
+  /** The readings decide acceptance (a security and interoperability property). */
+  readonly interop: boolean;
+  readonly readings: readonly StatementReading[];
+}
+
+/** Every sentence of the draft whose readings the properties search separately. */
+export const STATEMENT_READINGS: readonly ReadingsOfSentence[] = [
+  {
+    id: 'T-RC-1.A.seq-key',
+    section: '§5',
+    paraphrase: 'a fresh honest BFD push is accepted by (a), also from a vantage running two BFD sessions',
+    open: 'last_bfd_seq is kept per BFD session (the bullet) or per vantage (the predicate)',
+    interop: true,
+    readings: [
+      {
+        name: 'per BFD session',
+        claim: 'T-RC-1.A.seq-per-session',
+        anchor: { section: '§5', lines: [613, 613], words: ['per-(BFD session)'] },
+      },
+      {
+        name: 'per vantage, as (a) prints it',
+        claim: 'T-RC-1.A.seq-per-vantage',
+        anchor: { section: '§5', lines: [624, 624], words: ['last_bfd_seq[vantage]'] },
+      },
+    ],
+  },
+  {
+    id: 'T-RC-1.A.seq-memory',
+    section: '§5',
+    paraphrase: 'no BFD push is accepted twice: the BFD seq does not reset',
+    open: 'how long last_bfd_seq is remembered',
+    interop: true,
+    readings: [
+      // the EPOCH BOUNDARY bullet: the broker KEEPS last_bfd_seq
+      {
+        name: 'kept while the epoch key verifies',
+        claim: 'T-RC-1.A.seq-kept',
+        anchor: { section: '§5', lines: [657, 657], words: ['KEEPS last_bfd_seq'] },
+      },
+      // the §5 bullet: NEVER resets "within M * T_tick", as an RFC 5880 receiver forgets it after silence
+      {
+        name: 'remembered as an RFC 5880 receiver does',
+        claim: 'T-RC-1.A.rfc5880-seq-memory',
+        anchor: { section: '§5', lines: [613, 614], words: ['NEVER resets within M * T_tick'] },
+      },
+    ],
+  },
+  {
+    id: 'T-RC-1.A.overlap-window',
+    section: '§5',
+    paraphrase: 'during the overlap window both old-epoch and new-epoch snapshots are accepted',
+    open: 'whether a snapshot carries a BFD seq that (a) checks',
+    interop: true,
+    readings: [
+      // the two paths are distinct packets (§3.1): a snapshot carries a CWT counter, a push a BFD seq
+      {
+        name: 'a snapshot carries no BFD seq',
+        claim: 'T-RC-1.A.overlap',
+        anchor: { section: '§3.1', lines: [351, 351], words: ['DISTINCT packets'] },
+      },
+      // the theorem applies (a) to "A snapshot (or a Coherence-BFD push)"
+      {
+        name: 'a snapshot carries a BFD seq that (a) checks',
+        claim: 'T-RC-1.A.carried-overlap',
+        anchor: {
+          section: '§5',
+          lines: [621, 624],
+          words: ['A snapshot (or a Coherence-BFD push)', 'bfd_seq > last_bfd_seq[vantage]'],
+        },
+      },
+    ],
+  },
+];
