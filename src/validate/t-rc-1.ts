@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { signBfd } from '../../model/bfd/auth.js';
-import { BFD_STATE, decodeBfd } from '../../model/bfd/packet.js';
+import { honestPush } from '../../model/bfd/honest-push.js';
+import { decodeBfd } from '../../model/bfd/packet.js';
 import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { brokerConfig } from '../../properties/t-rc-1/world.js';
 import { checkClaim } from '../engine/check-claim.js';
@@ -150,27 +151,7 @@ export const T_RC_1_CHECKS: readonly Check[] = [
         fc.property(fc.uint8Array({ maxLength: 96 }), fc.integer({ min: 0, max: 0xffffffff }), (bytes, seq) => {
           decodeBfd(bytes);
           decodeSnapshot(bytes);
-          const d = decodeBfd(
-            signBfd(
-              {
-                diag: 0,
-                state: BFD_STATE.Up,
-                poll: false,
-                final: false,
-                cpi: false,
-                demand: false,
-                detectMult: 3,
-                myDiscriminator: 1,
-                yourDiscriminator: 2,
-                desiredMinTxUs: 0,
-                requiredMinRxUs: 0,
-                requiredMinEchoRxUs: 0,
-                authKeyId: 0,
-                seq,
-              },
-              new Uint8Array(32),
-            ),
-          );
+          const d = decodeBfd(signBfd(honestPush({ vantageDisc: 1, brokerDisc: 2 }, seq), new Uint8Array(32)));
           return d.ok && d.packet.seq === seq;
         }),
         { seed, numRuns: 500 },

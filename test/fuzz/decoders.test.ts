@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { signBfd } from '../../model/bfd/auth.js';
-import { BFD_STATE, decodeBfd } from '../../model/bfd/packet.js';
+import { decodeBfd } from '../../model/bfd/packet.js';
 import { conformance, type DeploymentDescription } from '../../model/capabilities.js';
 import { formatCheckpoint, parseCheckpoint, parseDualMode } from '../../model/checkpoint.js';
 import {
@@ -23,6 +23,7 @@ import { encodeSnapshot, signSnapshot } from '../../model/snapshot.js';
 import { decodeSnapshot } from '../../src/lib/snapshot-decode.js';
 import { testKey } from '../../src/lib/test-keys.js';
 import { DomainError } from '../../model/domain-error.js';
+import { CODEC_PACKET } from '../fixtures/bfd-codec-packet.js';
 import { InputError } from '../../src/lib/errors.js';
 import { parseValidated } from '../../src/lib/json-file.js';
 import { projectPath } from '../../src/lib/paths.js';
@@ -30,25 +31,7 @@ import { DRAFT_CONSTANTS } from '../../src/lib/constants.js';
 import { bytesNear, documentText, FUZZ_RUNS, FUZZ_TIMEOUT_MS, rejectsCleanly, textNear } from './fuzz-kit.js';
 
 const key = testKey('fuzz');
-const bfd = signBfd(
-  {
-    diag: 0,
-    state: BFD_STATE.Up,
-    poll: false,
-    final: false,
-    cpi: false,
-    demand: false,
-    detectMult: 3,
-    myDiscriminator: 7,
-    yourDiscriminator: 9,
-    desiredMinTxUs: 50_000,
-    requiredMinRxUs: 50_000,
-    requiredMinEchoRxUs: 0,
-    authKeyId: 1,
-    seq: 42,
-  },
-  key,
-);
+const bfd = signBfd({ ...CODEC_PACKET, authKeyId: 1, seq: 42 }, key);
 const body = { vantage_id: 'v1', epoch_id: 3, counter: 5, expires_at: 1000, payload: 'x' };
 const snapshot = encodeSnapshot({ ...body, tag: signSnapshot(body, key) } as never);
 const signer = { name: 'fuzz.example/witness', seed: testKey('fuzz-note') };
