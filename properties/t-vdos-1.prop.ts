@@ -141,6 +141,20 @@ export default theorem<FloodSubject>(import.meta, {
       },
       { refutedBy: 'CX-T-VDOS-1-003' },
     ),
+    // The same sentence under the proof's accounting, where cost(v) charges c_xdp once per accepted or dropped
+    // (snapshot, push) pair, as c_path is per pair: half the per-packet lookups.
+    claim(
+      'T-VDOS-1.claim-b-per-pair',
+      '§4.3 (b) claim, c_xdp charged once per (snapshot, push) pair as the proof charges it: above ' +
+        'rate_limit_factor the ratio grows with slope c_xdp / c_path in flood_factor',
+      [factorPair, draftConstants],
+      ([f1, f2], c) => {
+        const perPair = { ...c, c_xdp: c.c_xdp / 2 }; // one lookup per pair of packets
+        const at = (f: number) =>
+          cost(hourOfFlood(f), aggregated(hourOfFlood(f), DEFAULT_POLICY), perPair, { rateLimited: true }).ratio;
+        return within((at(f2) - at(f1)) / (f2 - f1), draftSlope(c), 0.05);
+      },
+    ),
     claim(
       'T-VDOS-1.claim-b-corrected',
       'corrected §4.3 (b): above rate_limit_factor (one hour, every vantage flooding) the slope is 2 c_xdp / c_path, ' +

@@ -97,4 +97,43 @@ export const STATEMENT_READINGS: readonly ReadingsOfSentence[] = [
       },
     ],
   },
+  {
+    id: 'T-RC-1.B.replay-reason',
+    section: '§5',
+    paraphrase: 'a cross-epoch replay of an old-epoch snapshot is rejected by (a), because the BFD seq does not reset',
+    open: 'whether a snapshot carries a BFD seq that (a) checks',
+    // rejected either way (T-RC-1.B.replay-reasons); the readings differ in the check and the logged reason only
+    interop: false,
+    readings: [
+      {
+        name: 'a snapshot carries no BFD seq',
+        claim: 'T-RC-1.B.replay-by-a',
+        anchor: { section: '§3.1', lines: [351, 351], words: ['DISTINCT packets'] },
+      },
+      {
+        name: 'a snapshot carries a BFD seq that (a) checks',
+        claim: 'T-RC-1.B.carried-replay-by-a',
+        anchor: { section: '§5', lines: [662, 664], words: ['old-epoch snapshot', 'rejected by (a)'] },
+      },
+    ],
+  },
+  {
+    id: 'T-VDOS-1.claim-b-slope',
+    section: '§4.3',
+    paraphrase: 'above rate_limit_factor the rate-limited ratio grows with slope c_xdp / c_path in flood_factor',
+    open: 'how often c_xdp is charged',
+    interop: false, // a cost accounting: both readings reject and admit the same packets
+    readings: [
+      {
+        name: 'c_xdp on every packet that reaches the limiter',
+        claim: 'T-VDOS-1.claim-b',
+        anchor: { section: '§4.1', lines: [455, 456], words: ['dropped packets pay only', 'the lookup cost c_xdp'] },
+      },
+      {
+        name: 'c_xdp once per (snapshot, push) pair, as the proof charges it',
+        claim: 'T-VDOS-1.claim-b-per-pair',
+        anchor: { section: '§4.3', lines: [572, 573], words: ['(accepted_pps + dropped_pps)', '* c_xdp'] },
+      },
+    ],
+  },
 ];
