@@ -5,6 +5,7 @@
  * formulas. docs/ERRATA.md and `perfsec audit --json` are written from these.
  */
 import type { ClaimVerdict } from '../lib/claim-verdict.js';
+import type { Anchor } from './anchor.js';
 
 /** A counterexample as the audit shows it. */
 export interface AuditCounterexample {
@@ -55,6 +56,8 @@ export interface AuditEntry {
    * (its refutation is a consequence to consider, not the draft's error). Numbers are always `draft`.
    */
   readonly origin?: 'draft' | 'derived';
+  /** Where the claim stands in the draft: section, lines and the words it turns on (spec/anchors.json). */
+  readonly anchor?: Anchor;
   /** How the model's value was compared: the rounding and tolerance used. */
   readonly comparison?: string;
   readonly model?: number;
