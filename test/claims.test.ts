@@ -4,8 +4,17 @@
  */
 import { describe, expect, test } from 'vitest';
 import { closedForm } from '../model/joint-cost.js';
-import { computeClaims, jointCostQuantities, loadClaims, roundTo, verdictOf } from '../src/lib/claims.js';
+import {
+  computeClaims,
+  jointCostQuantities,
+  loadClaims,
+  roundTo,
+  verdictOf,
+  type ClaimsFile,
+} from '../src/lib/claims.js';
 import { loadConstants } from '../src/lib/constants.js';
+import { InputError } from '../src/lib/errors.js';
+import { VDOS_QUANTITIES } from '../src/lib/vdos-quantities.js';
 import { problems } from '../src/lib/schemas.js';
 import { at } from './json-edit.js';
 import { MUTANTS } from './mutants/t-jcost-1.js';
@@ -74,5 +83,85 @@ describe('spec/claims/t-jcost-1.json', () => {
     const d = structuredClone(file) as unknown;
     breakIt(d);
     expect(problems('claims-v1', d).join('; ')).toMatch(message);
+  });
+});
+
+describe('open choices in spec/claims/t-vdos-1.json', () => {
+  const vdos = loadClaims('t-vdos-1');
+  const one = (id: string, edit: (d: unknown) => void): ClaimsFile => {
+    const d = structuredClone({ ...vdos, claims: vdos.claims.filter((k) => k.id === id) }) as unknown;
+    edit(d);
+    return d as ClaimsFile;
+  };
+
+  test.each([
+    [
+      'a choice the file does not declare',
+      (d: unknown) => (at(d, 'claims', 0).choices = ['duration_s', 'wind_speed']),
+      /choice 'wind_speed' is not declared/,
+    ],
+    [
+      'two ranges on one claim',
+      (d: unknown) => {
+        at(d, 'choices').flood_factor = {
+          range: { min: 1, max: 2, step: 1 },
+          unit: 'x',
+          open: at(d, 'choices', 'duration_s').open,
+        };
+        at(d, 'claims', 0).choices = ['duration_s', 'flood_factor'];
+      },
+      /one range per claim/,
+    ],
+    [
+      'a base point outside the admissible range',
+      (d: unknown) => (at(d, 'scenarios', 'flood-16').duration_s = 7200),
+      /sets duration_s 7200, outside its admissible choices/,
+    ],
+    [
+      'a range that is not a grid',
+      (d: unknown) => (at(d, 'choices', 'duration_s').range = { min: 1, max: 2, step: 0.3 }),
+      /is not a grid/,
+    ],
+  ])('computing a claim with %s is refused as bad input', (_what, breakIt, message) => {
+    const run = () => computeClaims(one('VDOS-4.4-16-with-rl', breakIt), VDOS_QUANTITIES, draft);
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(message);
+  });
+
+  test.each([
+    [
+      'a choice with both a set and a range',
+      (d: unknown) => (at(d, 'choices', 'xdp_per_pair').range = { min: 0, max: 1, step: 1 }),
+      /choices\/xdp_per_pair/,
+    ],
+    ['a choice without its lines', (d: unknown) => delete at(d, 'choices', 'duration_s').open, /choices\/duration_s/],
+    [
+      'readings without the lines that leave them open',
+      (d: unknown) => {
+        const k = at(d, 'claims', 0);
+        k.readings = [{ name: 'other', expr: k.expr, note: 'n' }];
+      },
+      /readings_open/,
+    ],
+  ])('the schema rejects %s', (_what, breakIt, message) => {
+    const d = structuredClone(vdos) as unknown;
+    breakIt(d);
+    expect(problems('claims-v1', d).join('; ')).toMatch(message);
+  });
+
+  test('the §4.4 row at flood 16 holds under some choices only, and names them', () => {
+    const [r] = computeClaims(
+      one('VDOS-4.4-16-with-rl', () => undefined),
+      VDOS_QUANTITIES,
+      draft,
+    );
+    expect(r!.verdict).toBe('holds under');
+    expect(r!.search.outcomes.filter((o) => o.holds).map((o) => o.choice)).toContainEqual(
+      expect.stringMatching(
+        /xdp_per_pair "c_xdp once per \(snapshot, push\) pair \(§4.3 proof\)".*duration_s 7\d\.\d+\.\.7\d(\.\d+)? s/,
+      ),
+    );
+    // the corrected statement is about the base point: the scenario's own 60 s, c_xdp on every packet
+    expect(roundTo(r!.model, 2)).toBe(r!.claim.corrected!.value);
   });
 });

@@ -10,7 +10,11 @@ import { loadAllClaims } from './registry.js';
 import { statementEntries, type AuditProgress } from './statements.js';
 
 export { isDraftStatement, type AuditProgress } from './statements.js';
-import type { AuditEntry } from './entry.js';
+import { citation } from './anchor.js';
+import type { AuditEntry, ChoiceSearch } from './entry.js';
+import { anchorOf, originOf } from './anchors.js';
+import { encodingEntries } from './encodings.js';
+import { growthEntries } from './growth.js';
 
 export type { AuditCounterexample, AuditEntry } from './entry.js';
 
@@ -22,14 +26,39 @@ function mainVerdict(r: ClaimResult): AuditVerdict {
   return verdictOf(r.model, r.claim.value, r.claim.compare); // the one comparison, src/lib/claims.ts
 }
 
+/** The search over a claim's open choices as the audit reports it (issue 18, Deliver 1). */
+function choicesOf(r: ClaimResult, shown: (x: number) => number): ChoiceSearch {
+  const s = r.search;
+  const closest = s.closest
+    ? [
+        {
+          choice: s.closest.choice,
+          value: String(shown(s.closest.value)),
+          holds: false,
+          note: 'closest to the printed value',
+        },
+      ]
+    : [];
+  return {
+    open: s.open.map((o) => ({
+      name: o.name,
+      admissible: o.admissible,
+      lines: `${citation({ ...o.open, words: [] })}: ${o.open.why}`,
+    })),
+    method: s.method,
+    points: s.points,
+    outcomes: [...s.outcomes, ...closest],
+  };
+}
+
 function numberEntry(r: ClaimResult): AuditEntry {
   const { claim } = r;
   const cmp = claim.compare;
+  const rounded = `rounded to ${cmp.places} decimal(s) half up or half even (the draft states no rule)`;
   const comparison =
     cmp.kind === 'decimals'
-      ? `model rounded to ${cmp.places} decimal(s), as printed, must equal ${claim.value}`
-      : `model rounded to ${cmp.places} decimal(s) must equal ${claim.value}, ` +
-        `or lie within ${cmp.rel_tol * 100} % of it`;
+      ? `model ${rounded}, as printed, must equal ${claim.value}`
+      : `model ${rounded} must equal ${claim.value}, or lie within ${cmp.rel_tol * 100} % of it`;
   const shown = (x: number) => roundTo(x, cmp.places + 3);
   const readings =
     r.readings.length === 0
@@ -60,6 +89,7 @@ function numberEntry(r: ClaimResult): AuditEntry {
     comparison,
     model: shown(r.model),
     ...readings,
+    choices: choicesOf(r, shown),
     ...(claim.corrected ? { corrected: claim.corrected.statement } : {}),
     ...(claim.note ? { note: claim.note } : {}),
     ...(r.asPinned ? {} : { drift: `pinned ${claim.verdict}, computed ${r.verdict}` }),
@@ -85,15 +115,25 @@ export interface Audit {
   readonly counts: Readonly<Record<AuditVerdict, number>>;
 }
 
-/** Runs the audit: every printed number of spec/claims, every statement of properties/. */
+/** An entry with its anchor and origin (spec/anchors.json; a class that anchors its own claims keeps them). */
+function anchored(e: AuditEntry): AuditEntry {
+  const anchor = e.anchor ?? anchorOf(e.id);
+  return { ...e, origin: e.origin ?? originOf(e.id) ?? 'draft', ...(anchor ? { anchor } : {}) };
+}
+
+/**
+ * Runs the audit: every printed number of spec/claims, every statement of properties/, and the classes checked by
+ * code (growth and magnitude words, multi-reading byte strings and formulas).
+ */
 export function runAudit(seed: number, runs: number, onStatement?: AuditProgress): Audit {
   const c = loadConstants().constants_us;
   const numbers = loadAllClaims().flatMap(({ source, file }) =>
     computeClaims(file, source.quantities(), c).map(numberEntry),
   );
-  const entries = [...numbers, ...statementEntries(seed, runs, onStatement)].sort(
-    (a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id),
-  );
+  const classes = [...growthEntries(), ...encodingEntries()]; // issue 18 Deliver 4: the classes checked by code
+  const entries = [...numbers, ...statementEntries(seed, runs, onStatement), ...classes]
+    .map(anchored)
+    .sort((a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id));
   const counts = Object.fromEntries(CLAIM_VERDICTS.map((v) => [v, 0])) as Record<AuditVerdict, number>;
   for (const e of entries) counts[e.verdict]++;
   return { seed, runs, entries, counts };

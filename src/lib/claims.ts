@@ -1,9 +1,13 @@
 /**
  * The draft's printed numbers as data (spec/claims/*.json): loads them, computes each from the
- * model, and compares at the draft's printed precision. The verdict is computed, then checked
- * against the project's pinned finding; a change either way fails the suite.
+ * model, and compares at the draft's printed precision. A claim's value may depend on choices the
+ * draft leaves open (src/lib/claim-choices.ts); every admissible choice is searched (src/lib/choices.ts)
+ * and the verdict follows ruleVerdict. The verdict is computed, then checked against the project's
+ * pinned finding; a change either way fails the suite.
  */
-import { ruleVerdict, type ClaimVerdict, type PointVerdict } from './claim-verdict.js';
+import type { ClaimVerdict, PointVerdict } from './claim-verdict.js';
+import { admissible, claimSpace, type ChoiceDecl, type RoundingRule } from './claim-choices.js';
+import { searchChoices, type ChoiceSearchResult, type OpenLines, type Point, type Search } from './choices.js';
 import { assertFinite } from './finite.js';
 import type { CostConstants } from '../../model/constants.js';
 import { bundlesPerSecond, ppsPerPath, type Deployment } from '../../model/deployment.js';
@@ -61,6 +65,10 @@ export interface PrintedClaim {
   /** When the text admits several readings: the name of the one `expr` computes, and the others. */
   readonly reading?: string;
   readonly readings?: readonly NumberReading[];
+  /** The draft lines that leave the readings open (required with `readings`). */
+  readonly readings_open?: OpenLines;
+  /** The open choices the value depends on: names of the file's `choices` (each sets a scenario parameter). */
+  readonly choices?: readonly string[];
   /** For a refuted claim: the corrected statement and the value the model gives. */
   readonly corrected?: { readonly statement: string; readonly value: number };
 }
@@ -71,6 +79,8 @@ export interface ClaimsFile {
   readonly theorem: string;
   readonly about: string;
   readonly scenarios: Readonly<Record<string, ClaimsScenario>>;
+  /** The open choices claims may name, keyed by the scenario parameter each sets. */
+  readonly choices?: Readonly<Record<string, ChoiceDecl>>;
   readonly claims: readonly PrintedClaim[];
 }
 
@@ -133,12 +143,22 @@ const JCOST_QUANTITIES = {
     (m.joint(d, c).paths.C.usPerSecond / US_PER_CORE_SECOND) * 100,
 } satisfies Record<string, (d: Deployment, c: CostConstants, m: CostModel) => number>;
 
-/** Computes an expression with a theorem's quantities and constants. */
-export function evaluate(e: Expr, file: ClaimsFile, quantities: Quantities, c: CostConstants): number {
+/** Scenario parameters a point of the choice space sets, in every scenario of the expression. */
+export type Overrides = Readonly<Record<string, string | number>>;
+
+/** Computes an expression with a theorem's quantities and constants, the scenarios' parameters set by OVERRIDES. */
+export function evaluate(
+  e: Expr,
+  file: ClaimsFile,
+  quantities: Quantities,
+  c: CostConstants,
+  overrides?: Overrides,
+): number {
   const operand = (o: QuantityRef | Cited): number => {
     if ('cited' in o) return o.cited;
-    const s = file.scenarios[o.scenario];
-    if (!s) throw new InputError(`claims file ${file.theorem}: unknown scenario '${o.scenario}'`);
+    const declared = file.scenarios[o.scenario];
+    if (!declared) throw new InputError(`claims file ${file.theorem}: unknown scenario '${o.scenario}'`);
+    const s: ClaimsScenario = overrides ? { ...declared, ...overrides } : declared;
     const f = quantities[o.quantity];
     if (!f) throw new InputError(`claims file ${file.theorem}: unknown quantity '${o.quantity}'`);
     try {
@@ -153,15 +173,24 @@ export function evaluate(e: Expr, file: ClaimsFile, quantities: Quantities, c: C
   return assertFinite(value, `claims file ${file.theorem}`, 'input'); // issue 16: a ratio over zero is no verdict
 }
 
-/** X rounded to PLACES decimals, as the draft prints. */
-export function roundTo(x: number, places: number): number {
+/**
+ * X rounded to PLACES decimals, as the draft prints, by RULE: half up (away from zero) or half even. A value within
+ * 10^-9 of a tie (in units of the last place) is a tie: the tolerance keeps 0.5-boundaries from float noise.
+ */
+export function roundTo(x: number, places: number, rule: RoundingRule = 'half-up'): number {
   const f = 10 ** places;
-  return Math.round(x * f + Math.sign(x) * 1e-9) / f; // the nudge keeps 0.5-boundaries from float noise
+  const y = x * f;
+  if (rule === 'half-even') {
+    const fl = Math.floor(y);
+    if (Math.abs(y - fl - 0.5) <= 1e-9) return (fl % 2 === 0 ? fl : fl + 1) / f;
+    return Math.round(y) / f;
+  }
+  return Math.round(y + Math.sign(x) * 1e-9) / f;
 }
 
-/** Compares the model's value with the printed one at one point of the choice space. */
-export function verdictOf(model: number, printed: number, cmp: Compare): PointVerdict {
-  if (roundTo(model, cmp.places) === printed) return 'holds';
+/** Compares the model's value with the printed one at one point of the choice space, rounding by RULE. */
+export function verdictOf(model: number, printed: number, cmp: Compare, rule: RoundingRule = 'half-up'): PointVerdict {
+  if (roundTo(model, cmp.places, rule) === printed) return 'holds';
   const withinTolerance = cmp.kind === 'approx' && Math.abs(model - printed) <= cmp.rel_tol * Math.abs(printed);
   if (withinTolerance) return 'holds within rounding';
   return 'refuted';
@@ -170,32 +199,104 @@ export function verdictOf(model: number, printed: number, cmp: Compare): PointVe
 /** One claim, computed. */
 export interface ClaimResult {
   readonly claim: PrintedClaim;
+  /** The value at the claim's base point: its scenarios as declared, its first reading. */
   readonly model: number;
+  /** ruleVerdict over every admissible choice (the search). */
   readonly verdict: ClaimVerdict;
-  /** Each other reading's value and verdict, when the claim lists readings. */
+  /** Each other reading's value and verdict at the base point, when the claim lists readings. */
   readonly readings: ReadonlyArray<{
     readonly name: string;
     readonly model: number;
     readonly verdict: PointVerdict;
     readonly note: string;
   }>;
-  /** The computed verdict equals the pinned one (and a correction, if stated, matches the model). */
+  /** The search over the claim's open choices. */
+  readonly search: ChoiceSearchResult;
+  /** The computed verdict equals the pinned one (and a correction, if stated, matches the base point). */
   readonly asPinned: boolean;
 }
 
-/** Computes every claim of a file. */
-export function computeClaims(file: ClaimsFile, quantities: Quantities, c: CostConstants): ClaimResult[] {
+/** How computeClaims searches: another search (a mutant, in tests), the point budget, a trace of every point. */
+export interface ComputeOptions {
+  readonly search?: Search;
+  readonly maxPoints?: number;
+  readonly trace?: boolean;
+}
+
+/** The scenarios CLAIM's expressions name. */
+function scenariosOf(file: ClaimsFile, claim: PrintedClaim): ClaimsScenario[] {
+  const names = [claim.expr, ...(claim.readings ?? []).map((r) => r.expr)].flatMap((e) =>
+    ('ratio' in e ? e.ratio : [e]).flatMap((o) => ('scenario' in o ? [o.scenario] : [])),
+  );
+  return [...new Set(names)].flatMap((n) => (file.scenarios[n] ? [file.scenarios[n]] : []));
+}
+
+/** The search over CLAIM's open choices; the value at each point is computed once (rounding rules share it). */
+export function searchClaim(
+  file: ClaimsFile,
+  claim: PrintedClaim,
+  quantities: Quantities,
+  c: CostConstants,
+  options: ComputeOptions = {},
+): ChoiceSearchResult {
+  const { space, params, rangeParam } = claimSpace(file.choices, claim);
+  for (const s of scenariosOf(file, claim))
+    for (const name of claim.choices ?? []) {
+      const v = s[name];
+      if (v !== undefined && !admissible(file.choices![name]!, v))
+        throw new InputError(
+          `claim ${claim.id}: scenario '${s.label}' sets ${name} ${v}, outside its admissible choices`,
+        );
+    }
+  const exprs = [claim.expr, ...(claim.readings ?? []).map((r) => r.expr)];
+  const memo = new Map<string, number>();
+  const judge = (p: Point) => {
+    let rule: RoundingRule = 'half-up';
+    let key = `${p.x}`;
+    p.pick.forEach((i, k) => {
+      if (params[k] === 'rounding') rule = space.finite[k]!.values[i]!.value as RoundingRule;
+      else key += ` ${i}`;
+    });
+    let value = memo.get(key);
+    if (value === undefined) {
+      const overrides: Record<string, string | number> = {};
+      let reading = 0;
+      p.pick.forEach((i, k) => {
+        if (params[k] === 'reading') reading = i;
+        else if (params[k] !== 'rounding') overrides[params[k]!] = space.finite[k]!.values[i]!.value;
+      });
+      if (rangeParam !== undefined && p.x !== undefined) overrides[rangeParam] = p.x;
+      memo.set(key, (value = evaluate(exprs[reading]!, file, quantities, c, overrides)));
+    }
+    return { value, verdict: verdictOf(value, claim.value, claim.compare, rule) };
+  };
+  const search = options.search ?? searchChoices;
+  return search(space, judge, {
+    target: claim.value,
+    digits: claim.compare.places + 3,
+    ...(options.maxPoints ? { maxPoints: options.maxPoints } : {}),
+    ...(options.trace ? { trace: true } : {}),
+  });
+}
+
+/** Computes every claim of a file: its base-point value, and the verdict over its open choices. */
+export function computeClaims(
+  file: ClaimsFile,
+  quantities: Quantities,
+  c: CostConstants,
+  options: ComputeOptions = {},
+): ClaimResult[] {
   return file.claims.map((claim) => {
     const model = evaluate(claim.expr, file, quantities, c);
-    const main = verdictOf(model, claim.value, claim.compare);
     const readings = (claim.readings ?? []).map((r) => {
       const v = evaluate(r.expr, file, quantities, c);
       return { name: r.name, model: v, verdict: verdictOf(v, claim.value, claim.compare), note: r.note };
     });
-    const verdict = ruleVerdict([main, ...readings.map((r) => r.verdict)]); // the verdict rule, written once
+    const search = searchClaim(file, claim, quantities, c, options);
+    const verdict = search.verdict; // the verdict rule, written once (src/lib/claim-verdict.ts)
     const correctionHolds =
       !claim.corrected || roundTo(model, claim.compare.places) === roundTo(claim.corrected.value, claim.compare.places);
-    return { claim, model, verdict, readings, asPinned: verdict === claim.verdict && correctionHolds };
+    return { claim, model, verdict, readings, search, asPinned: verdict === claim.verdict && correctionHolds };
   });
 }
 
@@ -231,8 +332,10 @@ function pinnedPhrase(claim: PrintedClaim): string {
     }
     case 'refuted':
       return `REFUTED, corrected to ${claim.corrected?.value ?? '(no correction stated)'}`;
-    case 'holds under':
-      return `HOLDS UNDER some of its ${(claim.readings ?? []).length + 1} readings only`;
+    case 'holds under': {
+      const open = ['rounding', ...(claim.readings?.length ? ['reading'] : []), ...(claim.choices ?? [])];
+      return `HOLDS UNDER some of its admissible choices only (${open.join(', ')})`;
+    }
     case 'underspecified':
       return `UNDERSPECIFIED: its readings disagree on what implementations do`;
   }

@@ -1,6 +1,6 @@
 /**
  * Validator checks over the draft's printed numbers (spec/claims): a check passes when every
- * claim it covers computes to the project's pinned verdict.
+ * claim it covers computes, over the choices the draft leaves open, to the project's pinned verdict.
  */
 import type { ClaimVerdict } from '../lib/claim-verdict.js';
 import { computeClaims, loadClaims, roundTo, type ClaimResult, type Quantities } from '../lib/claims.js';
@@ -10,9 +10,10 @@ import type { Check, CheckResult } from './registry.js';
 function describe(rs: readonly ClaimResult[]): CheckResult {
   const off = rs.filter((r) => !r.asPinned);
   const count = (v: ClaimVerdict) => rs.filter((r) => r.verdict === v).length;
+  // the audit's words (src/lib/claim-verdict.ts)
   const tally =
     `${count('holds')} hold, ${count('holds within rounding')} hold within rounding, ` +
-    `${count('holds under')} hold under, ${count('refuted')} refuted, ${count('underspecified')} underspecified`; // the audit's words (src/lib/claim-verdict.ts)
+    `${count('holds under')} hold under, ${count('refuted')} refuted, ${count('underspecified')} underspecified`;
   if (off.length > 0) {
     const first = off[0]!;
     return {
@@ -26,9 +27,12 @@ function describe(rs: readonly ClaimResult[]): CheckResult {
   const refuted = rs
     .filter((r) => r.verdict === 'refuted')
     .map((r) => `${r.claim.id} (draft ${r.claim.printed}, model ${roundTo(r.model, r.claim.compare.places + 1)})`);
+  const points = rs.reduce((a, r) => a + r.search.points, 0); // every admissible choice searched (issue 18)
   return {
     pass: true,
-    detail: `${rs.length} claims as pinned: ${tally}${refuted.length ? `; refuted: ${refuted.join(', ')}` : ''}`,
+    detail:
+      `${rs.length} claims as pinned (${points} points of their open choices searched): ${tally}` +
+      `${refuted.length ? `; refuted: ${refuted.join(', ')}` : ''}`,
   };
 }
 
