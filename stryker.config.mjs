@@ -22,6 +22,8 @@ export const MUTATION_GROUPS = {
     'model/vdos-*.ts',
     'model/legit-traffic.ts',
     'model/whole-units.ts',
+    'model/flood-ratio.ts',
+    'model/growth.ts',
   ],
   rc: [
     'model/bfd/**/*.ts',
@@ -43,6 +45,7 @@ export const MUTATION_GROUPS = {
     'model/consumer.ts',
     'model/detection.ts',
     'model/capabilities.ts',
+    'model/dual-mode-readings.ts',
   ],
 };
 
