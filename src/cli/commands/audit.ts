@@ -1,6 +1,9 @@
 /**
  * `perfsec audit`: every claim of the draft computed from the models, one verdict each, a summary
- * line; --markdown writes docs/ERRATA.md for the draft's author.
+ * line with the errata (one per root cause, spec/errata.json); --markdown writes docs/ERRATA.md for the
+ * draft's author; --json prints the audit, the errata and their symptoms (schemas/audit-v1.schema.json).
+ * Problems of the errata mapping (a finding no erratum lists, a stale erratum, an anchor out of its lines)
+ * are notes on stderr; test/errata.test.ts fails on them.
  */
 import type { Command } from 'commander';
 import { writeJsonAtomic, writeTextAtomic } from '../../lib/json-file.js';
@@ -13,6 +16,12 @@ import { DRAFT_SHA256, shapeProblem } from '../../audit/extract.js';
 import { InputError } from '../../lib/errors.js';
 import { committedExtraction, DRAFT_NUMBERS_FILE, extractFrom } from '../../audit/draft-text.js';
 import { errataMarkdown } from '../../audit/errata.js';
+import { auditJson } from '../../audit/audit-json.js';
+import { draftLines } from '../../audit/anchor.js';
+import { errataProblems, errataView } from '../../audit/errata-checks.js';
+import { loadErrataData } from '../../audit/errata-data.js';
+import { draftTextFile } from '../../audit/draft-text.js';
+import { readInputText } from '../../lib/read-file.js';
 import { outputFile, runsOption, seedOption } from '../options.js';
 import { note, printJson, progress, progressDone, say } from '../output.js';
 
@@ -55,7 +64,10 @@ interface Options {
 export function registerAudit(program: Command): void {
   program
     .command('audit')
-    .description('check every claim of the draft against the models: holds, holds within rounding, holds under, refuted, underspecified')
+    .description(
+      'check every claim of the draft against the models (holds, holds within rounding, holds under, refuted, ' +
+        'underspecified) and list the errata, one per root cause',
+    )
     .option(
       '--markdown [file]',
       `write the errata for the draft's author (default ${relativeToRoot(ERRATA_FILE)})`,
@@ -83,25 +95,29 @@ export function registerAudit(program: Command): void {
         note(
           `perfsec audit: ${relativeToRoot(DRAFT_NUMBERS_FILE)}: ${wrong} (perfsec validate fails check:spec/coverage)`,
         );
+      const data = loadErrataData();
+      const draft = draftTextFile();
+      const problems = errataProblems(
+        audit.entries,
+        data,
+        draft ? draftLines(readInputText(draft)) : undefined, // the anchors' words, where the text is available
+      );
+      for (const p of problems) note(`perfsec audit: spec/errata.json: ${p}`);
       if (o.markdown) {
         const file = typeof o.markdown === 'string' ? o.markdown : ERRATA_FILE;
-        await writeTextAtomic(file, errataMarkdown(audit, cov));
+        await writeTextAtomic(file, errataMarkdown(audit, cov, data));
         note(`wrote ${relativeToRoot(file)}`);
       }
+      const view = errataView(audit.entries, data);
       const summary =
         `${audit.entries.length} claims: ${audit.counts.holds} hold, ` +
         `${audit.counts['holds within rounding']} hold within rounding, ` +
-        `${audit.counts['holds under']} hold under, ${audit.counts.refuted} refuted, ${audit.counts.underspecified} underspecified; ` +
+        `${audit.counts['holds under']} hold under, ${audit.counts.refuted} refuted, ` +
+        `${audit.counts.underspecified} underspecified; ` +
+        `${view.errata.length} errata (one per root cause), ${view.consequences.length} consequences to consider; ` +
         `draft numbers covered ${cov.covered.length}, left out ${cov.leftOut.length}, missing ${cov.missing.length}`;
       if (o.json) {
-        printJson({
-          seed,
-          runs,
-          counts: audit.counts,
-          entries: audit.entries,
-          coverage: { covered: cov.covered.length, left_out: cov.leftOut, missing: cov.missing },
-          summary,
-        });
+        printJson(auditJson(audit, cov, data, problems, summary));
         return;
       }
       for (const e of audit.entries) {

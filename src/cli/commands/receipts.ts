@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { relativeToRoot } from '../../lib/paths.js';
 import { DEFAULT_RECEIPTS_DIR, writeReceipts } from '../../receipts/index.js';
 import { outputFolder } from '../options.js';
+import { loadErrata } from '../../audit/errata-data.js';
 import { printJson, say } from '../output.js';
 
 /** Registers the command. */
@@ -23,6 +24,14 @@ export function registerReceipts(program: Command): void {
         printJson({ written });
         return;
       }
-      for (const w of written) say(`wrote ${relativeToRoot(w.file)} (verdict ${w.verdict})`);
+      // issue 18 Deliver 5: a receipt's verdict is the draft's claim checked by the model, never this command's
+      for (const w of written) say(`wrote ${relativeToRoot(w.file)}: the draft's claim checked, verdict ${w.verdict}`);
+      const failing = written.filter((w) => w.verdict !== 'PASS').length;
+      const e = loadErrata().errata;
+      const technical = e.filter((x) => x.type === 'technical').length;
+      say(
+        `the draft: ${failing} of ${written.length} receipts FAIL; ${e.length} errata (${technical} technical, ` +
+          `${e.length - technical} editorial) in docs/ERRATA.md; claims by verdict: npx perfsec audit`,
+      );
     });
 }

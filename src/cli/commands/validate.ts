@@ -1,11 +1,14 @@
 /**
- * `perfsec validate`: runs every check of the validator, one line each, ending `N/N PASS`.
+ * `perfsec validate`: runs every check of the validator, one line each, ending `N/N PASS` (the project's own
+ * checks) and, on the next line, the draft's standing (issue 18, Deliver 5: a PASS is never the draft's verdict).
  */
 import type { Command } from 'commander';
 import { EXIT } from '../../lib/errors.js';
 import { runSettings } from '../../lib/seed.js';
 import { CHECKS } from '../../validate/index.js';
 import { runChecks } from '../../validate/registry.js';
+import { runAudit } from '../../audit/audit.js';
+import { draftStanding, standingLine } from '../../audit/standing.js';
 import { runsOption, seedOption } from '../options.js';
 import { printJson, progress, progressDone, say } from '../output.js';
 
@@ -38,10 +41,15 @@ export function registerValidate(program: Command): void {
               say(`${r.pass ? 'PASS' : 'FAIL'}  ${r.id.padEnd(38)} ${r.section.padEnd(7)} ${r.title}: ${r.detail}`);
             },
       );
-      if (o.json) progressDone();
       const passed = outcomes.filter((r) => r.pass).length;
       process.exitCode = passed === outcomes.length ? EXIT.ok : EXIT.failed;
-      if (o.json) printJson({ seed: ctx.seed, runs: ctx.runs, passed, total: outcomes.length, checks: outcomes });
-      else say(`${passed}/${outcomes.length} PASS`);
+      const draft = draftStanding(runAudit(ctx.seed, ctx.runs));
+      if (o.json) {
+        progressDone();
+        printJson({ seed: ctx.seed, runs: ctx.runs, passed, total: outcomes.length, checks: outcomes, draft });
+      } else {
+        say(`${passed}/${outcomes.length} PASS: the project's own checks (models, searches, receipts, vectors)`);
+        say(standingLine(draft));
+      }
     });
 }
