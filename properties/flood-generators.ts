@@ -168,14 +168,15 @@ const episode = (kind: BurstEpisode['kind'], [lo, hi]: [number, number], [minTic
 
 /**
  * A legitimate stream: each burst source of draft §4.2 at most once, within the ranges it gives
- * (jitter 1.2-1.5x, BGP 2-3x for one to five seconds, recalibration up to 1.3x over 600 ticks),
- * overlapping freely. Jitter lasts from one tick up to five seconds: the draft's own worst case
- * (1.5 * 3 * 1.3) compounds it with a BGP batch.
+ * (jitter 1.2-1.5x, BGP 2-3x for "one to a few seconds", recalibration up to 1.3x over 600 ticks),
+ * overlapping freely. "A few" is read as up to BURST_SECONDS (default 5); jitter lasts from one tick up to as
+ * long: the draft's own worst case (1.5 * 3 * 1.3) compounds it with a BGP batch.
  */
-export function legitStream(): fc.Arbitrary<LegitStream> {
+export function legitStream(options: { burstSeconds?: number } = {}): fc.Arbitrary<LegitStream> {
+  const seconds = options.burstSeconds ?? 5;
   return checked(
     fc.constantFrom(...LEGIT_TICKS).chain((tickMs) => {
-      const [jitter, bgp, recalibration] = episodesFor(tickMs);
+      const [jitter, bgp, recalibration] = episodesFor(tickMs, seconds);
       return fc.record({
         tickMs: fc.constant(tickMs),
         phaseUs: fc.integer({ min: 0, max: tickMs * 1000 - 1 }),
@@ -185,15 +186,15 @@ export function legitStream(): fc.Arbitrary<LegitStream> {
         durationTicks: fc.integer({ min: 1, max: ticksIn(8, tickMs) + 40 }),
       });
     }),
-    legitStreamDomain,
+    legitStreamDomain(seconds),
   );
 }
 
-/** The three episode generators at TICKMS, in the order a stream lists them. */
-function episodesFor(tickMs: number) {
+/** The three episode generators at TICKMS, in the order a stream lists them; bursts last up to SECONDS. */
+function episodesFor(tickMs: number, seconds: number) {
   return [
-    episode('jitter', [1.2, 1.5], [1, ticksIn(5, tickMs)]),
-    episode('bgp', [2, 3], [ticksIn(1, tickMs), ticksIn(5, tickMs)]),
+    episode('jitter', [1.2, 1.5], [1, ticksIn(seconds, tickMs)]),
+    episode('bgp', [2, 3], [ticksIn(1, tickMs), ticksIn(seconds, tickMs)]),
     episode('recalibration', [1, 1.3], [600, 600]),
   ] as const;
 }
@@ -201,26 +202,28 @@ function episodesFor(tickMs: number) {
 /**
  * What legitStream() draws: each kind of episode at most once, in the order jitter, BGP, recalibration, in its ranges.
  */
-const legitStreamDomain: Check = (v, at) => {
-  const head =
-    keys(['tickMs', 'phaseUs', 'episodes', 'durationTicks'])(v, at) ?? fields({ tickMs: oneOf(LEGIT_TICKS) })(v, at);
-  if (head) return head;
-  const { tickMs } = v as { tickMs: number };
-  const kinds = episodesFor(tickMs);
-  const ofKind = (e: unknown) => kinds.findIndex((k) => k.canShrinkWithoutContext(e));
-  const episodesCheck: Check = (es, where) =>
-    arrayOf(
-      (e, w) =>
-        ofKind(e) >= 0 ? null : `${w} is not a jitter, BGP or recalibration episode in the ranges of draft §4.2`,
-      0,
-      3,
-    )(es, where) ??
-    ((es as unknown[]).every((e, i) => i === 0 || ofKind(e) > ofKind((es as unknown[])[i - 1]))
-      ? null
-      : `${where} must list each kind at most once, jitter then BGP then recalibration`);
-  return fields({
-    phaseUs: int(0, tickMs * 1000 - 1),
-    episodes: episodesCheck,
-    durationTicks: int(1, ticksIn(8, tickMs) + 40),
-  })(v, at);
-};
+const legitStreamDomain =
+  (seconds: number): Check =>
+  (v, at) => {
+    const head =
+      keys(['tickMs', 'phaseUs', 'episodes', 'durationTicks'])(v, at) ?? fields({ tickMs: oneOf(LEGIT_TICKS) })(v, at);
+    if (head) return head;
+    const { tickMs } = v as { tickMs: number };
+    const kinds = episodesFor(tickMs, seconds);
+    const ofKind = (e: unknown) => kinds.findIndex((k) => k.canShrinkWithoutContext(e));
+    const episodesCheck: Check = (es, where) =>
+      arrayOf(
+        (e, w) =>
+          ofKind(e) >= 0 ? null : `${w} is not a jitter, BGP or recalibration episode in the ranges of draft §4.2`,
+        0,
+        3,
+      )(es, where) ??
+      ((es as unknown[]).every((e, i) => i === 0 || ofKind(e) > ofKind((es as unknown[])[i - 1]))
+        ? null
+        : `${where} must list each kind at most once, jitter then BGP then recalibration`);
+    return fields({
+      phaseUs: int(0, tickMs * 1000 - 1),
+      episodes: episodesCheck,
+      durationTicks: int(1, ticksIn(8, tickMs) + 40),
+    })(v, at);
+  };

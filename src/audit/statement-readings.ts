@@ -136,4 +136,23 @@ export const STATEMENT_READINGS: readonly ReadingsOfSentence[] = [
       },
     ],
   },
+  {
+    id: 'T-VDOS-1.legit-bursts',
+    section: '§4.2',
+    paraphrase: 'the default factors (4 sustained, 8 burst) cover the legitimate bursts §4.2 names, compounded',
+    open: 'how long "a few seconds" of a BGP batch (and of jitter compounded with it) lasts',
+    interop: false, // both readings configure the same limiter; they differ in the traffic it must pass
+    readings: [
+      {
+        name: 'a few seconds: at most 3 s',
+        claim: 'T-VDOS-1.legit-3s',
+        anchor: { section: '§4.2', lines: [510, 511], words: ['for one to a few seconds'] },
+      },
+      {
+        name: 'a few seconds: up to 5 s',
+        claim: 'T-VDOS-1.legit',
+        anchor: { section: '§4.2', lines: [510, 511], words: ['for one to a few seconds'] },
+      },
+    ],
+  },
 ];
