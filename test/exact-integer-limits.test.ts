@@ -53,4 +53,15 @@ describe('exact integer limits of the flood simulators', () => {
     expect(simulateAggregated({ ...s, durationTicks: d }, DEFAULT_POLICY).arrived.A).toBe(d);
     refused(() => simulateAggregated({ ...s, durationTicks: d + 1 }, DEFAULT_POLICY), d + 1);
   });
+
+  test('token units may reach 2^53 - 1 exactly, the largest exact integer', () => {
+    // rate_limit_factor 2.01 and burst_factor 2.83: capacity 2.83e8 units, refill 201 units per µs, and
+    // 2.83e8 + 201 * 44 811 935 182 791 = 2^53 - 1
+    const policy = { ...DEFAULT_POLICY, rateLimitFactor: 2.01, burstFactor: 2.83 };
+    const s: FloodScenario = { n: 1, tickMs: 0.001, coalition: 1, floodFactor: 1, durationTicks: 44_811_935_182_791 };
+    const b = bucketParams(tickUs(s), policy);
+    expect(b.capacityUnits + tickUs(s) * s.durationTicks * b.refillPerUs).toBe(MAX);
+    expect(simulateAggregated(s, policy).arrived.A).toBe(s.durationTicks);
+    refused(() => simulateAggregated({ ...s, durationTicks: s.durationTicks + 1 }, policy), s.durationTicks + 1);
+  });
 });
