@@ -325,13 +325,17 @@ function describe(space: SearchSpace, combos: readonly ComboResult[], digits: nu
           holds: false,
         },
       ];
-    return c.runs.map((run) => ({
+    const reproducing = c.runs.map((run) => ({
       labels,
       where: `${r.name} ${run.from === run.to ? xs(run.from) : `${xs(run.from)}..${xs(run.to)}`} ${r.unit}`,
       value: span(run.low, run.high),
       holds: true,
       ...withinNote(run.within),
     }));
+    const whole = c.runs.length === 1 && c.runs[0]!.from === r.min && c.runs[0]!.to === r.max;
+    // the rest of the range, so that a holds-under verdict shows the values that do not reproduce too
+    const rest = { labels, where: `${r.name} elsewhere in ${xs(r.min)}..${xs(r.max)} ${r.unit}` };
+    return whole ? reproducing : [...reproducing, { ...rest, value: span(c.low, c.high), holds: false }];
   });
   space.finite.forEach((d, k) => (raws = mergeOver(raws, k, d.values.length)));
   return raws.map((x) => {
