@@ -15,6 +15,8 @@ import type { AuditEntry, ChoiceSearch } from './entry.js';
 import { anchorOf, originOf } from './anchors.js';
 import { encodingEntries } from './encodings.js';
 import { growthEntries } from './growth.js';
+import { normativeEntries } from './normative.js';
+import { citedEntries } from './cited.js';
 
 export type { AuditCounterexample, AuditEntry } from './entry.js';
 
@@ -123,14 +125,16 @@ function anchored(e: AuditEntry): AuditEntry {
 
 /**
  * Runs the audit: every printed number of spec/claims, every statement of properties/, and the classes checked by
- * code (growth and magnitude words, multi-reading byte strings and formulas).
+ * code (growth and magnitude words, multi-reading byte strings and formulas, normative statements cross-checked,
+ * statements about the documents the draft cites).
  */
 export function runAudit(seed: number, runs: number, onStatement?: AuditProgress): Audit {
   const c = loadConstants().constants_us;
   const numbers = loadAllClaims().flatMap(({ source, file }) =>
     computeClaims(file, source.quantities(), c).map(numberEntry),
   );
-  const classes = [...growthEntries(), ...encodingEntries()]; // issue 18 Deliver 4: the classes checked by code
+  // issue 18 Deliver 4: the classes checked by code and data
+  const classes = [...growthEntries(), ...encodingEntries(), ...normativeEntries(), ...citedEntries()];
   const entries = [...numbers, ...statementEntries(seed, runs, onStatement), ...classes]
     .map(anchored)
     .sort((a, b) => sectionKey(a.section).localeCompare(sectionKey(b.section)) || a.id.localeCompare(b.id));
