@@ -53,7 +53,7 @@ export function vectorsCheck(theorem: string, section: string, file: string): Ch
 /** Every JSON document under spec/ validates against the schema its folder implies. */
 export const specFilesCheck: Check = {
   id: 'check:spec/files',
-  title: 'every document under spec/ (constants, claims, vectors, counterexamples) is schema-valid',
+  title: 'every document under spec/ (constants, claims, vectors, counterexamples, anchors, errata...) is schema-valid',
   section: '—',
   run: () => {
     const folders: Array<[string, string]> = [
@@ -62,6 +62,8 @@ export const specFilesCheck: Check = {
       ['vectors', 'vectors-v1'],
       ['counterexamples', 'counterexample-v1'],
       ['audit', ''],
+      ['cited', ''],
+      ['.', ''], // anchors, errata, growth and normative claims (issue 18)
     ];
     const bad: string[] = [];
     let count = 0;
@@ -71,9 +73,9 @@ export const specFilesCheck: Check = {
       for (const f of files) {
         count++;
         const doc = readJson(path.join(dir, f)) as { schema?: string };
-        // spec/audit holds several kinds of document; each names its schema (perfsec-<name> -> <name>).
+        // spec/audit, spec/cited and spec/ itself hold several kinds; each names its schema (perfsec-<name> -> <name>).
         const found = problems(schema || String(doc.schema ?? '').replace(/^perfsec-/, ''), doc);
-        if (found.length > 0) bad.push(`spec/${folder}/${f}: ${found[0]}`);
+        if (found.length > 0) bad.push(`${path.join('spec', folder, f)}: ${found[0]}`);
       }
     }
     return bad.length > 0

@@ -1,6 +1,7 @@
 /**
  * Fuzzing the project's document loaders: constants files, claims files, counterexample files,
- * receipts and vectors files. Whatever the text, a loader returns a document or rejects it with an
+ * receipts, vectors files and the audit's data (anchors, errata, growth, normative and cited rules).
+ * Whatever the text, a loader returns a document or rejects it with an
  * InputError whose message is one line; it never throws anything else. And any key of a valid
  * document given twice is refused as a duplicate (issue 16), never taken last-wins.
  */
@@ -54,6 +55,12 @@ const TARGETS: Array<[string, unknown, (text: string) => unknown]> = [
   ],
   ['vectors file', json('spec', 'vectors', 't-vdos-1.json'), (t) => checkVectors(parseJson(t, 'vectors'), 'vectors')],
   ['left-out list', json('spec', 'audit', 'left-out.json'), (t) => parseValidated(t, 'audit-left-out-v1', 'left-out')],
+  // issue 18: the audit's data
+  ['anchors', json('spec', 'anchors.json'), (t) => parseValidated(t, 'anchors-v1', 'anchors')],
+  ['errata', json('spec', 'errata.json'), (t) => parseValidated(t, 'errata-v1', 'errata')],
+  ['growth claims', json('spec', 'growth.json'), (t) => parseValidated(t, 'growth-v1', 'growth')],
+  ['normative statements', json('spec', 'normative.json'), (t) => parseValidated(t, 'normative-v1', 'normative')],
+  ['cited rules', json('spec', 'cited', 'rfc5880.json'), (t) => parseValidated(t, 'cited-v1', 'cited')],
 ];
 
 describe('fuzz: document loaders reject bad input with one clear line', { timeout: FUZZ_TIMEOUT_MS }, () => {
