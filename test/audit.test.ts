@@ -4,8 +4,9 @@
  * statement replays its counterexample.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, test } from 'vitest';
-import { runAudit } from '../src/audit/audit.js';
+import { describe, expect, test } from 'vitest';
+import type { runAudit } from '../src/audit/audit.js';
+import { sharedAudit } from './fixtures/audit.js';
 import { committedExtraction, draftTextFile, extractFrom } from '../src/audit/draft-text.js';
 import { errataMarkdown } from '../src/audit/errata.js';
 import { currentCoverage } from '../src/audit/current-coverage.js';
@@ -15,7 +16,7 @@ import { projectPath } from '../src/lib/paths.js';
 
 // Computed inside the first test that needs them, not at import: coverage per test (mutation testing) sees the work.
 let cached: { audit: ReturnType<typeof runAudit>; cov: ReturnType<typeof currentCoverage> } | undefined;
-const computed = () => (cached ??= { audit: runAudit(inject('perfsecSeed'), 10), cov: currentCoverage() });
+const computed = () => (cached ??= { audit: sharedAudit(), cov: currentCoverage() });
 
 describe('perfsec audit', () => {
   test('docs/ERRATA.md is what `perfsec audit --markdown` writes', () => {

@@ -5,9 +5,9 @@
  * is caught with a message naming the erratum or claim.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { draftLines } from '../src/audit/anchor.js';
-import { runAudit } from '../src/audit/audit.js';
+import { sharedAudit } from './fixtures/audit.js';
 import { currentCoverage } from '../src/audit/current-coverage.js';
 import { draftTextFile } from '../src/audit/draft-text.js';
 import type { AuditEntry } from '../src/audit/entry.js';
@@ -30,8 +30,7 @@ import { problems } from '../src/lib/schemas.js';
 import { perfsec } from './cli-harness.js';
 
 // Computed inside the first test that needs it (coverage per test sees the work).
-let cached: ReturnType<typeof runAudit> | undefined;
-const audit = () => (cached ??= runAudit(inject('perfsecSeed'), 10));
+const audit = sharedAudit;
 const data = loadErrataData();
 const draft = draftTextFile();
 

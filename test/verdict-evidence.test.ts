@@ -4,12 +4,11 @@
  * replays); holds under names at least one choice that reproduces and one that does not; underspecified shows
  * readings that disagree; every entry is anchored in the draft and says whether it is the draft's or derived.
  */
-import { describe, expect, inject, test } from 'vitest';
-import { runAudit } from '../src/audit/audit.js';
+import { describe, expect, test } from 'vitest';
+import { sharedAudit } from './fixtures/audit.js';
 import type { AuditEntry } from '../src/audit/entry.js';
 
-let cached: ReturnType<typeof runAudit> | undefined;
-const audit = () => (cached ??= runAudit(inject('perfsecSeed'), 5));
+const audit = sharedAudit;
 
 /** What is wrong with the evidence of E's verdict, or undefined. */
 export function evidenceProblem(e: AuditEntry): string | undefined {
