@@ -5,6 +5,7 @@
  * formulas. docs/ERRATA.md and `perfsec audit --json` are written from these.
  */
 import type { ClaimVerdict } from '../lib/claim-verdict.js';
+import type { Outcome } from '../lib/choices.js';
 import type { Anchor } from './anchor.js';
 
 /** A counterexample as the audit shows it. */
@@ -20,16 +21,8 @@ export interface AuditCounterexample {
 /** The class of an audited claim. */
 export type AuditKind = 'number' | 'statement' | 'growth' | 'normative' | 'cited' | 'encoding';
 
-/** One admissible choice (a reading, a free parameter's value or range) and what it gives. */
-export interface ChoiceOutcome {
-  /** The choice, in words: `reading "c_xdp once per pair", duration_s 70..75`. */
-  readonly choice: string;
-  /** What the model computes under it (a number, a key's first bytes, "rejected", ...). */
-  readonly value: string;
-  /** Whether the draft's text (the printed value, the stated property) holds under this choice. */
-  readonly holds: boolean;
-  readonly note?: string;
-}
+/** One admissible choice (a reading, a free parameter's value or range) and what it gives (src/lib/choices.ts). */
+export type ChoiceOutcome = Outcome;
 
 /** The search over the choices the draft leaves open: what was searched, how, and what it found. */
 export interface ChoiceSearch {

@@ -83,10 +83,13 @@ export interface ComboResult {
   readonly closest: { readonly value: number; readonly x?: number };
 }
 
-/** One outcome as reported: the choice in words, what the model gives, whether the printed value holds. */
+/** One admissible choice and what it gives, as every class of the audit reports it (src/audit/entry.ts). */
 export interface Outcome {
+  /** The choice, in words: `reading "c_xdp once per pair", duration_s 70..75`. */
   readonly choice: string;
+  /** What the model computes under it (a number, a key's first bytes, "rejected", ...). */
   readonly value: string;
+  /** Whether the draft's text (the printed value, the stated property) holds under this choice. */
   readonly holds: boolean;
   readonly note?: string;
 }
