@@ -48,13 +48,17 @@ const more = (xs: readonly string[], max: number) =>
 
 /** The search over the open choices, in one phrase: what was searched, the choices that reproduce, the closest. */
 function choicesPhrase(c: ChoiceSearch): string {
-  const head = `searched ${c.points} ${c.points === 1 ? 'point' : 'points'} of ${c.open.map((o) => o.name).join(', ')}`;
+  const head =
+    c.open.length === 0
+      ? 'no choice left open' // one point: the text read as it stands
+      : `searched ${c.points} ${c.points === 1 ? 'point' : 'points'} of ${c.open.map((o) => o.name).join(', ')}`;
   const shown = (o: ChoiceSearch['outcomes'][number]) =>
     o.choice === 'every admissible choice' ? `every admissible choice gives ${o.value}` : `${o.choice} (${o.value})`;
   const yes = c.outcomes.filter((o) => o.holds).map(shown);
   const no = c.outcomes.filter((o) => !o.holds);
   if (yes.length === 0) {
     const closest = no.find((o) => o.note?.includes('closest')) ?? no[0];
+    if (c.open.length === 0) return `${head}: ${closest ? shown(closest) : 'does not hold'}`;
     return `${head}: none reproduces${closest ? `; closest: ${shown(closest)}` : ''}`;
   }
   return `${head}: reproduced under ${more(yes, 1)}${no.length ? `; not under ${more(no.map(shown), 1)}` : ''}`;
