@@ -9,11 +9,14 @@ import { checkClaim, type ClaimStatus } from '../../engine/check-claim.js';
 import { COUNTEREXAMPLE_DIR, nextId, recordOf, saveCounterexample } from '../../engine/counterexamples.js';
 import { EXIT } from '../../lib/errors.js';
 import { relativeToRoot } from '../../lib/paths.js';
-import { budgetFor, parseShard, shardOf, type SearchOutcome, type Shard } from '../../engine/search.js';
+import { budgetFor, parseShard, shardOf, type Shard } from '../../engine/search.js';
+import { SEARCH_REPORT_FORMAT, shardText, type ClaimReport, type SearchReport } from '../../engine/search-report.js';
+import { gitCommit, projectVersion } from '../../lib/provenance.js';
 import { runSettings } from '../../lib/seed.js';
 import { allClaims, selectClaims } from '../../registry/theorems.js';
 import { outputFolder, runsOption, seedOption } from '../options.js';
 import { note, printJson, progress, progressDone, say } from '../output.js';
+import { registerSearchMerge } from './search-merge.js';
 
 interface Options {
   runs?: number;
@@ -25,20 +28,9 @@ interface Options {
   saveDir?: string;
 }
 
-/** One claim's line of the report. */
-interface ClaimReport extends SearchOutcome {
-  readonly theorem: string;
-  readonly claim: string;
-  readonly title: string;
-  readonly status: ClaimStatus;
-  readonly shard: string;
-  readonly saved: string | null;
-  readonly pinned: string | null;
-}
-
 /** Registers the command. */
 export function registerSearch(program: Command): void {
-  program
+  const search = program
     .command('search')
     .description('search the claims of a theorem (or one claim) for counterexamples')
     .argument('[selector]', 'a theorem id (T-JCOST-1) or a claim id (T-JCOST-1.ledger); all when omitted')
@@ -93,13 +85,17 @@ export function registerSearch(program: Command): void {
               ? check.detail
               : null;
         const about = { theorem: theorem.id, claim: claim.id, title: claim.title, status: check.status };
-        results.push({ ...about, ...out, shard: `${shard.index}/${shard.count}`, saved, pinned }); // --json's key order
+        results.push({ ...about, ...out, budget, shard: shardText(shard), saved, pinned }); // --json's key order
       }
       progressDone();
       const fresh = results.filter((r) => r.status === 'new-counterexample' || r.status === 'pin-lost');
       process.exitCode = fresh.length > 0 ? EXIT.failed : EXIT.ok;
       if (o.json) {
-        printJson({ seed, shard: `${shard.index}/${shard.count}`, results });
+        // what `perfsec search merge` checks before it adds shards up (schemas/search-report-v1.schema.json)
+        const code = { schema: SEARCH_REPORT_FORMAT, version: projectVersion(), commit: gitCommit() } as const;
+        const run = { selector: selector ?? null, seed, runs: o.runs ?? null, shard: shardText(shard) };
+        const report: SearchReport = { ...code, ...run, results };
+        printJson(report);
         return;
       }
       for (const r of results) {
@@ -123,6 +119,7 @@ export function registerSearch(program: Command): void {
         `${count('new-counterexample')} new counterexample(s), ${count('pin-lost')} pin(s) lost`;
       say(`${results.length} claim(s): ${counts} (seed ${seed}, shard ${shard.index}/${shard.count})`);
     });
+  registerSearchMerge(search);
 }
 
 /** Claim ids, for completion and help texts. */
