@@ -41,4 +41,18 @@ describe('exhaustive exploration', () => {
     expect(cut).toMatchObject({ complete: false, distinctStates: 10 });
     expect(summaryLine(cut)).toContain('cut at 10 distinct states');
   });
+
+  test('a violating state is found even when its key folds it into a clean one already seen', () => {
+    // the key forgets the flag the check reads: only checking before folding sees the violation
+    const m: Explorable<{ x: number; bad: boolean }, boolean> = {
+      initial: () => [{ x: 0, bad: false }],
+      actions: () => [false, true],
+      step: (s, bad) => ({ x: Math.min(s.x + 1, 1), bad }),
+      key: (s) => String(s.x),
+      check: (s) => (s.bad ? 'bad' : undefined),
+      showAction: (a) => String(a),
+      showState: (s) => JSON.stringify(s),
+    };
+    expect(explore(m, { maxDepth: 3, maxStates: 100 }).counterexample?.violation).toBe('bad');
+  });
 });

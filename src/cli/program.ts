@@ -21,6 +21,7 @@ import { registerReport } from './commands/report.js';
 import { registerSearch } from './commands/search.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVectors } from './commands/vectors.js';
+import { registerVerify } from './commands/verify.js';
 
 const { version } = readJson(projectPath('package.json')) as { version: string };
 
@@ -29,6 +30,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerValidate,
   registerReceipts,
   registerSearch,
+  registerVerify,
   registerReplay,
   registerDimension,
   registerVectors,

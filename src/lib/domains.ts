@@ -26,6 +26,8 @@
  * | time_ms                  | ms             | [1, 60 000]         | yes   | calibrate --time-ms                     |
  * | samples                  | samples        | [1, 10 000]         | yes   | calibrate --samples                     |
  * | vantages                 | vantages       | [1, 10^7]           | yes   | calibrate --vantages                    |
+ * | verify_depth             | actions        | [0, 10^4]           | yes   | verify --depth                          |
+ * | verify_states            | states         | [1, 5 × 10^7]       | yes   | verify --max-states                     |
  *
  * Why each bound:
  * - n: a billion vantages is beyond any deployment the draft sizes
@@ -45,6 +47,8 @@
  * - time_ms: one minute of sampling per constant
  * - samples: each sample is a batch of operations
  * - vantages: 32 bytes of rate-limit table each (320 MB at the top)
+ * - verify_depth: a stream model steps once per tick (1639 ticks is the longest scope); each target bounds its own
+ * - verify_states: distinct states kept in memory (a key each: about 5 GB at the top)
  *
  * Work budgets (how much a command may simulate or enumerate) are in src/lib/work-budget.ts.
  */
@@ -76,6 +80,8 @@ export const DOMAINS = {
   time_ms: { unit: 'ms', min: 1, max: 60_000, integer: true },
   samples: { unit: 'samples', min: 1, max: 10_000, integer: true },
   vantages: { unit: 'vantages', min: 1, max: 1e7, integer: true },
+  verify_depth: { unit: 'actions', min: 0, max: 10_000, integer: true },
+  verify_states: { unit: 'states', min: 1, max: 5e7, integer: true },
 } as const satisfies Record<string, Domain>;
 
 /** The name of a documented domain. */

@@ -15,7 +15,10 @@ export interface Explorable<S, A> {
   actions(s: S): Iterable<A>;
   /** The state after A in S (S is not modified). */
   step(s: S, a: A): S;
-  /** The canonical key of S: two states with one key are one state (symmetries folded in here). */
+  /**
+   * The canonical key of S: two states with one key are one state (symmetries folded in here); they must have the
+   * same successors up to key. Every generated state is checked before it is folded.
+   */
   key(s: S): string;
   /** Undefined when the claim holds in S, else the violation in one line. */
   check(s: S): string | undefined;
@@ -85,15 +88,19 @@ export function explore<S, A>(m: Explorable<S, A>, bounds: ExploreBounds): Explo
     ms: Date.now() - started,
     ...(bad ? { counterexample: { violation: bad.violation, trace: traceOf(m, bad.node) } } : {}),
   });
-  /** Adds a state; returns a violation found in it. */
+  /**
+   * Checks a state, then adds it unless its key was seen. Every generated state is checked, duplicates too: a key
+   * that folds away something the check reads would otherwise hide a violation behind a clean twin.
+   */
   const visit = (node: Node<S>): string | undefined => {
     found++;
+    const violation = m.check(node.state);
+    if (violation !== undefined) return violation;
     const k = m.key(node.state);
     if (seen.has(k)) return undefined;
     seen.add(k);
-    const violation = m.check(node.state);
-    if (violation === undefined) frontier.push(node);
-    return violation;
+    frontier.push(node);
+    return undefined;
   };
   for (const s of m.initial()) {
     const node = { state: s };

@@ -1,0 +1,83 @@
+/**
+ * `perfsec verify [CLAIM|THEOREM]`: exhaustive small-scope checking (issue 19). Each target's model is explored
+ * breadth first within its scope; the command prints, per claim, states found, distinct states, transitions,
+ * depth and time, then "no counterexample within the scope" or the shortest counterexample as a step table.
+ * Exit 0 when every outcome is what the project pins, 1 otherwise, 2 for bad input.
+ */
+import type { Command } from 'commander';
+import { EXIT, InputError } from '../../lib/errors.js';
+import { summaryLine } from '../../verify/explore.js';
+import { selectTargets } from '../../verify/registry.js';
+import { asExpected, parseScope, verifyTarget, type VerifyOutcome } from '../../verify/run.js';
+import { domainInt } from '../options.js';
+import { printJson, progress, progressDone, say } from '../output.js';
+
+interface Options {
+  depth?: number;
+  scope?: string;
+  maxStates: number;
+  json?: boolean;
+  list?: boolean;
+}
+
+/** Default bound on distinct states per claim (about a few hundred MB at most). */
+export const VERIFY_MAX_STATES = 2_000_000;
+
+const STATUS_WORD: Readonly<Record<VerifyOutcome['status'], string>> = {
+  verified: 'VERIFIED',
+  'refuted-as-pinned': 'REFUTED AS PINNED',
+  'longer-than-stored': 'LONGER THAN STORED',
+  'unexpected-counterexample': 'COUNTEREXAMPLE',
+  'not-refuted-in-scope': 'NOT REFUTED IN SCOPE',
+  incomplete: 'INCOMPLETE',
+};
+
+function print(o: VerifyOutcome, refutedWithin: number | undefined): void {
+  say(`${STATUS_WORD[o.status].padEnd(21)} ${o.claim}`);
+  say(`  scope:  ${o.scopeText}`);
+  say(`  search: ${summaryLine(o.result)}`);
+  if (refutedWithin !== undefined) say(`  stored: the pinned counterexample has ${refutedWithin} step(s)`);
+  const cx = o.result.counterexample;
+  if (!cx) return;
+  say(`  violation: ${cx.violation}`);
+  cx.trace.forEach((s, i) => say(`  ${String(i).padStart(4)}  ${(s.action ?? '(initial)').padEnd(32)} ${s.state}`));
+}
+
+/** Registers the command. */
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description('explore every behaviour of a claim within a bounded scope (exhaustive small-scope checking)')
+    .argument('[selector]', 'a theorem id (T-RC-1) or a claim id (T-RC-1.A.seq-kept); all when omitted')
+    .option('--depth <D>', 'deepest number of actions (overrides the scope)', domainInt('verify_depth'))
+    .option('--scope <k=v,...>', "scope parameters, e.g. 'vantages=2,epochs=2' (see --list)")
+    .option('--max-states <N>', 'stop a claim after N distinct states', domainInt('verify_states'), VERIFY_MAX_STATES)
+    .option('--list', 'list the claims with their scope parameters and exit')
+    .option('--json', 'print one JSON document')
+    .action((selector: string | undefined, o: Options) => {
+      const targets = selectTargets(selector);
+      if (o.list) {
+        for (const t of targets) {
+          const params = Object.entries(t.scope).map(([k, p]) => `${k}=${p.default} (${p.min}..${p.max})`);
+          say(`${t.claim}${t.refutedWithin !== undefined ? ' [refuted]' : ''}  ${params.join(', ')}`);
+        }
+        return;
+      }
+      if (o.scope !== undefined && targets.length !== 1)
+        throw new InputError('--scope applies to one claim: name it (perfsec verify --list shows the claims)');
+      const outcomes = targets.map((t, i) => {
+        const scope = parseScope(t, o.scope, o.depth);
+        progress(`perfsec verify: [${i + 1}/${targets.length}] ${t.claim}: ${t.describe(scope)}`);
+        const out = verifyTarget(t, scope, o.maxStates, (n, d) =>
+          progress(`perfsec verify: [${i + 1}/${targets.length}] ${t.claim}: depth ${d}, ${n} distinct states`),
+        );
+        progressDone();
+        if (!o.json) print(out, t.refutedWithin);
+        return { ...out, refutedWithin: t.refutedWithin ?? null };
+      });
+      const fine = outcomes.filter((x) => asExpected(x.status)).length;
+      process.exitCode = fine === outcomes.length ? EXIT.ok : EXIT.failed;
+      if (o.json) printJson({ outcomes });
+      else say(`${outcomes.length} claim(s): ${fine} as pinned, ${outcomes.length - fine} not`);
+    });
+}
