@@ -142,14 +142,14 @@ export function floodTargets(subject: FloodSubject): VerifyTarget[] {
     t({
       id: 'T-VDOS-1.bound-corrected',
       shape: 'scenario+policy+constants',
-      defaults: { n: 3, ticks: 4, tickValues: 2, phases: 2, floods: 8, factors: 4, constants: 4 },
+      defaults: { n: 3, ticks: 4, tickValues: 3, phases: 2, floods: 8, factors: 4, constants: 4 },
       explain: (m, { s, p, c }) =>
         `ratio ${fmt(ratio(m, s, p!, c!))} > ${fmt(tokenBucketBound(s, p!, c!))} (token-bucket bound)`,
     }),
     t({
       id: 'T-VDOS-1.no-rl-linear',
       shape: 'scenario+constants',
-      defaults: { n: 3, ticks: 6, tickValues: 3, phases: 3, floods: 12, factors: 1, constants: 4 },
+      defaults: { n: 3, ticks: 8, tickValues: 3, phases: 3, floods: 12, factors: 1, constants: 4 },
       explain: (m, { s, c }) => `ratio without rate limit ${fmt(ratio(m, s, null, c!))} at f = ${s.floodFactor}`,
     }),
     t({
@@ -164,13 +164,13 @@ export function floodTargets(subject: FloodSubject): VerifyTarget[] {
     t({
       id: 'T-VDOS-1.claim-a-corrected',
       shape: 'scenario+policy',
-      defaults: { n: 3, ticks: 8, tickValues: 4, phases: 2, floods: 8, factors: 4, constants: 1 },
+      defaults: { n: 3, ticks: 10, tickValues: 4, phases: 2, floods: 8, factors: 4, constants: 1 },
       explain: (m, { s, p }) => `packets arrived/admitted ${counts(m, s, p!)}`,
     }),
     t({
       id: 'T-VDOS-1.sims-agree',
       shape: 'scenario+policy',
-      defaults: { n: 3, ticks: 5, tickValues: 5, phases: 2, floods: 8, factors: 4, constants: 1 },
+      defaults: { n: 3, ticks: 6, tickValues: 5, phases: 2, floods: 8, factors: 4, constants: 1 },
       longTicks: true,
       orNone: true,
       explain: (m, { s, p }) => `per packet ${counts(m, s, p!)}, aggregated ${JSON.stringify(m.aggregated(s, p!))}`,
