@@ -118,3 +118,15 @@ describe('§4.1-§4.2 rate-limit readings', () => {
     expect(encodingEntry(burstBudgetCase([50])).verdict).toBe('underspecified');
   });
 });
+
+describe('the %.17g rendering of <float> (model/dual-mode-readings.ts)', () => {
+  const g17 = FLOAT_RENDERINGS.find((r) => r.name === 'g17')!;
+  test.each([
+    [2.5, '2.5'], // trailing zeros after a digit go
+    [2, '2'], // then a trailing point
+    [0.1, '0.10000000000000001'], // 17 significant digits keep the binary64 value
+    [1e20, '1.0000000000000000e+20'], // exponent form is left as C prints it
+  ])('%s is written %s', (x, text) => {
+    expect(g17.render(x)).toBe(text);
+  });
+});
