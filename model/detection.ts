@@ -64,6 +64,7 @@ export function estimateDetection(s: DetectionSetup, trials: Iterable<DetectionT
       // Stryker disable next-line StringLiteral: each honest witness is asked once, so every policy and placement
       // cosigns the same views
       policy: 'first-cosign-wins',
+      // Stryker disable next-line StringLiteral: the same reason: the placement changes no witness's answer here
       placement: 'extension',
       values: {
         // Stryker disable next-line ArrayDeclaration: the auditor holds view A; A's values do not change which
