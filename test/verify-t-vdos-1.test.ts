@@ -14,7 +14,7 @@ import { explore, summaryLine } from '../src/verify/explore.js';
 import { verifyTarget } from '../src/verify/run.js';
 import { defaultScope, type Scope, type VerifyTarget } from '../src/verify/target.js';
 import { T_VDOS_1_TARGETS, tVdos1Targets } from '../src/verify/t-vdos-1.js';
-import { violation, type BoxState } from '../src/verify/t-vdos-1-box.js';
+import { violation, type BoxState } from '../src/verify/box.js';
 import { compareRanks, smallestCounterexample, T_VDOS_1_RANKS } from '../src/verify/t-vdos-1-order.js';
 import { claimOf, FAITHFUL } from '../src/verify/t-vdos-1-scope.js';
 

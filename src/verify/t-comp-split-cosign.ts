@@ -11,8 +11,8 @@ import type { SplitSubject } from '../../properties/t-comp-split.prop.js';
 import { testKey } from '../lib/test-keys.js';
 import type { Explorable } from './explore.js';
 import type { VerifyTarget } from './target.js';
-import { boxModel } from './t-vdos-1-box.js';
-import { BOX_DEPTH, param, setText } from './t-vdos-1-scope.js';
+import { boxModel } from './box.js';
+import { BOX_DEPTH, param, setText } from './scope.js';
 import { openingAttacks } from './t-comp-split-model.js';
 import { splitClaim } from './t-comp-split-claims.js';
 

@@ -14,7 +14,7 @@ import type { Claim } from '../engine/claim.js';
 import { reasonOutside } from '../engine/generator-domain.js';
 import type { Witness } from '../../model/witness.js';
 import type { Explorable } from './explore.js';
-import { violation } from './t-vdos-1-box.js';
+import { violation } from './box.js';
 import { REQUESTS, requestIndex, witnessAutomaton, type WitnessAutomaton } from './t-comp-split-witness.js';
 
 /** A state: the attack so far, and each honest witness's node in its automaton (index i - c for witness i). */

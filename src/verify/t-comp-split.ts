@@ -10,7 +10,7 @@ import { detectors, play, type Attack } from '../../model/collector.js';
 import type { SplitSubject } from '../../properties/t-comp-split.prop.js';
 import type { Explorable } from './explore.js';
 import type { VerifyTarget } from './target.js';
-import { param } from './t-vdos-1-scope.js';
+import { param } from './scope.js';
 import { FAITHFUL_SPLIT, splitClaim } from './t-comp-split-claims.js';
 import { noCrossVerifyTarget } from './t-comp-split-cosign.js';
 import { showAttack, splitModel, VALUE_PAIRS, type SplitPlay } from './t-comp-split-model.js';

@@ -11,8 +11,8 @@ import tHkdfPs, { subjectOf, type HkdfSubject } from '../../properties/t-hkdf-ps
 import type { KeyCase } from '../../properties/t-hkdf-ps-generators.js';
 import type { Explorable } from './explore.js';
 import type { Scope, VerifyTarget } from './target.js';
-import { violation } from './t-vdos-1-box.js';
-import { BOX_DEPTH, param, setText } from './t-vdos-1-scope.js';
+import { violation } from './box.js';
+import { BOX_DEPTH, param, setText } from './scope.js';
 import { DISCRIMINATORS, EPOCHS, hex, K_OPS, kOpName, OPERATORS, VANTAGES } from './t-hkdf-ps-box.js';
 
 /** What a claim takes besides the derivation input: nothing, a second session, epoch, K_op, or a vantage. */

@@ -9,7 +9,7 @@ import type { FloodScenario } from '../../model/flood.js';
 import { draftBound, tokenBucketBound } from '../../model/vdos-bounds.js';
 import type { FloodSubject } from '../../properties/t-vdos-1.prop.js';
 import { DRAFT_CONSTANTS } from '../lib/constants.js';
-import { boxModel } from './t-vdos-1-box.js';
+import { boxModel } from './box.js';
 import {
   CONSTANT_SETS,
   FLOOD_FACTORS,
@@ -21,7 +21,8 @@ import {
   unpack,
   type FloodShape,
 } from './t-vdos-1-scenarios.js';
-import { BOX_DEPTH, claimOf, get, param, setText } from './t-vdos-1-scope.js';
+import { BOX_DEPTH, get, param, setText } from './scope.js';
+import { claimOf } from './t-vdos-1-scope.js';
 import type { Explorable } from './explore.js';
 import type { Scope, VerifyTarget } from './target.js';
 

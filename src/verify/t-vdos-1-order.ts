@@ -10,7 +10,7 @@ import type { BurstEpisode, LegitStream } from '../../model/legit-traffic.js';
 import type { RateLimitPolicy } from '../../model/token-bucket.js';
 import { explore, type ExploreResult } from './explore.js';
 import { CONSTANT_SETS } from './t-vdos-1-scenarios.js';
-import type { BoxState } from './t-vdos-1-box.js';
+import type { BoxState } from './box.js';
 import type { Scope, VerifyTarget } from './target.js';
 
 /** A position in a box's order: compared lexicographically, lower first. */

@@ -8,7 +8,7 @@ import type { CostConstants } from '../../model/constants.js';
 import type { FloodScenario } from '../../model/flood.js';
 import type { CapacityReading, RateLimitPolicy } from '../../model/token-bucket.js';
 import { DRAFT_CONSTANTS } from '../lib/constants.js';
-import type { BoxSpec } from './t-vdos-1-box.js';
+import type { BoxSpec } from './box.js';
 
 /** The first K of a preference list, in ascending order (the scope says how many; the box meets small ones first). */
 export const firstSorted = (list: readonly number[], k: number): number[] =>

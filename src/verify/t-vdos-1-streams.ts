@@ -8,7 +8,7 @@
 import type { BurstEpisode, LegitStream } from '../../model/legit-traffic.js';
 import type { RateLimitPolicy } from '../../model/token-bucket.js';
 import { firstSorted, showPolicy } from './t-vdos-1-scenarios.js';
-import type { StreamSpec } from './t-vdos-1-box.js';
+import type { StreamSpec } from './box.js';
 
 /** T_tick values (ms) of legitStream() in preference order. */
 export const LEGIT_TICKS = [1000, 100, 50, 5] as const;

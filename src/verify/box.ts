@@ -1,15 +1,15 @@
 /**
- * Box models for T-VDOS-1 (issue 19, Deliver 1): a claim without behaviour over time is explored as a box of
- * scenarios, every one an initial state, no action (depth 0); a claim about a stream is explored tick by tick, the
- * stream's configuration an initial state at one tick and one action, `tick`, that lengthens it. Either way the
- * check is the claim's own predicate (properties/t-vdos-1.prop.ts, built against the model it is handed), never a
- * restatement: the box only chooses the arguments.
+ * Box models for the verify targets (issue 19, Deliver 1; T-VDOS-1, T-HKDF-PS, T-COMP-SPLIT use them): a claim
+ * without behaviour over time is explored as a box of scenarios, every one an initial state, no action (depth 0);
+ * a claim about a stream is explored tick by tick, the stream's configuration an initial state at one tick and one
+ * action, `tick`, that lengthens it. Either way the check is the claim's own predicate (built against the model it
+ * is handed), never a restatement: the box only chooses the arguments.
  */
 import type { Claim } from '../engine/claim.js';
 import { classifyReturn, classifyThrow, RETURNED_FALSE } from '../engine/outcome.js';
 import type { Explorable } from './explore.js';
 
-/** A state of a T-VDOS-1 model: the predicate's arguments, and for a stream its configuration and length. */
+/** A state of a box model: the predicate's arguments, and for a stream its configuration and length. */
 export interface BoxState {
   /** The claim's arguments, one per generator, as the property draws them. */
   readonly args: readonly unknown[];
