@@ -7,7 +7,8 @@
 //                   counterexample records, generator domains, the vitest bridge; imports the two below
 //   properties/     one file per theorem, with its generators and test rigs; imports the three below
 //   applications    src/registry (the theorems), src/validate, src/audit, src/vectors, src/receipts,
-//                   src/report, src/calibrate, src/pipeline, src/mutation; import everything below;
+//                   src/report, src/calibrate, src/pipeline, src/mutation, src/wire (the broker over sockets,
+//                   the XDP limiter), src/annotate (the annotated draft); import everything below;
 //                   src/validate sits on top of the others
 //   entry points    src/cli (bin/perfsec.js), bench/ and test/; nothing below imports them
 //
@@ -15,7 +16,7 @@
 // count (tsPreCompilationDeps), dynamic imports too.
 
 /** Folders of the applications layer (see above). */
-const APPS = '^src/(registry|validate|audit|vectors|receipts|report|calibrate|pipeline|mutation)/';
+const APPS = '^src/(registry|validate|audit|vectors|receipts|report|calibrate|pipeline|mutation|wire|annotate)/';
 /** Every entry point: nothing below them imports one. */
 const ENTRY = '^(src/cli/|bench/|test/|bin/)';
 
