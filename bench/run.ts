@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: the admission pipeline measured in one run (tinybench): per-stage and end-to-end
- * packets/s on one core; measured JOINT against the T-JCOST-1 prediction (draft §3.2) with
- * calibrated constants; attacked / baseline CPU with and without the rate limit against the
+ * packets/s on one core; the admission-path candidates (every HMAC-SHA256 primitive, checked
+ * correct first, alone and in path B end to end, and both BFD parsers: process CPU ns per operation,
+ * src/calibrate/admission-candidates.ts); measured JOINT against the T-JCOST-1 prediction (draft
+ * §3.2) with calibrated constants; attacked / baseline CPU with and without the rate limit against the
  * T-VDOS-1 bound (draft §4.3) at several flood factors; the aggregated simulator's Regime D time.
  * `-- --json` prints one JSON document; `-- --quick` shortens every budget. Speed is measured
  * here, never asserted in tests. (`npm run bench:models` runs the vitest benches of the models.)
  */
 import { Command } from 'commander';
 import { calibrate, machine } from '../src/calibrate/calibrate.js';
+import { measureAdmissionCandidates } from '../src/calibrate/admission-candidates.js';
 import { measureFloods } from '../src/calibrate/flood-measure.js';
 import { measureJoint } from '../src/calibrate/joint-measure.js';
 import { measureRuns } from '../src/calibrate/measure.js';
@@ -35,6 +38,12 @@ const draft = loadConstants();
 const calibrated = o.constants ? loadConstants(o.constants) : (await calibrate({ budget, onProgress: tell })).constants;
 const c = calibrated.constants_us;
 const stages = await measureStages(budget, (t) => tell(`stage: ${t.name}`));
+// 14 workloads in 3 or 5 rounds: about 6 s quick, 20 s otherwise
+const candidates = measureAdmissionCandidates(
+  { timeMs: o.quick ? 100 : 250, warmupMs: o.quick ? 30 : 50, minSamples: 1 },
+  o.quick ? 3 : 5,
+  (r) => tell(`candidates: round ${r}`),
+);
 tell('JOINT: one second of N = 1000, T_tick = 50 ms');
 const jointRegime = await measureJoint({ n: 1000, tickMs: 50, q: 2, bundlePeriodTicks: 10, cellsK: 8 }, c, 1, runs);
 const floods = await measureFloods(c, o.quick ? [1, 4, 64, 1024] : [1, 4, 16, 64, 256, 1024], {
@@ -63,6 +72,7 @@ const doc = {
     measured_us: byName('B  end').median_us,
     met: byName('B  end').median_us <= goalUs,
   },
+  admission_candidates: candidates,
   joint: jointRegime,
   floods,
   regime_d: { scenario: regimeD, ...regimeDTime },

@@ -2,6 +2,7 @@
  * The short table `npm run bench` prints (bench/run.ts builds the document).
  */
 import type { Machine } from '../src/calibrate/calibrate.js';
+import type { AdmissionCandidates } from '../src/calibrate/admission-candidates.js';
 import type { FloodMeasurement } from '../src/calibrate/flood-measure.js';
 import type { JointMeasurement } from '../src/calibrate/joint-measure.js';
 import type { RunTiming, Timing } from '../src/calibrate/measure.js';
@@ -18,6 +19,7 @@ export interface BenchDoc {
   };
   readonly stages: readonly Timing[];
   readonly goal: { readonly limit_us: number; readonly measured_us: number; readonly met: boolean };
+  readonly admission_candidates: AdmissionCandidates;
   readonly joint: JointMeasurement;
   readonly floods: FloodMeasurement;
   readonly regime_d: RunTiming;
@@ -46,6 +48,26 @@ export function benchTable(b: BenchDoc): string {
     '',
     `goal (path B per packet <= half the draft's c_xdp + c_bfd_parse + c_hmac = ${n(b.goal.limit_us, 3)} µs): ` +
       `measured ${n(b.goal.measured_us, 3)} µs, ${b.goal.met ? 'met' : 'NOT met'}`,
+  );
+  const a = b.admission_candidates;
+  const chosenHmac = a.chosen.hmac.replace(/^.*: /, '');
+  out.push(
+    '',
+    `admission-path candidates (${a.rounds} interleaved rounds; ` +
+      'HMAC ones checked against RFC 4231 and createHmac first)',
+    `${a.measure}`,
+    '| candidate | CPU ns/op | best round | wall ns/op | in the pipeline |',
+    '|---|---:|---:|---:|:---:|',
+  );
+  for (const r of a.rows)
+    out.push(
+      `| ${r.name} | ${r.ns_per_op} | ${r.best_ns_per_op} | ${r.wall_ns_per_op} | ` +
+        `${r.name === a.chosen.hmac || r.name === a.chosen.parse || r.name.endsWith(chosenHmac) ? 'yes' : ''} |`,
+    );
+  out.push(
+    `speed-up over createHmac per packet: ${n(a.hmac_speedup_vs_create_hmac)}x the HMAC alone, ` +
+      `${n(a.path_b_speedup_vs_create_hmac)}x path B end to end; ` +
+      `zero-copy parse ${n(a.parse_speedup_vs_decode)}x decodeBfd`,
   );
   const j = b.joint;
   out.push(

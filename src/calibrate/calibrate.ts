@@ -11,14 +11,8 @@ import { InputError } from '../lib/errors.js';
 import { assertValid } from '../lib/schemas.js';
 import { CALIBRATE_BYTES, CALIBRATE_TIME_S, figure } from '../lib/work-budget.js';
 import { DEFAULT_BUDGET, measure, type Budget, type Timing } from './measure.js';
-import {
-  candidateCount,
-  candidateWorkloads,
-  constantWorkloads,
-  inputs,
-  MAP_BYTES_PER_VANTAGE,
-  TABLE_BYTES_PER_VANTAGE,
-} from './workloads.js';
+import { candidateCount, candidateWorkloads } from './candidates.js';
+import { constantWorkloads, inputs, MAP_BYTES_PER_VANTAGE, TABLE_BYTES_PER_VANTAGE } from './workloads.js';
 
 /** The machine a measurement ran on. */
 export interface Machine {

@@ -11,6 +11,7 @@ import { verifierOf } from '../../model/note.js';
 import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { AdmissionPipeline } from '../pipeline/admission.js';
+import type { HmacPrimitive } from '../pipeline/hmac.js';
 import { framesOf, pipelineSetupOf, type Frame } from '../pipeline/traffic.js';
 import { WitnessPath } from '../pipeline/witness-path.js';
 import { measure, type Budget, type Timing } from './measure.js';
@@ -20,18 +21,26 @@ import { constantWorkloads, inputs } from './workloads.js';
 const VANTAGES = 64;
 const TICKS = 64;
 
-/** Cycles through FRAMES of one path with a fresh pipeline per cycle, so every packet is fresh (accepted). */
-function endToEnd(frames: readonly Frame[], path: 0 | 1): (i: number) => unknown {
+/**
+ * Cycles through FRAMES of one path with a fresh pipeline per cycle, so every packet is fresh (accepted); HMAC is
+ * the pipeline's primitive (default FASTEST_HMAC).
+ */
+export function endToEnd(frames: readonly Frame[], path: 0 | 1, hmac?: HmacPrimitive): (i: number) => unknown {
   const w = pipelineSetupOf(VANTAGES);
   const mine = frames.filter((f) => f.path === path);
-  let p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: 50 });
+  const fresh = () => new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: 50, ...(hmac ? { hmac } : {}) });
+  let p = fresh();
   return (i) => {
     const k = i % mine.length;
-    if (k === 0) p = new AdmissionPipeline({ ...w, policy: DEFAULT_POLICY, tickMs: 50 });
+    if (k === 0) p = fresh();
     const f = mine[k]!;
     return path === 0 ? p.admitSnapshot(f.vantage, f.bytes, f.tUs) : p.admitPush(f.bytes, f.tUs);
   };
 }
+
+/** The frames the end-to-end streams cycle through (VANTAGES vantages, TICKS ticks, honest). */
+export const endToEndFrames = (): Frame[] =>
+  framesOf(pipelineSetupOf(VANTAGES), { n: VANTAGES, tickMs: 50, coalition: 0, floodFactor: 1, durationTicks: TICKS });
 
 /** The q = 2 cosigned checkpoint a broker receives per bundle (model/consumer.ts), and its witness path. */
 export function bundleNote(): { note: string; path: WitnessPath } {
@@ -56,13 +65,7 @@ export function bundleNote(): { note: string; path: WitnessPath } {
 export async function measureStages(budget: Budget, onDone?: (t: Timing, i: number) => void): Promise<Timing[]> {
   const x = inputs();
   const c = constantWorkloads(x, 100_000);
-  const frames = framesOf(pipelineSetupOf(VANTAGES), {
-    n: VANTAGES,
-    tickMs: 50,
-    coalition: 0,
-    floodFactor: 1,
-    durationTicks: TICKS,
-  });
+  const frames = endToEndFrames();
   const { note, path } = bundleNote();
   if (!path.admit(note).ok) throw new Error('the bench bundle note does not verify');
   const drops = frames.filter((f) => f.path === 1);

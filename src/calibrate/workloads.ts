@@ -1,23 +1,22 @@
 /**
  * What `perfsec calibrate` and `npm run bench` time: one workload per draft §1.3 constant, run
  * with the project's own codecs (model/snapshot.ts, model/bfd/packet.ts) and the pipeline's
- * primitives (src/pipeline), plus the candidates the pipeline chose between. Inputs are pools of
- * real signed packets, cycled so no single input stays hot.
+ * primitives (src/pipeline); src/calibrate/candidates.ts adds the candidates the pipeline chose
+ * between. Inputs are pools of real signed packets, cycled so no single input stays hot.
  */
 import { decodeBfd, DIGEST_LEN, PACKET_LEN } from '../../model/bfd/packet.js';
 import { cosign, cosignedMessage, cosignerOf } from '../../model/cosignature.js';
-import { canonicalBytes } from '../../model/snapshot.js';
 import { decodeSnapshot } from '../lib/snapshot-decode.js';
 import { bucketParams, DEFAULT_POLICY, TokenBucket } from '../../model/token-bucket.js';
 import { sessionId } from '../../model/broker.js';
-import { ED25519_PRIMITIVES, FASTEST_ED25519 } from '../pipeline/ed25519.js';
-import { FASTEST_HMAC, HMAC_PRIMITIVES, type HmacPrimitive } from '../pipeline/hmac.js';
+import { FASTEST_ED25519 } from '../pipeline/ed25519.js';
+import { FASTEST_HMAC, type HmacPrimitive } from '../pipeline/hmac.js';
 import { RateLimitTable } from '../pipeline/rate-limit-table.js';
 import { framesOf, pipelineSetupOf } from '../pipeline/traffic.js';
 import type { Workload } from './measure.js';
 
 /** Packets in each input pool. */
-const POOL = 256;
+export const POOL = 256;
 
 /** Signed inputs shared by the workloads. */
 export interface Inputs {
@@ -62,7 +61,8 @@ export function inputs(): Inputs {
   };
 }
 
-const hmacVerify = (p: HmacPrimitive, x: Inputs, batch = 200): Workload => {
+/** Verifying the tag of one BFD packet with primitive P (inputs cycled). */
+export const hmacVerify = (p: HmacPrimitive, x: Inputs, batch = 200): Workload => {
   const k = p.prepare(x.bfdKey);
   return {
     name: `HMAC-SHA256 verify, BFD packet: ${p.name}`,
@@ -151,39 +151,4 @@ export function constantWorkloads(
       name: `c_xdp: rate-limit lookup and update among ${vantages} vantages (compact table)`,
     },
   };
-}
-
-/** How many workloads candidateWorkloads returns, known before any is built. */
-export function candidateCount(): number {
-  return HMAC_PRIMITIVES.length + 1 + ED25519_PRIMITIVES.length + 2;
-}
-
-/** The candidates behind the pipeline's choices (figures in README.md). */
-export function candidateWorkloads(x: Inputs, vantages: number): Workload[] {
-  const cwtKey = FASTEST_HMAC.prepare(x.cwtKey);
-  const snaps = x.snapshots.map((b) => {
-    const d = decodeSnapshot(b);
-    if (!d.ok) throw new Error('pool snapshot does not decode');
-    return d.snapshot;
-  });
-  const rl = rateLimitWorkloads(vantages);
-  return [
-    ...HMAC_PRIMITIVES.map((p) => hmacVerify(p, x)),
-    {
-      name: `HMAC-SHA256 verify, CWT snapshot incl. canonical bytes: ${FASTEST_HMAC.name}`,
-      batch: 100,
-      run: (i) =>
-        FASTEST_HMAC.verify(cwtKey, canonicalBytes(snaps[i % POOL]!), Buffer.from(snaps[i % POOL]!.tag, 'hex')),
-    },
-    ...ED25519_PRIMITIVES.map((p) => {
-      const k = p.prepare(x.witnessKey);
-      return {
-        name: `Ed25519 verify, one cosignature: ${p.name}`,
-        batch: 2,
-        run: (i: number) => p.verify(k, x.cosignatures[i % 16]!.message, x.cosignatures[i % 16]!.sig),
-      };
-    }),
-    rl.table,
-    rl.map,
-  ];
 }

@@ -1,11 +1,12 @@
 /**
  * The broker's admission pipeline for paths A and B (draft §3.1, §4.1, §5), as code that runs on
  * bytes: fast path (integer vantage key from the outer header, compact rate-limit table, draft §4.1
- * "BEFORE HMAC verification"), then parse (the project's codecs: model/snapshot.ts,
- * model/bfd/packet.ts), then HMAC-SHA256 verify (FASTEST_HMAC, key state prepared once per key
- * and epoch), then T-RC-1 acceptance. It decides as model/broker.ts under DEFAULT_READING
- * (test/pipeline.test.ts runs the T-RC-1 claims against it), except that the fast path rejects an
- * unknown discriminator before parsing (an XDP program drops what it cannot key).
+ * "BEFORE HMAC verification"), then parse (the project's codecs: model/snapshot.ts; path B reads
+ * model/bfd/packet.ts's fields in place, src/pipeline/bfd-view.ts), then HMAC-SHA256 verify
+ * (FASTEST_HMAC, key state prepared once per key and epoch), then T-RC-1 acceptance. It decides as
+ * model/broker.ts under DEFAULT_READING (test/pipeline.test.ts runs the T-RC-1 claims against it),
+ * except that the fast path rejects an unknown discriminator before parsing (an XDP program drops
+ * what it cannot key).
  *
  * Outer header (draft §4.1 keys the bucket on the (operator_id, vantage_id) "extracted from the
  * packet outer header", a wrapper this draft does not define): for path A the caller passes the
@@ -14,11 +15,12 @@
  */
 import { canonicalBytes, type Snapshot } from '../../model/snapshot.js';
 import { decodeSnapshot } from '../lib/snapshot-decode.js';
-import { decodeBfd, DIGEST_LEN, PACKET_LEN } from '../../model/bfd/packet.js';
+import { DIGEST_LEN, PACKET_LEN } from '../../model/bfd/packet.js';
 import { sessionId, type BfdSession } from '../../model/broker.js';
 import { epochAt, epochOpen, type Oem } from '../../model/oem.js';
 import type { KeyTable } from '../../model/key-table.js';
 import { bucketParams, type RateLimitPolicy } from '../../model/token-bucket.js';
+import { bfdAccepts, bfdAuthKeyId, bfdMyDiscriminator, bfdSeq, bfdYourDiscriminator } from './bfd-view.js';
 import { FASTEST_HMAC, type HmacPrimitive, type PreparedKey } from './hmac.js';
 import { RateLimitTable } from './rate-limit-table.js';
 import { ReplayState } from './replay-state.js';
@@ -132,18 +134,14 @@ export class AdmissionPipeline {
 
   /** Parse, verify and accept a push at NOW ms (model/broker.ts receivePush). */
   acceptPush(bytes: Uint8Array, now: number): AdmissionDecision {
-    const d = decodeBfd(bytes);
-    if (!d.ok) return DECISION.malformed;
-    const p = d.packet;
-    const s = this.byDisc.get(p.myDiscriminator);
-    if (!s || s.brokerDisc !== p.yourDiscriminator) return DECISION.unknownSession;
+    // zero-copy: decodeBfd's checks and fields read in place (src/pipeline/bfd-view.ts)
+    if (!bfdAccepts(bytes)) return DECISION.malformed;
+    const s = this.byDisc.get(bfdMyDiscriminator(bytes));
+    if (!s || s.brokerDisc !== bfdYourDiscriminator(bytes)) return DECISION.unknownSession;
+    const keyId = bfdAuthKeyId(bytes);
     const current = epochAt(this.config.oem, now);
     const epoch =
-      (current & 0xff) === p.authKeyId
-        ? current
-        : current >= 1 && ((current - 1) & 0xff) === p.authKeyId
-          ? current - 1
-          : -1;
+      (current & 0xff) === keyId ? current : current >= 1 && ((current - 1) & 0xff) === keyId ? current - 1 : -1;
     if (epoch < 0 || s.vantage < 0 || !this.open(s.vantage, epoch, now)) return DECISION.epochMismatch;
     const key = this.bfdKey(s, epoch);
     const covered = this.scratch;
@@ -151,8 +149,9 @@ export class AdmissionPipeline {
     covered.fill(0, 32, 32 + DIGEST_LEN); // RFC 5880 §6.7.4: the digest covers the packet with the digest zeroed
     if (key === null || !this.hmac.verify(key, covered, bytes.subarray(32, 32 + DIGEST_LEN)))
       return DECISION.authFailure;
-    if (!this.replay.seqFresh(s.index, p.seq)) return DECISION.bfdReplay; // draft §5 (a), per session
-    this.replay.recordSeq(s.index, p.seq);
+    const seq = bfdSeq(bytes);
+    if (!this.replay.seqFresh(s.index, seq)) return DECISION.bfdReplay; // draft §5 (a), per session
+    this.replay.recordSeq(s.index, seq);
     return DECISION.accepted;
   }
 

@@ -1,31 +1,20 @@
 /**
  * HMAC-SHA256 verifiers for the admission pipeline (draft §3.1 paths A and B pay c_hmac per
- * packet). Four candidates, measured by `perfsec calibrate` and `npm run bench`: @noble/hashes
- * one-shot (key schedule every call), @noble/hashes with the key state precomputed once per key
- * (inner and outer pads hashed once, cloned per packet), node:crypto one-shot with raw key bytes,
- * and node:crypto with a KeyObject. All four compute the same RFC 2104 tag; the pipeline uses
- * FASTEST_HMAC, chosen from the figures in README.md. A prepared noble key holds one scratch state:
- * one pipeline, one thread.
+ * packet). Six candidates, measured by `perfsec calibrate --candidates` and `npm run bench`
+ * (`admission_candidates`): @noble/hashes one-shot (key schedule every call), @noble/hashes with the
+ * key state precomputed once per key (inner and outer pads hashed once, cloned per packet),
+ * node:crypto createHmac with raw key bytes and with a KeyObject, and two node:crypto compositions
+ * over precomputed pads (src/pipeline/hmac-pads.ts). All compute the same RFC 2104 tag (RFC 4231
+ * vectors and random inputs: test/hmac-candidates.test.ts); the pipeline uses FASTEST_HMAC. A
+ * prepared key holds scratch state: one pipeline, one thread.
  */
-import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { hmac, type _HMAC } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { nodeHashCopy, nodeTwoHash } from './hmac-pads.js';
+import { equal32, type HmacPrimitive } from './hmac-primitive.js';
 
-/** A prepared key: whatever a verifier precomputes from the raw key bytes. */
-export type PreparedKey = unknown;
-
-/** One way to compute and check HMAC-SHA256 tags. */
-export interface HmacPrimitive {
-  readonly name: string;
-  /** Precomputes per-key state (once per key and epoch, off the per-packet path). */
-  prepare(key: Uint8Array): PreparedKey;
-  /** The tag of MESSAGE under a prepared key. */
-  mac(key: PreparedKey, message: Uint8Array): Uint8Array;
-  /** Whether TAG (32 bytes) is the tag of MESSAGE, compared in constant time. */
-  verify(key: PreparedKey, message: Uint8Array, tag: Uint8Array): boolean;
-}
-
-const equal32 = (a: Uint8Array, b: Uint8Array): boolean => a.length === 32 && b.length === 32 && timingSafeEqual(a, b);
+export type { HmacPrimitive, PreparedKey } from './hmac-primitive.js';
 
 /** @noble/hashes hmac(sha256, key, msg): the key schedule runs on every call. */
 export const nobleOneShot: HmacPrimitive = {
@@ -86,11 +75,23 @@ export const nodeKeyObject: HmacPrimitive = {
 };
 
 /** Every candidate, in the order the figures list them. */
-export const HMAC_PRIMITIVES: readonly HmacPrimitive[] = [nobleOneShot, noblePrecomputed, nodeOneShot, nodeKeyObject];
+export const HMAC_PRIMITIVES: readonly HmacPrimitive[] = [
+  nobleOneShot,
+  noblePrecomputed,
+  nodeOneShot,
+  nodeKeyObject,
+  nodeTwoHash,
+  nodeHashCopy,
+];
 
 /**
- * The pipeline's choice: @noble/hashes with the key state precomputed. It ties node:crypto with a
- * KeyObject within the spread (README figures) and allocates nothing per packet; ties go to the
- * project's crypto library.
+ * The pipeline's choice (issue 20 Deliver 4): @noble/hashes with the key state precomputed. Measured as
+ * process CPU per packet over whole runs, garbage collection included (`npm run bench`,
+ * admission_candidates; README figures), it is the cheapest HMAC alone (about 2.0 µs against 2.3 for
+ * node:crypto hash() twice over precomputed pads and 2.5 for createHmac per packet) and ties hash() twice
+ * end to end on path B, where it is the steadier of the two across rounds: it allocates nothing per
+ * packet, while every node:crypto candidate returns a new Buffer per digest and pays for it in collections
+ * (tinybench's median of short samples leaves those out and ranks hash() twice first). Ties go to the
+ * allocation-free candidate.
  */
 export const FASTEST_HMAC: HmacPrimitive = noblePrecomputed;

@@ -13,25 +13,12 @@ import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { draftBound, tokenBucketBound } from '../../model/vdos-bounds.js';
 import { floodCost } from '../../model/vdos-cost.js';
 import { deploymentOf, loadClaims } from '../lib/claims.js';
+import { CHART_CONFIG, SCHEMA, type Chart } from './chart-config.js';
 import type { ReportMeasurement } from './measurement.js';
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+export type { Chart, ChartLabel } from './chart-config.js';
+
 const TABLE = { q: 2, bundlePeriodTicks: 10, cellsK: 8 };
-
-/** A labelled value a chart shows as text (the report test looks for these in the SVG). */
-export interface ChartLabel {
-  readonly label: string;
-  readonly value: number;
-  readonly text: string;
-}
-
-/** A chart: its file name, title, specification and the labels it prints. */
-export interface Chart {
-  readonly file: string;
-  readonly title: string;
-  readonly spec: TopLevelSpec;
-  readonly labels: readonly ChartLabel[];
-}
 
 const pct = (x: number) => `${x.toFixed(2)} %`;
 const logGrid = (lo: number, hi: number, perDecade = 4): number[] => {
@@ -90,6 +77,7 @@ export function jointVsN(c: CostConstants): Chart {
     labels: points.map((p) => ({ label: p.scenario, value: p.joint_pct, text: p.text })),
     spec: {
       $schema: SCHEMA,
+      config: CHART_CONFIG,
       width: 560,
       height: 340,
       title: 'JOINT (% of one core) against N, q = 2, 8 cells, bundle every 10 ticks',
@@ -126,6 +114,7 @@ export function jointVsTick(c: CostConstants): Chart {
     labels: points.map((p) => ({ label: p.scenario, value: p.joint_pct, text: p.text })),
     spec: {
       $schema: SCHEMA,
+      config: CHART_CONFIG,
       width: 560,
       height: 340,
       title: 'JOINT (% of one core) against T_tick',
@@ -189,6 +178,7 @@ export function vdosChart(c: CostConstants, durationS = 60): Chart {
     labels,
     spec: {
       $schema: SCHEMA,
+      config: CHART_CONFIG,
       width: 560,
       height: 340,
       title: `attacked / baseline CPU, N = 1000, T_tick = 50 ms, ${durationS} s, factors 4 / 8`,
@@ -208,11 +198,13 @@ export function vdosChart(c: CostConstants, durationS = 60): Chart {
           },
         },
         {
-          data: { values: labels.map((l) => ({ flood: 1024, ratio: l.value, text: l.text })) },
-          mark: { type: 'text', align: 'right', dx: -8, dy: -6, fontSize: 10 },
+          // the values at flood 1024 as a list in the plot's top-left corner (pixel positions, scale: null): two
+          // series ending at the same ratio would print their labels on top of each other at the data point
+          data: { values: labels.map((l, i) => ({ text: `at flood 1024, ${l.text}`, px: 8, py: 12 + 14 * i })) },
+          mark: { type: 'text', align: 'left', fontSize: 10 },
           encoding: {
-            x: { field: 'flood', type: 'quantitative' },
-            y: { field: 'ratio', type: 'quantitative' },
+            x: { field: 'px', type: 'quantitative', scale: null },
+            y: { field: 'py', type: 'quantitative', scale: null },
             text: { field: 'text' },
           },
         },
@@ -247,6 +239,7 @@ export function measuredCharts(m: ReportMeasurement): Chart[] {
       labels: [jointLabel],
       spec: {
         $schema: SCHEMA,
+        config: CHART_CONFIG,
         width: 420,
         height: 300,
         title: `CPU µs per second, pipeline against T-JCOST-1; ${jointLabel.text}`,
@@ -266,6 +259,7 @@ export function measuredCharts(m: ReportMeasurement): Chart[] {
       labels: [],
       spec: {
         $schema: SCHEMA,
+        config: CHART_CONFIG,
         width: 560,
         height: 340,
         title: 'attacked / baseline CPU: pipeline against model and bound',

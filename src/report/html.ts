@@ -5,14 +5,13 @@
 import type { ConstantsFile } from '../../model/constants.js';
 import { CONSTANT_NAMES } from '../../model/constants.js';
 import type { Chart } from './charts.js';
+import { esc } from './escape.js';
 
 /** The page's inline style sheet. */
 const STYLE =
   'body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}' +
   'table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}' +
   'td:first-child,th:first-child{text-align:left}figure{margin:0}.file{font-size:.85em;color:#666}';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** What the page shows. */
 export interface Page {
@@ -26,6 +25,8 @@ export interface Page {
     readonly joint_pct: number;
   }>;
   readonly measured: string | null;
+  /** The section on a bench:wire document (src/report/wire-html.ts), or null. */
+  readonly wire: string | null;
   readonly generatedAt: string;
 }
 
@@ -68,6 +69,7 @@ export function pageHtml(p: Page): string {
 <h2>The draft's scale points (§3.3) under these constants</h2>
 <table><tr><th>scenario</th><th>N</th><th>T_tick ms</th><th>JOINT</th><th>cores</th></tr>${points}</table>
 ${measured}
+${p.wire ?? ''}
 ${charts}
 </body></html>
 `;

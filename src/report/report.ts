@@ -1,6 +1,6 @@
 /**
  * `perfsec report --out DIR`: writes DIR/index.html (self-contained) and one SVG file per chart,
- * plus DIR/report.json with the numbers behind them.
+ * plus DIR/report.json with the numbers behind them; with a bench:wire document, its charts and section too.
  */
 import path from 'node:path';
 import type { ConstantsFile } from '../../model/constants.js';
@@ -13,6 +13,9 @@ import { jointVsN, jointVsTick, measuredCharts, scalePoints, vdosChart, vdosRows
 import { pageHtml } from './html.js';
 import { QUICK_SOURCE, type ReportMeasurement } from './measurement.js';
 import { toSvg } from './render.js';
+import { wireCharts } from './wire-charts.js';
+import type { WireMeasurement } from './wire-doc.js';
+import { wireSectionHtml } from './wire-html.js';
 
 /** What a report run wrote. */
 export interface Written {
@@ -27,10 +30,17 @@ export async function writeReport(
   constants: ConstantsFile & { readonly file: string },
   draftConstants: ConstantsFile,
   measurement: ReportMeasurement | null,
+  wire: WireMeasurement | null = null,
 ): Promise<Written> {
   ensureFolder(dir); // before the rendering: a folder that cannot be made fails fast
   const c = constants.constants_us;
-  const charts = [jointVsN(c), jointVsTick(c), vdosChart(c), ...(measurement ? measuredCharts(measurement) : [])];
+  const charts = [
+    jointVsN(c),
+    jointVsTick(c),
+    vdosChart(c),
+    ...(measurement ? measuredCharts(measurement) : []),
+    ...(wire ? wireCharts(wire.doc) : []),
+  ];
   // issue 16: special files refused before rendering
   checkOutputFilesIn(dir, [...charts.map((ch) => ch.file), 'index.html', 'report.json']);
   const points = scalePoints(c);
@@ -40,10 +50,11 @@ export async function writeReport(
   // (exit 3).
   const blame =
     constants.file !== relativeToRoot(DRAFT_CONSTANTS_FILE) ||
-    (measurement !== null && measurement.source !== QUICK_SOURCE)
+    (measurement !== null && measurement.source !== QUICK_SOURCE) ||
+    wire !== null
       ? 'input'
       : 'internal';
-  assertFinite({ charts, points, vdos, measurement }, 'report', blame);
+  assertFinite({ charts, points, vdos, measurement, wire }, 'report', blame);
   const rendered = [];
   for (const chart of charts) rendered.push({ chart, svg: await toSvg(chart.spec) });
   const files: string[] = [];
@@ -59,6 +70,7 @@ export async function writeReport(
       charts: rendered,
       points,
       measured: measurement?.source ?? null,
+      wire: wire ? wireSectionHtml(wire) : null,
       generatedAt: new Date().toISOString(),
     }),
   );
@@ -67,6 +79,7 @@ export async function writeReport(
     scale_points: points,
     vdos,
     measurement,
+    wire: wire?.doc ?? null,
     charts: charts.map((ch) => ({ file: ch.file, title: ch.title, labels: ch.labels })),
   });
   files.push('index.html', 'report.json');

@@ -78,7 +78,10 @@ export function registerCalibrate(program: Command): void {
           ),
         );
       }
-      for (const t of c.candidates) say(`  ${t.median_us.toPrecision(4).padStart(9)} µs  ${t.name}`);
+      if (c.candidates.length > 0) say('candidates the pipeline chose between: ns/op median (p10-p90)');
+      const ns = (us: number) => Math.round(us * 1000).toString();
+      for (const t of c.candidates)
+        say(`  ${ns(t.median_us).padStart(8)} ns/op (${ns(t.p10_us)}-${ns(t.p90_us)})  ${t.name}`);
       say(o.out ? `wrote ${o.out}` : 'not written (use --out FILE, then --constants FILE with any command)');
     });
 }

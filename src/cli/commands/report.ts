@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { loadConstants } from '../../lib/constants.js';
 import { quickMeasurement, readBench } from '../../report/measurement.js';
 import { writeReport } from '../../report/report.js';
+import { readWire } from '../../report/wire-doc.js';
 import { outputFolder } from '../options.js';
 import { progress, progressDone, say } from '../output.js';
 
@@ -14,6 +15,7 @@ interface Options {
   constants?: string;
   bench?: string;
   measure?: boolean;
+  wire?: string;
 }
 
 /** Registers the command. */
@@ -22,7 +24,7 @@ export function registerReport(program: Command): void {
     .command('report')
     .description(
       'write a self-contained HTML dimensioning report with SVG charts ' +
-        '(JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted)',
+        '(JOINT against N and T_tick, T-VDOS-1 ratios, measured against predicted, the broker on the wire)',
     )
     .requiredOption('--out <dir>', 'directory to write index.html, the SVG charts and report.json into', outputFolder)
     .option(
@@ -31,8 +33,13 @@ export function registerReport(program: Command): void {
     )
     .option('--bench <file>', 'the measured part: a `npm run bench -- --json` document')
     .option('--measure', 'take a short measurement now for the measured charts')
+    .option(
+      '--wire <file>',
+      'the real broker: a `npm run bench:wire -- --json` document (per-path grid, c_xdp, flood curves)',
+    )
     .action(async (o: Options) => {
       const constants = loadConstants(o.constants);
+      const wire = o.wire ? readWire(o.wire) : null; // before any measurement: a bad file fails fast
       const measurement = o.bench
         ? readBench(o.bench)
         : o.measure
@@ -40,7 +47,7 @@ export function registerReport(program: Command): void {
             quickMeasurement(constants.constants_us))
           : null;
       progressDone();
-      const w = await writeReport(o.out, constants, loadConstants(), measurement);
+      const w = await writeReport(o.out, constants, loadConstants(), measurement, wire);
       say(`wrote ${w.files.length} files to ${o.out}: ${w.files.join(', ')}`);
     });
 }
