@@ -22,6 +22,7 @@ import { registerSearch } from './commands/search.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVectors } from './commands/vectors.js';
 import { registerVerify } from './commands/verify.js';
+import { registerXdp } from './commands/xdp.js';
 
 const { version } = readJson(projectPath('package.json')) as { version: string };
 
@@ -39,6 +40,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerConformance,
   registerCalibrate,
   registerReport,
+  registerXdp,
 ];
 
 /** A fresh program (commander keeps parse state, so each run gets its own). */
