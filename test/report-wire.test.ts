@@ -118,10 +118,10 @@ describe('perfsec report --wire', () => {
       /above zero/,
     ],
     [
-      'honest losses that do not add up',
+      'honest losses below what the limiter and the kernel dropped',
       () => ({
         ...fixture(),
-        floods: [{ ...fixture().floods[0], honest_lost: 5, honest_lost_limiter: 1, honest_lost_kernel: 1 }],
+        floods: [{ ...fixture().floods[0], honest_lost: 1, honest_lost_limiter: 1, honest_lost_kernel: 1 }],
       }),
       /honest_lost/,
     ],
