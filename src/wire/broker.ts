@@ -1,0 +1,207 @@
+/**
+ * The broker over the wire (issue 20 Deliver 1): BFD Control packets over UDP (draft §3.1 path B),
+ * snapshots over a length-framed TCP stream (path A) and cosigned checkpoints on the same stream
+ * (path C), each admitted by the pipeline's own code (src/pipeline/admission.ts with the §4.1
+ * rate limit before verification, src/pipeline/witness-path.ts). It counts what it receives and
+ * decides per measurement window, reads its own process CPU (user + system, not wall) and the
+ * kernel's UDP drop counters, and times stages in place on a 1-in-k sample (src/wire/sampler.ts).
+ * A window in receive-only mode does everything up to admission (socket receive, dispatch,
+ * counting) and nothing after: the ledger's socket-receive stage.
+ */
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { createServer, type Server, type AddressInfo, type Socket } from 'node:net';
+import type { RateLimitPolicy } from '../../model/token-bucket.js';
+import { bundleNote } from '../calibrate/stages.js';
+import { AdmissionPipeline } from '../pipeline/admission.js';
+import { pipelineSetupOf, type PipelineSetup } from '../pipeline/traffic.js';
+import type { WitnessPath } from '../pipeline/witness-path.js';
+import { BrokerCounts } from './broker-counts.js';
+import { FRAME_KIND, FrameReader } from './framing.js';
+import { StageSampler } from './sampler.js';
+import { clockCostNs } from './stage-clock.js';
+import { windowReport, type WindowMode, type WindowReport, type WindowStart } from './window-report.js';
+
+/** What one measurement configuration admits. */
+export interface BrokerSetup {
+  readonly n: number;
+  readonly tickMs: number;
+  /** The draft §4.1 user-space rate limit (model/token-bucket.ts policy), or null for none. */
+  readonly policy: RateLimitPolicy | null;
+  /** Vantages 0..coalition-1 are the insider coalition; the others are honest (model/flood.ts). */
+  readonly coalition: number;
+  /** Time the stages of one packet in SAMPLE_EVERY (path C: every checkpoint). */
+  readonly sampleEvery: number;
+}
+
+/** Vantage key of a BFD My Discriminator (src/pipeline/traffic.ts: vantageDisc = 0x10000 + i). */
+export const DISC_BASE = 0x10000;
+
+/** A short name for the witness path's reason (model/note.ts, src/pipeline/witness-path.ts messages). */
+function witnessReason(reason: string): string {
+  if (reason.includes('invalid signature')) return 'bad-signature';
+  if (reason.includes('quorum')) return 'below-quorum';
+  if (reason.includes('signature')) return 'no-collector-signature';
+  return 'malformed';
+}
+
+/** The broker's sockets, pipeline and counters. */
+export class WireBroker {
+  private setup!: BrokerSetup;
+  private world!: PipelineSetup;
+  private pipeline!: AdmissionPipeline;
+  private witness!: { note: string; path: WitnessPath };
+  private readonly clockNs = clockCostNs();
+  private sampler!: StageSampler;
+  /** This window's counters (the TCP handler counts reads here). */
+  counts = new BrokerCounts(1);
+  private mode: WindowMode = 'admit';
+  private t0Ms = 0;
+  private seen = [0, 0];
+  private inBatch = false;
+  private lastEndMs = 0;
+  private readonly endBatch = () => void (this.inBatch = false);
+  private start: WindowStart | null = null;
+
+  private constructor(
+    private readonly udp: UdpSocket,
+    private readonly tcp: Server,
+  ) {}
+
+  /** Binds the UDP and TCP sockets on HOST (ephemeral ports) and configures a first setup. */
+  static async listen(host: string, setup: BrokerSetup): Promise<WireBroker> {
+    const udp = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+    const b = new WireBroker(udp, createServer());
+    b.configure(setup);
+    udp.on('message', (m: Buffer) => b.onDatagram(m));
+    udp.on('error', () => undefined); // a receive error is counted by the kernel (RcvbufErrors)
+    b.tcp.on('connection', (sock) => {
+      const r = new FrameReader((kind, v, body) => b.onFrame(kind, v, body));
+      sock.on('data', (c: Buffer) => b.onChunk(r, sock, c));
+      sock.on('error', () => sock.destroy());
+    });
+    await new Promise<void>((res, rej) => {
+      udp.once('error', rej);
+      udp.bind(0, host, () => res());
+    });
+    await new Promise<void>((res, rej) => {
+      b.tcp.once('error', rej);
+      b.tcp.listen(0, host, () => res());
+    });
+    return b;
+  }
+
+  /** The bound ports and the UDP receive buffer the kernel granted. */
+  ports(): { udp: number; tcp: number; recv_buffer_bytes: number } {
+    return {
+      udp: this.udp.address().port,
+      tcp: (this.tcp.address() as AddressInfo).port,
+      recv_buffer_bytes: this.udp.getRecvBufferSize(),
+    };
+  }
+
+  /** A fresh pipeline (empty replay state, full buckets, clock at 0) for SETUP. */
+  configure(setup: BrokerSetup): void {
+    if (!Number.isSafeInteger(setup.n) || setup.n < 1 || setup.n > 1_000_000) throw new RangeError('n out of range');
+    if (!Number.isSafeInteger(setup.sampleEvery) || setup.sampleEvery < 1) throw new RangeError('sampleEvery < 1');
+    this.setup = setup;
+    this.world = pipelineSetupOf(setup.n);
+    this.pipeline = new AdmissionPipeline({ ...this.world, policy: setup.policy, tickMs: setup.tickMs });
+    this.witness = bundleNote();
+    this.sampler = new StageSampler(this.world, this.clockNs); // keys prepared here, off the measured windows
+    this.counts = new BrokerCounts(setup.n);
+    this.t0Ms = performance.now();
+  }
+
+  /** Starts a window: counters, stage samples and the CPU, drop and clock readings start from here. */
+  startWindow(mode: WindowMode): void {
+    this.mode = mode;
+    this.counts = new BrokerCounts(this.setup.n);
+    this.sampler = this.sampler.fresh();
+    this.seen = [0, 0];
+    this.start = windowReport.begin(this.ports().udp);
+  }
+
+  /** Ends the window and reports it (PER_VANTAGE: also path B's accepted count per vantage). */
+  stopWindow(perVantage = false): WindowReport {
+    if (!this.start) throw new Error('no window started');
+    const r = windowReport.end(this.start, {
+      mode: this.mode,
+      counts: this.counts,
+      stages: this.sampler.clock.report(),
+      overheadNs: this.sampler.overheadNs,
+      clockNs: this.clockNs,
+      perVantage,
+    });
+    this.start = null;
+    return r;
+  }
+
+  /** Packets received so far in this window, per path A, B, C. */
+  received(): number[] {
+    return [...this.counts.received];
+  }
+
+  /** Closes both sockets. */
+  async close(): Promise<void> {
+    await new Promise<void>((r) => this.udp.close(() => r()));
+    await new Promise<void>((r) => this.tcp.close(() => r()));
+  }
+
+  /** Counts a poll phase's first delivery: the check phase (setImmediate) runs after the poll phase ends. */
+  private batch(): void {
+    if (this.inBatch) return;
+    this.inBatch = true;
+    this.counts.batches++;
+    setImmediate(this.endBatch);
+  }
+
+  /** One TCP read: its receive gap (as for datagrams) and the handler's time (framing, and admission in 'admit'). */
+  private onChunk(r: FrameReader, sock: Socket, c: Buffer): void {
+    const nowMs = performance.now();
+    if (this.inBatch) this.counts.gap((nowMs - this.lastEndMs) * 1e6);
+    this.batch();
+    this.counts.tcpReads++;
+    if (!r.push(c)) sock.destroy();
+    this.lastEndMs = performance.now();
+    this.counts.handlerNs += (this.lastEndMs - nowMs) * 1e6;
+  }
+
+  private onDatagram(m: Buffer): void {
+    const nowMs = performance.now();
+    // a datagram after another in the same poll phase: the gap since that one's handler ended is this one's receive
+    // (recvmsg, libuv, the call into JS), measured in place on every such datagram
+    if (this.inBatch) this.counts.gap((nowMs - this.lastEndMs) * 1e6);
+    this.batch();
+    this.counts.received[1]!++;
+    const v = m.length >= 8 ? m.readUInt32BE(4) - DISC_BASE : -1;
+    const honest = v >= this.setup.coalition;
+    if (honest) this.counts.honestReceived++;
+    if (this.mode === 'admit') {
+      const tUs = (nowMs - this.t0Ms) * 1000;
+      const d =
+        ++this.seen[1]! % this.setup.sampleEvery !== 0
+          ? this.pipeline.admitPush(m, tUs)
+          : this.sampler.push(this.pipeline, m, tUs, v);
+      this.counts.decideB(v, honest, d);
+    }
+    this.lastEndMs = performance.now();
+    this.counts.handlerNs += (this.lastEndMs - nowMs) * 1e6;
+  }
+
+  private onFrame(kind: number, v: number, body: Uint8Array): void {
+    const path = kind === FRAME_KIND.snapshot ? 0 : 2;
+    this.counts.received[path]!++;
+    if (this.mode !== 'admit') return;
+    if (path === 2) {
+      const r = this.sampler.checkpoint(this.witness.path, body);
+      this.counts.witness(r.ok ? null : witnessReason(r.reason));
+      return;
+    }
+    const tUs = (performance.now() - this.t0Ms) * 1000;
+    const d =
+      ++this.seen[0]! % this.setup.sampleEvery !== 0
+        ? this.pipeline.admitSnapshot(v, body, tUs)
+        : this.sampler.snapshot(this.pipeline, v, body, tUs);
+    this.counts.decide(0, d);
+  }
+}
