@@ -13,6 +13,8 @@ import { currentCoverage } from '../src/audit/current-coverage.js';
 import { ERRATA_FILE } from '../src/cli/commands/audit.js';
 import { readJson } from '../src/lib/json-file.js';
 import { projectPath } from '../src/lib/paths.js';
+import { VERIFY_TARGETS } from '../src/verify/registry.js';
+import { defaultScope } from '../src/verify/target.js';
 
 // Computed inside the first test that needs them, not at import: coverage per test (mutation testing) sees the work.
 let cached: { audit: ReturnType<typeof runAudit>; cov: ReturnType<typeof currentCoverage> } | undefined;
@@ -45,6 +47,31 @@ describe('perfsec audit', () => {
     };
     const used = new Set(cov.leftOut.map((l) => `${l.section} ${l.value}`));
     expect(doc.left_out.filter((l) => !used.has(`${l.section} ${Number(l.printed.replace(/ /g, ''))}`))).toEqual([]);
+  });
+
+  test('every corrected claim shows the scope it is checked in (issue 19): its verify target, its random cases', () => {
+    const { audit } = computed();
+    // the statements with a corrected claim (the cited documents' entries carry a corrected text, no claim)
+    const withCorrected = audit.entries.filter((e) => e.kind === 'statement' && e.corrected);
+    expect(withCorrected.length).toBeGreaterThan(10);
+    for (const e of withCorrected) {
+      const k = e.checked!;
+      expect(k, e.id).toBeDefined();
+      expect(e.corrected, e.id).toContain(`(${k.claim}, searched:`); // the very claim the corrected text names
+      const t = VERIFY_TARGETS.find((x) => x.claim === k.claim);
+      if (k.source === 'verify-default') {
+        expect(k.verify_default, k.claim).toEqual(
+          t ? { target: t.claim, scope: t.describe(defaultScope(t)), depth: defaultScope(t)['depth'] } : null,
+        );
+        expect(k.random_cases, k.claim).toBeGreaterThan(0);
+      }
+    }
+    // every theorem perfsec verify covers has its corrected claims there
+    const targeted = withCorrected.filter((e) => /^T-(RC-1|VDOS-1|COMP-SPLIT)\./.test(e.checked!.claim));
+    expect(
+      targeted.every((e) => e.checked!.verify_default !== null),
+      'a corrected claim with no target',
+    ).toBe(true);
   });
 
   const draft = draftTextFile();

@@ -102,7 +102,7 @@ test('the canonical key folds only true symmetries: phases permuted within a rol
   expect(permuted).toBeGreaterThan(0);
 });
 
-describe('T-VDOS-1 claims pinned as refuted: a counterexample in a small box, no larger than the stored one', () => {
+describe('T-VDOS-1 claims pinned as refuted: a counterexample in a small box, none smaller than the stored one', () => {
   test.each(pinned.map((c) => [c.id, c.refutedBy!] as const))('%s (stored %s)', (id, stored) => {
     const t = target(id);
     const scope = small(t);
@@ -115,12 +115,12 @@ describe('T-VDOS-1 claims pinned as refuted: a counterexample in a small box, no
     const value = loadCounterexample(stored).value as unknown[];
     expect(violation(c, value), 'the stored value fails too').toBeDefined();
     const rank = T_VDOS_1_RANKS[id]!;
+    // the stored value is the minimum of its (larger) recorded box (test/verify-stored-minimal.test.ts): the small
+    // box, a part of it, holds nothing that comes before it
     expect(
       Math.sign(compareRanks(rank(args!), rank(value))),
       `${rank(args!).join(' ')} vs ${rank(value).join(' ')}`,
-    ).toBe(
-      id === 'T-VDOS-1.claim-b' ? 0 : -1, // only claim-b's shrunk value is the exhaustive minimum
-    );
+    ).toBeGreaterThanOrEqual(0);
     expect(result.counterexample!.trace.length - 1).toBeLessThanOrEqual(t.refutedWithin!);
   });
 });

@@ -7,13 +7,16 @@
 import type { ClaimVerdict } from '../lib/claim-verdict.js';
 import type { Outcome } from '../lib/choices.js';
 import type { Anchor } from './anchor.js';
+import type { Checked } from './checked.js';
 
 /** A counterexample as the audit shows it. */
 export interface AuditCounterexample {
   readonly id: string;
   readonly value: string;
-  readonly seed: number;
-  readonly path: string;
+  /** How it was found: fast-check (seed and path regenerate it) or an exhaustive search (no seed or path). */
+  readonly found_by: 'fast-check' | 'exhaustive';
+  readonly seed: number | null;
+  readonly path: string | null;
   readonly replay: string;
   readonly reproduced: boolean;
 }
@@ -65,6 +68,8 @@ export interface AuditEntry {
   readonly counterexample?: AuditCounterexample;
   /** The corrected claim the project checks instead, and whether it holds. */
   readonly corrected?: string;
+  /** How far the corrected claim is checked: random cases and the exhaustive scope (src/audit/checked.ts). */
+  readonly checked?: Checked;
   readonly note?: string;
   /** The verdict differs from the project's pinned finding (the test suite fails on this). */
   readonly drift?: string;

@@ -10,6 +10,7 @@ import type { Coverage } from './coverage.js';
 import type { AuditEntry, AuditKind, ChoiceSearch } from './entry.js';
 import { CLAIM_VERDICTS, type ClaimVerdict } from '../lib/claim-verdict.js';
 import { citation, type Anchor } from './anchor.js';
+import { checkedLine } from './checked.js';
 import { errataView, type ErratumView } from './errata-checks.js';
 import { loadErrataData, type ErrataData, type Erratum, type Severity } from './errata-data.js';
 
@@ -95,7 +96,11 @@ function erratumBlock({ erratum: er, symptoms }: ErratumView): string {
     `- **Corrected text:** ${er.shouldSay}`,
     `- **Notes:** ${er.notes}`,
     `- **Symptoms (${symptoms.length}):**`,
-    ...symptoms.map((s) => `  - ${s.entry ? claimLine(s.entry) : `\`${s.id}\`: not reported by the audit`}`),
+    ...symptoms.flatMap((s) => [
+      `  - ${s.entry ? claimLine(s.entry) : `\`${s.id}\`: not reported by the audit`}`,
+      // issue 19: the scope the corrected claim is verified in, beside it
+      ...(s.entry?.checked ? [`    - corrected \`${s.entry.checked.claim}\`: ${checkedLine(s.entry.checked)}`] : []),
+    ]),
   ].join('\n');
 }
 
@@ -175,6 +180,7 @@ export function errataMarkdown(a: Audit, cov: Coverage, data: ErrataData = loadE
       if (note) out.push(`- **Note:** ${note.note}`);
       out.push(`- **Evidence:** ${evidenceLine(e) || e.verdict}`);
       if (e.corrected) out.push(`- **What holds instead:** ${e.corrected}`);
+      if (e.checked) out.push(`- **Checked:** ${checkedLine(e.checked)}`);
       out.push('');
     }
   }

@@ -9,6 +9,10 @@ import { relativeToRoot } from '../lib/paths.js';
 import { allClaims } from '../registry/theorems.js';
 import { ruleVerdict } from '../lib/claim-verdict.js';
 import { citation } from './anchor.js';
+import { checkedOf, loadDeepBaseline } from './checked.js';
+
+/** fast-check's runs per search when a claim names none (src/engine/search.ts). */
+const DEFAULT_NUM_RUNS = 100;
 import type { AuditEntry, ChoiceSearch } from './entry.js';
 import { STATEMENT_READINGS, type ReadingsOfSentence } from './statement-readings.js';
 
@@ -47,8 +51,9 @@ function checked(claim: Claim, seed: number, runs: number): Checked {
         counterexample: {
           id: cx.id,
           value: r.evaluated ?? '(not evaluated)',
-          seed: cx.seed,
-          path: cx.path,
+          found_by: cx.origin ?? 'fast-check',
+          seed: cx.seed ?? null,
+          path: cx.path ?? null,
           replay: `npx perfsec replay ${relativeToRoot(file)}`,
           reproduced: r.reproduced,
         },
@@ -117,13 +122,17 @@ export function statementEntries(seed: number, runs: number, onStatement?: Audit
   const byCorrects = new Map(claims.flatMap(({ claim }) => (claim.corrects ? [[claim.corrects, claim] as const] : [])));
   const statements = claims.filter(({ claim }) => isDraftStatement(claim) && !inReadings.has(claim.id));
   const total = statements.length + STATEMENT_READINGS.length;
+  const baseline = loadDeepBaseline(); // issue 19: the deep runs' figures, read (never run here)
   const single = statements.map(({ claim }, i): AuditEntry => {
     onStatement?.(claim.id, i + 1, total); // issue 16: a deep audit (--runs) shows progress
     const corrected =
       byCorrects.get(claim.id) ?? claims.find(({ claim: c }) => c.id === `${claim.id}-corrected`)?.claim;
     const correctedHolds = corrected !== undefined && checkClaim(corrected, { seed, numRuns: runs }).status === 'holds';
     const correctedText = corrected
-      ? { corrected: `${statementOf(corrected)} (${corrected.id}, searched: ${correctedHolds ? 'holds' : 'FAILS'})` }
+      ? {
+          corrected: `${statementOf(corrected)} (${corrected.id}, searched: ${correctedHolds ? 'holds' : 'FAILS'})`,
+          checked: checkedOf(corrected.id, corrected.numRuns ?? DEFAULT_NUM_RUNS, baseline),
+        }
       : {};
     const statement = statementOf(claim);
     const base = { id: claim.id, section: sectionOf(claim.title), kind: 'statement' as const };

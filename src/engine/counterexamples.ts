@@ -13,8 +13,8 @@ import type { SearchOutcome } from './search.js';
 /** The folder of stored counterexamples. */
 export const COUNTEREXAMPLE_DIR = projectPath('spec', 'counterexamples');
 
-/** A stored counterexample (schemas/counterexample-v1.schema.json). */
-export interface CounterexampleRecord {
+/** The fields every stored counterexample has (schemas/counterexample-v1.schema.json). */
+interface RecordBase {
   readonly schema: 'perfsec-counterexample-v1';
   /** `CX-<THEOREM>-<NNN>`. */
   readonly id: string;
@@ -23,12 +23,7 @@ export interface CounterexampleRecord {
   readonly property: string;
   /** The claim as the property titles it, with its draft section. */
   readonly claim: string;
-  readonly seed: number;
-  readonly path: string;
-  /** For command sequences (fc.commands): the replay path of the scheduler; null otherwise. */
-  readonly replayPath: string | null;
-  readonly numRuns: number;
-  /** The shrunk counterexample, one JSON value per arbitrary. */
+  /** The counterexample, one JSON value per arbitrary (the claim's generator domain). */
   readonly value: readonly unknown[];
   /** The same value as fast-check prints it. */
   readonly valueText: string;
@@ -40,15 +35,79 @@ export interface CounterexampleRecord {
   readonly replay: string;
 }
 
+/** How fast-check regenerates a value: its seed, its path of run index and shrink steps, and its budget. */
+export interface FastCheckRecipe {
+  readonly seed: number;
+  readonly path: string;
+  /** For command sequences (fc.commands): the replay path of the scheduler; null otherwise. */
+  readonly replayPath: string | null;
+  readonly numRuns: number;
+}
+
+/** A counterexample fast-check found and shrank: replay regenerates its value from seed and path. */
+export interface FastCheckRecord extends RecordBase, FastCheckRecipe {
+  readonly origin?: never;
+  readonly exhaustive?: never;
+  readonly shrunk_by_fast_check?: never;
+}
+
+/** Where an exhaustive search (`perfsec verify`, issue 19) found a counterexample: its first, hence shortest, one. */
+export interface ExhaustiveOrigin {
+  /** The verify target: the claim id (src/verify/registry.ts). */
+  readonly target: string;
+  /** Every scope parameter of the target (`perfsec verify --scope`). */
+  readonly scope: Readonly<Record<string, number>>;
+  readonly scope_text: string;
+  /** The counterexample's steps: the level breadth first found it at. */
+  readonly depth: number;
+  /** States found, distinct states and transitions when it was found. */
+  readonly states: number;
+  readonly distinct: number;
+  readonly transitions: number;
+  /** The `perfsec verify` command that finds it. */
+  readonly command: string;
+}
+
+/**
+ * A counterexample an exhaustive search found, shorter or smaller than what fast-check had shrunk to (kept as
+ * history): no seed or path; replay evaluates the value (and `perfsec replay` re-runs the bounded search).
+ */
+export interface ExhaustiveRecord extends RecordBase {
+  readonly origin: 'exhaustive';
+  readonly exhaustive: ExhaustiveOrigin;
+  readonly shrunk_by_fast_check?: FastCheckRecipe & Pick<RecordBase, 'value' | 'valueText' | 'error' | 'found_at'>;
+  readonly seed?: never;
+  readonly path?: never;
+  readonly replayPath?: never;
+  readonly numRuns?: never;
+}
+
+/** A stored counterexample (schemas/counterexample-v1.schema.json): found by fast-check or exhaustively. */
+export type CounterexampleRecord = FastCheckRecord | ExhaustiveRecord;
+
+/** True for a record an exhaustive search found. */
+export const isExhaustive = (cx: CounterexampleRecord): cx is ExhaustiveRecord => cx.origin === 'exhaustive';
+
 /**
  * The replay budget (issue 16, "Work budgets"): fast-check walks a path by generating and skipping
  * runs up to its first segment, then walking one shrink stream per further segment. A run index
  * of 10^6 is skipped in about two seconds; stored records stay far below these limits.
  */
-export const REPLAY_LIMITS = { runIndex: 1_000_000, steps: 1000, shrinkIndex: 100_000 } as const;
+export const REPLAY_LIMITS = { runIndex: 1_000_000, steps: 1000, shrinkIndex: 100_000, distinct: 50_000 } as const;
 
-/** Throws InputError naming the limit when CX's path would make a replay unbounded work. */
+/**
+ * Throws InputError naming the limit when CX would make a replay unbounded work: a fast-check path too long, or an
+ * exhaustive search of more distinct states than a replay re-runs (REPLAY_LIMITS.distinct, a few seconds).
+ */
 export function checkReplayBudget(cx: CounterexampleRecord, what: string): CounterexampleRecord {
+  if (isExhaustive(cx)) {
+    if (cx.exhaustive.distinct > REPLAY_LIMITS.distinct)
+      throw new InputError(
+        `${what}: the exhaustive search saw ${cx.exhaustive.distinct} distinct states; ` +
+          `a replay re-runs at most ${REPLAY_LIMITS.distinct}`,
+      );
+    return cx;
+  }
   const segments = cx.path.split(':');
   const number = (s: string) => (s.length > 15 ? `a ${s.length}-digit number` : s);
   if (segments.length > REPLAY_LIMITS.steps + 1)
@@ -112,7 +171,7 @@ export function nextId(theorem: string, dir = COUNTEREXAMPLE_DIR): string {
 export function recordOf(
   o: SearchOutcome,
   meta: { id: string; theorem: string; claim: string; model: string; file: string },
-): CounterexampleRecord {
+): FastCheckRecord {
   if (!o.failed || !o.counterexample || o.path === null)
     throw new InputError(`${o.claimId}: the search found no counterexample to record`);
   const value = JSON.parse(JSON.stringify(o.counterexample)) as unknown[];

@@ -4,15 +4,30 @@
  * error the record names, and (2) fast-check, from the record's seed and path, regenerates that same
  * value and it fails the same way. A hold, a crash, another error, a value outside the domain or a
  * path fast-check cannot walk is "NOT reproduced", with the reason on one line.
+ * A record an exhaustive search found (issue 19) has no seed or path: step (2) is the bounded search
+ * re-run by the caller that can (`perfsec replay` hands in src/verify/regenerate.ts), else skipped,
+ * and the summary says which.
  */
 import fc from 'fast-check';
 import type { Claim } from './claim.js';
 import { asStored, classifyReturn, classifyThrow, evaluate, firstLine, type Outcome } from './outcome.js';
-import type { CounterexampleRecord } from './counterexamples.js';
+import { isExhaustive, type CounterexampleRecord, type ExhaustiveRecord } from './counterexamples.js';
 
-/** What the seed and path re-run showed: the outcome at the value they lead to, or why there is none. */
+/**
+ * What the regeneration showed: the outcome at the value the seed and path (or the exhaustive search) lead to, or
+ * why there is none; `skipped` for an exhaustive record replayed without its search.
+ */
 export type RerunOutcome =
-  Outcome | { readonly kind: 'unwalkable'; readonly reason: string } | { readonly kind: 'other-value' };
+  | Outcome
+  | { readonly kind: 'unwalkable'; readonly reason: string }
+  | { readonly kind: 'other-value' }
+  | { readonly kind: 'skipped'; readonly reason: string };
+
+/**
+ * Re-runs the exhaustive search an exhaustive record names (within its scope, to its depth, bounded): the outcome
+ * at the first counterexample it finds, and that value as the record would store it (undefined when none).
+ */
+export type Regenerate = (cx: ExhaustiveRecord) => { outcome: RerunOutcome; value: unknown };
 
 /** What a replay of a stored counterexample showed. */
 export interface ReplayOutcome {
@@ -51,6 +66,8 @@ function why(o: Outcome | RerunOutcome, cx: CounterexampleRecord, subject: strin
       return `fast-check cannot replay ${subject}: ${o.reason}`;
     case 'other-value':
       return `${subject} leads to another value than the stored one`;
+    case 'skipped':
+      return `${subject} was not re-run (${o.reason})`;
     case 'fails':
       return cx.error === null
         ? `${subject} fails, but the record names no error`
@@ -96,8 +113,17 @@ export function rerun(c: Claim, seed: number, path: string): { outcome: RerunOut
   return { outcome: first ?? { kind: 'unwalkable', reason: 'the path leads to no value' }, value };
 }
 
-/** Replays a counterexample: evaluates the claim on the stored value, then re-runs its seed and path. */
-export function replay(c: Claim, cx: CounterexampleRecord): ReplayOutcome {
+/** The exhaustive search of a record, in a few words: "exhaustive search of T-RC-1.A.iff-printed to depth 2". */
+function searchText(cx: ExhaustiveRecord): string {
+  const e = cx.exhaustive;
+  return `exhaustive search of ${e.target} to depth ${e.depth} (${e.distinct} distinct states)`;
+}
+
+/**
+ * Replays a counterexample: evaluates the claim on the stored value, then regenerates it: from its seed and path,
+ * or, for a record an exhaustive search found, with REGENERATE when given (skipped, and said so, otherwise).
+ */
+export function replay(c: Claim, cx: CounterexampleRecord, regenerate?: Regenerate): ReplayOutcome {
   const { outcome: value, evaluated } = evaluate(c, cx.value);
   const where = `${cx.id} on ${c.id}`;
   if (!failsAsRecorded(value, cx))
@@ -108,8 +134,18 @@ export function replay(c: Claim, cx: CounterexampleRecord): ReplayOutcome {
       evaluated,
       summary: `NOT reproduced: ${where}: ${why(value, cx, 'the stored value')}`,
     };
-  const recipe = `seed ${cx.seed} path ${pathText(cx.path)}`;
-  const again = rerun(c, cx.seed, cx.path);
+  if (isExhaustive(cx) && !regenerate)
+    return {
+      reproduced: true,
+      value,
+      seed: { kind: 'skipped', reason: 'found by exhaustive search: no seed and path to regenerate it from' },
+      evaluated,
+      summary:
+        `reproduced: ${cx.id} refutes ${c.id} (stored value, found by ${searchText(cx)}; ` +
+        'no seed and path: regeneration skipped)',
+    };
+  const recipe = isExhaustive(cx) ? searchText(cx) : `seed ${cx.seed} path ${pathText(cx.path)}`;
+  const again = isExhaustive(cx) ? regenerate!(cx) : rerun(c, cx.seed, cx.path);
   const sameValue = JSON.stringify(asStored(again.value)) === JSON.stringify(cx.value);
   const seed: RerunOutcome = failsAsRecorded(again.outcome, cx) && !sameValue ? { kind: 'other-value' } : again.outcome;
   const reproduced = failsAsRecorded(seed, cx);
@@ -119,7 +155,7 @@ export function replay(c: Claim, cx: CounterexampleRecord): ReplayOutcome {
     seed,
     evaluated,
     summary: reproduced
-      ? `reproduced: ${cx.id} refutes ${c.id} (stored value, and ${recipe})`
+      ? `reproduced: ${cx.id} refutes ${c.id} (stored value, and ${recipe}${isExhaustive(cx) ? ' finds it first' : ''})`
       : `NOT reproduced: ${where}: the stored value fails as recorded, but ${why(seed, cx, recipe)}`,
   };
 }

@@ -8,23 +8,30 @@
 import type { BrokerFactory } from '../../model/broker.js';
 import tRc1 from '../../properties/t-rc-1.prop.js';
 import type { Claim } from '../engine/claim.js';
-import { rcModel } from './t-rc-1-model.js';
+import { rcModel, type RcNode } from './t-rc-1-model.js';
 import { rcScope, scopeText } from './t-rc-1-scope.js';
 import type { Explorable } from './explore.js';
 import type { VerifyTarget } from './target.js';
+
+/** A state of the T-RC-1 model as the rig's arguments: its world and its commands from a fresh one, all run. */
+export function rcValue(n: RcNode): readonly unknown[] {
+  const commands = [];
+  for (let x: RcNode | undefined = n; x?.cmd; x = x.parent) commands.unshift({ cmd: x.cmd, hasRan: true });
+  return [n.params, { commands }];
+}
 
 /**
  * Commands of each stored counterexample (spec/counterexamples/CX-T-RC-1-*.json, value[1].commands; the world
  * parameters are its setup, not a command).
  */
 export const STORED_COMMANDS: Readonly<Record<string, number>> = {
-  'CX-T-RC-1-001': 3, // emit, forge(bump), emit
-  'CX-T-RC-1-002': 3, // the trace of 001
+  'CX-T-RC-1-001': 2, // emit, forge(bump) (exhaustive; fast-check had shrunk to 3: a last emit after the violation)
+  'CX-T-RC-1-002': 2, // the trace of 001
   'CX-T-RC-1-003': 4, // emit push, emit push, deliver the second, deliver the first
   'CX-T-RC-1-004': 4, // emit on s0, emit on s1, deliver, deliver
-  'CX-T-RC-1-005': 5, // emit, deliver, advance(1000ms), replay, emit
+  'CX-T-RC-1-005': 4, // emit, deliver, advance(1000ms), replay (exhaustive; fast-check: 5, a last emit)
   'CX-T-RC-1-006': 3, // emit, advance(1000ms), forge(adversary-key)
-  'CX-T-RC-1-007': 6, // emit, advance(1000ms), emit, deliver, replay, drop
+  'CX-T-RC-1-007': 5, // emit, advance, emit, deliver new, deliver old (exhaustive; fast-check: 6)
   'CX-T-RC-1-008': 4, // emit push, replay, advance(400ms), replay
 };
 
@@ -53,6 +60,7 @@ export function tRc1Targets(broker: BrokerFactory = tRc1.model): VerifyTarget[] 
       describe: scopeText,
       model: (scope) => rcModel(rcClaim(broker, c.id), scope) as Explorable<unknown, unknown>,
       ...(stored === undefined ? {} : { refutedWithin: stored }),
+      argsOf: (n) => rcValue(n as RcNode),
     };
   });
 }

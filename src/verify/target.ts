@@ -31,6 +31,12 @@ export interface VerifyTarget {
    * search must match or beat (issue 19, Deliver 2). Undefined for a claim expected to hold within the scope.
    */
   readonly refutedWithin?: number;
+  /**
+   * A state of the model as a value in the claim's generator domain (one JSON value per arbitrary, as a stored
+   * counterexample holds it), so that an exhaustive counterexample replays through the claim's predicate. Box and
+   * stream models need none: their states carry the arguments (src/verify/box.ts BoxState.args).
+   */
+  readonly argsOf?: (state: unknown) => readonly unknown[];
 }
 
 /** The default scope of a target. */

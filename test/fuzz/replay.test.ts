@@ -21,10 +21,10 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-fuzz-replay-'));
 const file = path.join(tmp, 'cx.json');
 const claims = new Map(allClaims().map(({ claim }) => [claim.id, claim]));
 /**
- * One record per theorem with stored counterexamples: plain data, predicate returning false, and commands with a thrown
- * violation.
+ * One record per theorem with stored counterexamples found by fast-check: plain data, predicate returning false, and
+ * commands with a thrown violation (records an exhaustive search found have no seed or path: see below).
  */
-const RECORDS = ['CX-T-VDOS-1-001', 'CX-T-VDOS-1-004', 'CX-T-COMP-SPLIT-001', 'CX-T-RC-1-004'].map(
+const RECORDS = ['CX-T-VDOS-1-003', 'CX-T-COMP-SPLIT-001', 'CX-T-RC-1-004'].map(
   (id) => JSON.parse(readFileSync(projectPath('spec', 'counterexamples', `${id}.json`), 'utf8')) as Record,
 );
 
@@ -94,4 +94,67 @@ describe('fuzz: replay of mutated counterexample records', { timeout: TIMEOUT_MS
       );
     },
   );
+});
+
+/** Records an exhaustive search found (issue 19): small searches, each fuzz case re-runs one in milliseconds. */
+type Exhaustive = Omit<Record, 'value'> & {
+  value: unknown; // mutated: not always an array
+  exhaustive: { target: string; depth: number; scope: { [k: string]: number } };
+};
+const EXHAUSTIVE = ['CX-T-RC-1-001', 'CX-T-VDOS-1-001', 'CX-T-VDOS-1-005'].map(
+  (id) => JSON.parse(readFileSync(projectPath('spec', 'counterexamples', `${id}.json`), 'utf8')) as Exhaustive,
+);
+
+/** The fields an exhaustive replay depends on, each mutated or left as it is: value, error, scope, depth, target. */
+function mutatedExhaustive(r: Exhaustive): fc.Arbitrary<Exhaustive> {
+  const names = Object.keys(r.exhaustive.scope);
+  return fc
+    .record({
+      value: fc.option(mutatedJson(r.value), { nil: undefined }),
+      error: fc.option(fc.oneof(fc.constant(null), textNear(r.error ?? '')), { nil: undefined }),
+      scope: fc.option(
+        fc.tuple(fc.constantFrom(...names, 'extra'), fc.oneof(fc.integer({ min: -1, max: 20 }), fc.constant(2 ** 40))),
+        { nil: undefined },
+      ),
+      depth: fc.option(fc.oneof(fc.nat(6), fc.constant(1e9)), { nil: undefined }),
+      target: fc.option(fc.constantFrom('T-RC-1.A.iff', 'T-VDOS-1.claim-a', 'T-NONE.x'), { nil: undefined }),
+    })
+    .map(({ value, error, scope, depth, target }) => ({
+      ...r,
+      ...(value === undefined ? {} : { value }),
+      ...(error === undefined ? {} : { error }),
+      exhaustive: {
+        ...r.exhaustive,
+        ...(scope === undefined ? {} : { scope: { ...r.exhaustive.scope, [scope[0]]: scope[1] } }),
+        ...(depth === undefined ? {} : { depth }),
+        ...(target === undefined ? {} : { target }),
+      },
+    }));
+}
+
+describe('fuzz: replay of mutated exhaustive records', { timeout: TIMEOUT_MS }, () => {
+  const runs = Math.max(30, Math.round(FUZZ_RUNS / 3));
+  const title = `${runs} mutated records: never exit 3; "reproduced" only when the search still finds the stored value`;
+  test(title, async () => {
+    const cases = fc
+      .integer({ min: 0, max: EXHAUSTIVE.length - 1 })
+      .chain((i) => mutatedExhaustive(EXHAUSTIVE[i]!).map((m) => [EXHAUSTIVE[i]!, m] as const));
+    await fc.assert(
+      fc.asyncProperty(cases, async ([original, m]) => {
+        writeFileSync(file, JSON.stringify(m));
+        const r = await perfsec('replay', file);
+        expect([0, 1, 2], r.stderr).toContain(r.code);
+        if (r.code === 2) expect(r.stderr).toMatch(/^perfsec: error: [^\n]*\n$/);
+        else expect(r.stdout.split('\n')[0]).toMatch(r.code === 0 ? /^reproduced: / : /^NOT reproduced: /);
+        if (r.code === 0) {
+          // the value, its error, the target and the depth it is found at are what the search regenerates
+          expect(same(m.value, original.value), 'value').toBe(true);
+          expect(m.error).toBe(original.error);
+          expect(m.exhaustive.target).toBe(original.exhaustive.target);
+          expect(m.exhaustive.depth).toBe(original.exhaustive.depth);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
 });

@@ -16,6 +16,7 @@ import { DRAFT_SHA256, shapeProblem } from '../../audit/extract.js';
 import { InputError } from '../../lib/errors.js';
 import { committedExtraction, DRAFT_NUMBERS_FILE, extractFrom } from '../../audit/draft-text.js';
 import { errataMarkdown } from '../../audit/errata.js';
+import { checkedLine } from '../../audit/checked.js';
 import { auditJson } from '../../audit/audit-json.js';
 import { draftLines } from '../../audit/anchor.js';
 import { errataProblems, errataView } from '../../audit/errata-checks.js';
@@ -128,6 +129,8 @@ export function registerAudit(program: Command): void {
               ? `counterexample ${e.counterexample.id}`
               : '';
         say(`${e.verdict.toUpperCase().padEnd(22)} ${e.section.padEnd(7)} ${e.id.padEnd(30)} ${value}`);
+        // issue 19: the scope the corrected claim is verified in, beside it
+        if (e.checked) say(`${' '.repeat(31)}corrected ${e.checked.claim}: ${checkedLine(e.checked)}`);
       }
       say(summary);
     });

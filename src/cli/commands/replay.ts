@@ -1,13 +1,16 @@
 /**
  * `perfsec replay FILE`: reproduces a stored counterexample against the faithful model, from its
- * stored value and from its seed and path (exactly: src/engine/replay.ts). Exit 0 reproduced, 1 not
- * reproduced (the reason on the first line), 2 a malformed record or one beyond the replay budget.
+ * stored value and from its seed and path (exactly: src/engine/replay.ts), or, for a record an
+ * exhaustive search found, by re-running that search within its scope (src/verify/regenerate.ts).
+ * Exit 0 reproduced, 1 not reproduced (the reason on the first line), 2 a malformed record or one
+ * beyond the replay budget.
  */
 import type { Command } from 'commander';
-import { loadCounterexample } from '../../engine/counterexamples.js';
+import { isExhaustive, loadCounterexample } from '../../engine/counterexamples.js';
 import { EXIT, InputError } from '../../lib/errors.js';
 import { replay } from '../../engine/replay.js';
 import { allClaims } from '../../registry/theorems.js';
+import { regenerate } from '../../verify/regenerate.js';
 import { printJson, say } from '../output.js';
 
 /** Registers the command. */
@@ -25,7 +28,7 @@ export function registerReplay(program: Command): void {
         );
       const claim = allClaims().find(({ claim: c }) => c.id === cx.property)?.claim;
       if (!claim) throw new InputError(`${file}: names claim '${cx.property}', which no theorem declares`);
-      const r = replay(claim, cx);
+      const r = replay(claim, cx, (x) => regenerate(claim, x));
       process.exitCode = r.reproduced ? EXIT.ok : EXIT.failed;
       // issue 16: what is shown is the value evaluated (revived, as fast-check prints it), never the
       // stored valueText, which nothing checks; a value outside the domain is not evaluated at all.
@@ -35,8 +38,10 @@ export function registerReplay(program: Command): void {
           id: cx.id,
           property: cx.property,
           claim: claim.title,
-          seed: cx.seed,
-          path: cx.path,
+          found_by: cx.origin ?? 'fast-check',
+          seed: cx.seed ?? null,
+          path: cx.path ?? null,
+          ...(isExhaustive(cx) ? { exhaustive: cx.exhaustive } : {}),
           reproduced: r.reproduced,
           evaluated: r.evaluated,
           outcome: r.value,
@@ -48,5 +53,10 @@ export function registerReplay(program: Command): void {
       say(r.summary);
       say(`  claim: ${claim.title}`);
       say(`  value: ${shown}`);
+      if (isExhaustive(cx))
+        say(
+          `  found by exhaustive search (no seed or path: seed and path regeneration skipped, the search re-run ` +
+            `instead): ${cx.exhaustive.command}`,
+        );
     });
 }

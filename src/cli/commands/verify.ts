@@ -2,15 +2,22 @@
  * `perfsec verify [CLAIM|THEOREM]`: exhaustive small-scope checking (issue 19). Each target's model is explored
  * breadth first within its scope; the command prints, per claim, states found, distinct states, transitions,
  * depth and time, then "no counterexample within the scope" or the shortest counterexample as a step table.
- * Exit 0 when every outcome is what the project pins, 1 otherwise, 2 for bad input.
+ * Exit 0 when every outcome is what the project pins, 1 otherwise, 2 for bad input. `--store` rewrites the record
+ * of each claim pinned as refuted whose exhaustive counterexample is shorter or smaller than the stored one
+ * (src/verify/record.ts; same id, fast-check's value kept as history).
  */
 import type { Command } from 'commander';
+import { loadCounterexample, saveCounterexample } from '../../engine/counterexamples.js';
 import { EXIT, InputError } from '../../lib/errors.js';
+import { relativeToRoot } from '../../lib/paths.js';
+import { allClaims } from '../../registry/theorems.js';
+import { exhaustiveRecord } from '../../verify/record.js';
 import { summaryLine } from '../../verify/explore.js';
 import { selectTargets } from '../../verify/registry.js';
 import { asExpected, parseScope, verifyTarget, type VerifyOutcome } from '../../verify/run.js';
 import { domainInt } from '../options.js';
-import { printJson, progress, progressDone, say } from '../output.js';
+import { note, printJson, progress, progressDone, say } from '../output.js';
+import type { Scope, VerifyTarget } from '../../verify/target.js';
 
 interface Options {
   depth?: number;
@@ -18,6 +25,7 @@ interface Options {
   maxStates: number;
   json?: boolean;
   list?: boolean;
+  store?: boolean;
 }
 
 /** Default bound on distinct states per claim (about a few hundred MB at most). */
@@ -31,6 +39,21 @@ const STATUS_WORD: Readonly<Record<VerifyOutcome['status'], string>> = {
   'not-refuted-in-scope': 'NOT REFUTED IN SCOPE',
   incomplete: 'INCOMPLETE',
 };
+
+/**
+ * Stores T's exhaustive counterexample within SCOPE in place of its pinned record when it is shorter or smaller;
+ * returns what was done, in one line.
+ */
+async function store(t: VerifyTarget, scope: Scope, maxStates: number): Promise<string> {
+  const claim = allClaims().find(({ claim: c }) => c.id === t.claim)?.claim;
+  if (!claim?.refutedBy) return `${t.claim}: not pinned as refuted, nothing to store`;
+  const old = loadCounterexample(claim.refutedBy);
+  const record = exhaustiveRecord(claim, t, scope, old, maxStates);
+  if (!record) return `${old.id}: kept (the exhaustive search finds nothing shorter or smaller)`;
+  const file = await saveCounterexample(record);
+  const steps = record.exhaustive.depth;
+  return `${old.id}: stored the exhaustive counterexample (${steps} step(s)) in ${relativeToRoot(file)}`;
+}
 
 function print(o: VerifyOutcome, refutedWithin: number | undefined): void {
   say(`${STATUS_WORD[o.status].padEnd(21)} ${o.claim}`);
@@ -54,7 +77,11 @@ export function registerVerify(program: Command): void {
     .option('--max-states <N>', 'stop a claim after N distinct states', domainInt('verify_states'), VERIFY_MAX_STATES)
     .option('--list', 'list the claims with their scope parameters and exit')
     .option('--json', 'print one JSON document')
-    .action((selector: string | undefined, o: Options) => {
+    .option(
+      '--store',
+      "store each pinned claim's exhaustive counterexample where shorter or smaller than the stored one",
+    )
+    .action(async (selector: string | undefined, o: Options) => {
       const targets = selectTargets(selector);
       if (o.list) {
         for (const t of targets) {
@@ -73,11 +100,14 @@ export function registerVerify(program: Command): void {
         );
         progressDone();
         if (!o.json) print(out, t.refutedWithin);
-        return { ...out, refutedWithin: t.refutedWithin ?? null };
+        return { ...out, refutedWithin: t.refutedWithin ?? null, target: t };
       });
+      if (o.store)
+        for (const x of outcomes.filter((y) => y.status === 'refuted-as-pinned'))
+          note(await store(x.target, x.scope, o.maxStates));
       const fine = outcomes.filter((x) => asExpected(x.status)).length;
       process.exitCode = fine === outcomes.length ? EXIT.ok : EXIT.failed;
-      if (o.json) printJson({ outcomes });
+      if (o.json) printJson({ outcomes: outcomes.map(({ target: _, ...x }) => x) });
       else say(`${outcomes.length} claim(s): ${fine} as pinned, ${outcomes.length - fine} not`);
     });
 }
