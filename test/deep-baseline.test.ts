@@ -1,0 +1,55 @@
+/**
+ * `npm run deep` (bench/deep-baseline.ts, issue 19 Deliver 4) on a tiny budget: it writes a schema-valid baseline
+ * with the random search and the exhaustive exploration of a corrected claim, the audit reads it back, and a rerun
+ * reuses the finished searches kept in the work folder instead of searching again.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from 'vitest';
+import { checkedLine, checkedOf, loadDeepBaseline } from '../src/audit/checked.js';
+import { projectPath } from '../src/lib/paths.js';
+import { problems } from '../src/lib/schemas.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'perfsec-deep-'));
+const CLAIM = 'T-VDOS-1.steady-honest-corrected'; // a cheap corrected claim with a verify target
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+
+/** `npm run deep -- ARGS`, as the user runs it. */
+async function deep(...args: string[]): Promise<string> {
+  const tsx = projectPath('node_modules', 'tsx', 'dist', 'cli.mjs');
+  const run = promisify(execFile)(process.execPath, [tsx, projectPath('bench', 'deep-baseline.ts'), ...args], { env });
+  return (await run).stderr;
+}
+
+test('a tiny deep baseline is schema-valid, names its claim and commit, and the audit shows it', async () => {
+  const out = path.join(tmp, 'baseline.json');
+  const args = ['--claims', CLAIM, '--runs', '20', '--shards', '1', '--quick', '--work', tmp, '--out', out];
+  await deep(...args);
+  const doc = JSON.parse(readFileSync(out, 'utf8')) as {
+    random: Array<{ claim: string; cases: number; status: string }>;
+    exhaustive: Array<{ claim: string; status: string; distinct: number }>;
+  };
+  expect(problems('deep-baseline-v1', doc)).toEqual([]);
+  expect(doc.random).toMatchObject([{ claim: CLAIM, cases: 20, status: 'holds' }]);
+  expect(doc.exhaustive).toMatchObject([{ claim: CLAIM, status: 'verified' }]);
+  expect(doc.exhaustive[0]!.distinct).toBeGreaterThan(0);
+  const line = checkedLine(checkedOf(CLAIM, 100, loadDeepBaseline(out)));
+  expect(line).toMatch(/^verified for every trace up to depth \d+ in scope .*searched 20 random cases \(deep baseline/);
+
+  // a rerun reuses the kept searches: the merged search is not written again
+  const merged = path.join(tmp, `${CLAIM}.merged.json`);
+  const before = statSync(merged).mtimeMs;
+  await deep(...args);
+  expect(statSync(merged).mtimeMs).toBe(before);
+  expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ random: doc.random, exhaustive: doc.exhaustive });
+});
+
+test('bad arguments: one line on stderr, exit 2', async () => {
+  await expect(deep('--claims', 'T-NONE.x', '--work', tmp, '--out', path.join(tmp, 'x.json'))).rejects.toMatchObject({
+    code: 2,
+    stderr: 'deep: unknown claim "T-NONE.x"\n',
+  });
+});
