@@ -69,8 +69,8 @@ export default theorem<FloodSubject>(import.meta, {
       (s, p) => JSON.stringify(exact(s, p)) === JSON.stringify(aggregated(s, p)),
       { numRuns: 80 },
     ),
-    // §4.3: in CX-T-VDOS-1-001 one vantage floods at f = 64 for a single 5 ms tick; the literal-reading burst
-    // budget (400 tokens) admits all 64 packets of each path, a ratio of 64.7 against the printed bound of 2.37.
+    // §4.3: in CX-T-VDOS-1-001 one vantage floods at f = 1.01 for a single 5 ms tick (rate_limit_factor 2,
+    // burst_factor 2, budget read literally); the bucket admits the whole flood and the ratio passes the bound.
     claim(
       'T-VDOS-1.bound',
       '§4.3 claim: with the rate limit, JOINT_attacked / JOINT_baseline <= ' +
@@ -103,8 +103,8 @@ export default theorem<FloodSubject>(import.meta, {
         );
       },
     ),
-    // §4.3 (a): in CX-T-VDOS-1-002 the coalition floods at f = 1 <= rate_limit_factor 4 for one 10 ms tick;
-    // nothing is dropped and the ratio is 1.01, not 4.
+    // §4.3 (a): in CX-T-VDOS-1-002 one vantage floods at f = 1 <= rate_limit_factor 2 for one 5 ms tick;
+    // nothing is dropped and the ratio stays near 1, not at rate_limit_factor.
     claim(
       'T-VDOS-1.claim-a',
       '§4.3 (a) claim: for flood_factor <= rate_limit_factor the ratio sits at rate_limit_factor, ' +
@@ -168,8 +168,8 @@ export default theorem<FloodSubject>(import.meta, {
       },
       { corrects: 'T-VDOS-1.claim-b' },
     ),
-    // §4.2: in CX-T-VDOS-1-004 (T_tick 100 ms) jitter 1.5x and a 5 s BGP batch 3x start together during a
-    // 1.3x recalibration; the default bucket (80 tokens) drops 1 of the 252 honest packets of 4.3 s.
+    // §4.2: in CX-T-VDOS-1-004 (T_tick 1 s) jitter 1.5x and a 5 s BGP batch 3x start together during a
+    // 1.3x recalibration; within 4 ticks the default bucket drops an honest packet.
     claim(
       'T-VDOS-1.legit',
       '§4.2 claim: the default factors (4 sustained, 8 burst) cover the legitimate bursts it names ' +
@@ -201,8 +201,8 @@ export default theorem<FloodSubject>(import.meta, {
       },
       { corrects: 'T-VDOS-1.legit' },
     ),
-    // §4.2: in CX-T-VDOS-1-005 (T_tick 10 s, burst_factor 8, budget read literally) the bucket holds 0.8
-    // token, so the first honest packet at the natural rate is dropped.
+    // §4.2: in CX-T-VDOS-1-005 (T_tick 2.5 s, burst_factor 2, budget read literally) the bucket holds
+    // 2 * 1000 / 2500 = 0.8 token, so the first honest packet at the natural rate is dropped.
     claim(
       'T-VDOS-1.steady-honest',
       '§4.2 claim: any factors >= 2 pass honest traffic at the natural rate (the REQUIRED minimum leaves headroom)',
