@@ -70,7 +70,7 @@ export default theorem<FloodSubject>(import.meta, {
       { numRuns: 80 },
     ),
     // §4.3: in CX-T-VDOS-1-001 one vantage floods at f = 1.01 for a single 5 ms tick (rate_limit_factor 2,
-    // burst_factor 2, budget read literally); the bucket admits the whole flood and the ratio passes the bound.
+    // burst_factor 2, budget read literally), and the ratio already exceeds the printed bound.
     claim(
       'T-VDOS-1.bound',
       '§4.3 claim: with the rate limit, JOINT_attacked / JOINT_baseline <= ' +
@@ -104,7 +104,7 @@ export default theorem<FloodSubject>(import.meta, {
       },
     ),
     // §4.3 (a): in CX-T-VDOS-1-002 one vantage floods at f = 1 <= rate_limit_factor 2 for one 5 ms tick;
-    // nothing is dropped and the ratio stays near 1, not at rate_limit_factor.
+    // the ratio does not sit at rate_limit_factor.
     claim(
       'T-VDOS-1.claim-a',
       '§4.3 (a) claim: for flood_factor <= rate_limit_factor the ratio sits at rate_limit_factor, ' +
