@@ -10,6 +10,7 @@ import { readJson } from '../lib/json-file.js';
 import { oneLine } from '../lib/one-line.js';
 import { projectPath } from '../lib/paths.js';
 import { commanderMessage } from '../lib/redact.js';
+import { registerAnnotate } from './commands/annotate.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerConformance } from './commands/conformance.js';
@@ -36,6 +37,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerDimension,
   registerVectors,
   registerAudit,
+  registerAnnotate,
   registerDeriveBfdKey,
   registerConformance,
   registerCalibrate,
