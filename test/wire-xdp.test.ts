@@ -140,7 +140,7 @@ describe.skipIf(why !== null)(`the XDP limiter on a veth pair${why ? ` (skipped:
 
   test('perfsec xdp check: c_xdp from the kernel, parity with the model, both mutants caught', async () => {
     const before = readFileSync('/proc/sys/kernel/bpf_stats_enabled', 'utf8');
-    const args = ['--tick-ms', '20', '--capacity', 'ticks', '--vantages', '3', '--packets', '3000', '--mutants'];
+    const args = ['--tick-ms', '20', '--capacity', 'ticks', '--vantages', '3', '--packets', '1000', '--mutants'];
     const r = await perfsec('xdp', 'check', '--json', ...args);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout) as {

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { listCounterexamples, loadCounterexample } from '../../src/engine/counterexamples.js';
+import { COUNTEREXAMPLE_DIR, listCounterexamples, loadCounterexample } from '../../src/engine/counterexamples.js';
 import { projectPath } from '../../src/lib/paths.js';
 import { MAX_RUNS } from '../../src/lib/seed.js';
 import { allClaims } from '../../src/registry/theorems.js';
@@ -242,19 +242,28 @@ describe('replay of a tampered counterexample never says "reproduced"', () => {
 
 describe('every stored counterexample still reproduces, and replay prints the value it evaluated', () => {
   const claims = new Map(allClaims().map(({ claim }) => [claim.id, claim]));
-  test.each(listCounterexamples().map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
+  const evaluatedOf = (file: string) => {
     const cx = loadCounterexample(file);
     const c = claims.get(cx.property)!;
-    const evaluated = fc.stringify(c.revive ? c.revive(cx.value) : cx.value);
-    const r = await perfsec('replay', file);
-    expect(r.code, r.stdout).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^reproduced: /);
-    expect(r.stdout).toContain(`  value: ${evaluated}\n`);
+    return { cx, evaluated: fc.stringify(c.revive ? c.revive(cx.value) : cx.value) };
+  };
+  // every record through --json (an exhaustive record re-runs its search: once per record is enough) ...
+  test.each(listCounterexamples().map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
+    const { cx, evaluated } = evaluatedOf(file);
     const j = JSON.parse((await perfsec('replay', file, '--json')).stdout) as {
       reproduced: boolean;
       evaluated: string;
       rerun: { kind: string };
     };
     expect(j).toMatchObject({ reproduced: true, evaluated, rerun: { kind: 'fails', error: cx.error } });
+  });
+  // ... and the text a user reads for one record of each kind (fast-check's, the exhaustive search's)
+  test.each(['CX-T-RC-1-003.json', 'CX-T-RC-1-001.json'])('%s in text: reproduced, with the value', async (name) => {
+    const file = path.join(COUNTEREXAMPLE_DIR, name);
+    const { evaluated } = evaluatedOf(file);
+    const r = await perfsec('replay', file);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^reproduced: /);
+    expect(r.stdout).toContain(`  value: ${evaluated}\n`);
   });
 });
