@@ -155,8 +155,8 @@ describe.skipIf(why !== null)(`the XDP limiter on a veth pair${why ? ` (skipped:
     expect(doc.parity.packets).toBe(paritySchedule(B, 3, 0x10000).length);
     expect(doc.parity.forwarded_xdp).toBeGreaterThan(0);
     expect(doc.parity.forwarded_xdp).toBeLessThan(doc.parity.packets);
-    expect(doc.cxdp_run.passed + doc.cxdp_run.dropped).toBe(3000);
-    expect(doc.cxdp_run.run_cnt).toBeGreaterThanOrEqual(3000);
+    expect(doc.cxdp_run.passed + doc.cxdp_run.dropped).toBe(1000);
+    expect(doc.cxdp_run.run_cnt).toBeGreaterThanOrEqual(1000);
     expect(doc.c_xdp_kernel_ns).toBeGreaterThan(0);
     expect(doc.mutants.map((m) => [m.mutant, m.caught])).toEqual([
       ['burst+1', true],
