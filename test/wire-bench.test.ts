@@ -9,7 +9,8 @@ import { DRAFT_CONSTANTS } from '../src/lib/constants.js';
 import { problems } from '../src/lib/schemas.js';
 import type { BenchWireDoc, GridRow } from '../src/wire/document.js';
 import { leftOutOf } from '../src/wire/left-out.js';
-import { ledgerOf } from '../src/wire/ledger.js';
+import { ledgerOf, type Ledger } from '../src/wire/ledger.js';
+import { median, medianLedger } from '../src/wire/repeat-median.js';
 import { floodBounds, honestLoss } from '../src/wire/run-floods.js';
 import { wireTable, withinTolerance } from '../src/wire/table.js';
 import { windowOf } from './wire-fixtures.js';
@@ -61,7 +62,11 @@ function quickDoc(): BenchWireDoc {
       build_s: 0.1,
     },
   };
-  const grid = [row(1), row(1.5)];
+  const noisy = medianLedger(
+    [700, 1_000, 1_400].map((m) => ledgerAt(m, 1_000)),
+    [300, 500, 400],
+  ).noise;
+  const grid = [row(1), { ...row(1.5), idle_cpu_us_per_s: 400, noise: noisy }];
   return {
     schema: 'perfsec-bench-wire-v1',
     generated_at: '2026-12-04T12:00:00.000Z',
@@ -116,5 +121,44 @@ describe('bench-wire-v1 document', () => {
     expect(text).toContain('ledger within ±15 % of measured CPU at 1 of 2 carried points');
     expect(text).toContain('not measured (not root)');
     expect(text).toMatch(/\| user-space \| 16 \|/);
+    expect(text).toMatch(/\| NO \(noise\) \| 400 \| 3 \| ±35 % \|/);
+    expect(text).toContain('1 of the points outside');
+  });
+});
+
+/** A one-stage ledger: MEASURED and LEDGER µs/s. */
+function ledgerAt(measured: number, ledger: number): Ledger {
+  const stages = [{ stage: 'all', per_packet_ns: ledger * 1000, packets_per_s: 1, in_joint: false }];
+  return { measured_cpu_us_per_s: measured, ledger_cpu_us_per_s: ledger, ledger_over_measured: 0, stages };
+}
+
+describe('repeated windows of one grid point', () => {
+  test('median of measured and median ledger are taken apart; the stages are the median ledger window', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1])).toBe(4); // the upper median
+    const got = medianLedger([ledgerAt(100, 130), ledgerAt(90, 95), ledgerAt(300, 110)], [10, 12, 11]);
+    expect(got.ledger.measured_cpu_us_per_s).toBe(100);
+    expect(got.ledger.ledger_cpu_us_per_s).toBe(110);
+    expect(got.ledger.ledger_over_measured).toBeCloseTo(1.1, 12);
+    expect(got.ledger.stages[0]!.per_packet_ns).toBe(110_000);
+    expect(got.noise).toEqual({
+      windows: 3,
+      measured_spread: 1.05, // (300 - 90) / 2 / 100
+      idle_spread_us_per_s: 1,
+      within_reach: false,
+      why: expect.stringContaining('±105 %'),
+    });
+  });
+
+  test('a spread inside ±15 % is within reach; one window says nothing about its noise', () => {
+    const near = medianLedger([ledgerAt(100, 99), ledgerAt(110, 99), ledgerAt(95, 99)], []).noise;
+    expect(near).toMatchObject({ measured_spread: 0.075, within_reach: true, why: null, idle_spread_us_per_s: null });
+    expect(medianLedger([ledgerAt(100, 99), ledgerAt(131, 99), ledgerAt(100, 99)], []).noise.within_reach).toBe(false);
+    expect(medianLedger([ledgerAt(100, 99)], []).noise).toMatchObject({ measured_spread: null, within_reach: null });
+    expect(() => medianLedger([], [])).toThrow(RangeError);
+    // idle windows varying by ±20 µs/s against a median measured CPU of 100 µs/s: ±20 %, out of reach
+    const idleNoise = medianLedger([ledgerAt(100, 70), ledgerAt(101, 70), ledgerAt(99, 70)], [10, 50, 30]).noise;
+    expect(idleNoise).toMatchObject({ measured_spread: 0.01, idle_spread_us_per_s: 20, within_reach: false });
+    expect(idleNoise.why).toContain('idle baseline over 3 idle windows varies by ±20 %');
   });
 });

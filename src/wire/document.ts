@@ -5,6 +5,7 @@
  * (draft §3.2), the T-VDOS-1 flood curves (draft §4.3) and the costs JOINT leaves out.
  */
 import type { LedgerStage } from './ledger.js';
+import type { PointNoise } from './repeat-median.js';
 import type { WirePath } from './broker-counts.js';
 
 /** The machine a run measured. */
@@ -52,6 +53,10 @@ export interface GridRow {
   };
   /** Generator: packets intended and sent in the measured window, and the window's seconds. */
   readonly load: { readonly intended: number; readonly sent: number; readonly wall_s: number };
+  /** The idle baseline ledgered at this point, µs/s (its own idle windows at low rates, else the run's). */
+  readonly idle_cpu_us_per_s?: number;
+  /** How well the measured CPU repeats over the point's windows (src/wire/repeat-median.ts). */
+  readonly noise?: PointNoise;
 }
 
 /** A grid point this machine did not carry (and the points above it, not tried). */

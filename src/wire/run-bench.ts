@@ -14,7 +14,8 @@ import { mainThreadUs } from './ledger.js';
 import { runGrid } from './run-grid.js';
 import { floodBounds, runFloodSeries, type FloodOptions, type FloodSeries, type Limiter } from './run-floods.js';
 import { WireSession, type SessionPlace } from './session.js';
-import { loadXdpHooks, type XdpLimiterHandle } from './xdp-hooks.js';
+import type { XdpLimiter } from './xdp.js';
+import { loadXdpHooks } from './xdp-hooks.js';
 
 /** Sizes of one run. */
 export interface BenchPlan {
@@ -23,8 +24,11 @@ export interface BenchPlan {
   readonly ticksMs: readonly number[];
   readonly gridMs: number;
   readonly warmupMs: number;
-  /** (admit, receive-only) window pairs per grid point. */
+  /** (admit, receive-only) window pairs per grid point; low rates: see GridOptions. */
   readonly repeats: number;
+  readonly minPackets: Readonly<Record<'A' | 'B' | 'C', number>>;
+  readonly maxWindowMs: number;
+  readonly lowRepeats: number;
   readonly flood: { n: number; coalition: number; tickMs: number; durationMs: number; factors: readonly number[] };
 }
 
@@ -36,7 +40,10 @@ export function benchPlan(quick: boolean): BenchPlan {
     ticksMs: [1000, 50, 20],
     gridMs: quick ? 1000 : 3000,
     warmupMs: quick ? 400 : 1000,
-    repeats: quick ? 1 : 2,
+    repeats: quick ? 1 : 3,
+    minPackets: quick ? { A: 120, B: 120, C: 8 } : { A: 600, B: 600, C: 20 },
+    maxWindowMs: quick ? 1200 : 8000,
+    lowRepeats: 3,
     flood: {
       n: 16,
       coalition: 4,
@@ -65,7 +72,7 @@ export async function runBench(
   } finally {
     await loop.close();
   }
-  const hooks = await loadXdpHooks();
+  const hooks = loadXdpHooks();
   if (!hooks.ok) notice(`XDP limiter not run: ${hooks.why}`);
   const fo: FloodOptions = {
     ...plan.flood,
@@ -76,12 +83,12 @@ export async function runBench(
   };
   const series: Partial<Record<Limiter, FloodSeries>> = {};
   let xdpWhy: string | null = hooks.ok ? null : hooks.why;
-  const run = async (place: SessionPlace, attach: ((udpPort: number) => Promise<XdpLimiterHandle>) | null) => {
+  const run = async (place: SessionPlace, attach: ((udpPort: number) => Promise<XdpLimiter>) | null) => {
     const s = await WireSession.start(place);
     try {
       for (const l of ['none', 'user-space'] as const) series[l] = await runFloodSeries(s, l, fo);
       if (!attach) return;
-      let lim: XdpLimiterHandle;
+      let lim: XdpLimiter;
       try {
         lim = await attach(s.target.udpPort);
       } catch (e) {

@@ -15,14 +15,13 @@ import type { FloodRow, NotCarried, XdpInfo } from './document.js';
 import { measuredUsPerSecond } from './ledger.js';
 import type { WindowResult, WireSession } from './session.js';
 import type { TrafficJob } from './traffic-plan.js';
+import type { XdpLimiter } from './xdp.js';
 
 /** A limiter design. */
 export type Limiter = FloodRow['limiter'];
 
-/** The XDP limiter as the flood runner uses it (src/wire/xdp.ts XdpLimiter). */
-export interface XdpStatsSource {
-  stats(): Promise<{ run_cnt: number; run_time_ns: number; passed: number; dropped: number }>;
-}
+/** The XDP limiter as the flood runner uses it: its counters. */
+export type XdpStatsSource = Pick<XdpLimiter, 'stats'>;
 
 /** What the floods run. */
 export interface FloodOptions {

@@ -14,8 +14,9 @@ import { joint } from '../../model/joint-cost.js';
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { WIRE_PATHS, type WirePath } from './broker-counts.js';
 import type { GridRow, NotCarried } from './document.js';
-import { ledgerOf } from './ledger.js';
-import type { SentReport, WireSession } from './session.js';
+import { ledgerOf, mainThreadUs, type Ledger } from './ledger.js';
+import { median, medianLedger } from './repeat-median.js';
+import type { SentReport, WindowResult, WireSession } from './session.js';
 import { mergeWindows } from './window-report.js';
 import { plannedPackets, type TrafficJob } from './traffic-plan.js';
 
@@ -25,8 +26,16 @@ export interface GridOptions {
   readonly ticksMs: readonly number[];
   readonly durationMs: number;
   readonly warmupMs: number;
-  /** Interleaved (admit, receive-only) window pairs per point, merged. */
+  /** Interleaved (admit, receive-only) window pairs per grid point; the median ledger is kept. */
   readonly repeats: number;
+  /**
+   * Low rates: a window holds at least this many packets of the path (a checkpoint on C costs q + 1 Ed25519
+   * verifies, tens of snapshots' CPU, hence its smaller count), up to MAX_WINDOW_MS; such a point runs LOW_REPEATS
+   * (admit, receive-only, idle) windows, the idle one its own baseline.
+   */
+  readonly minPackets: Readonly<Record<WirePath, number>>;
+  readonly maxWindowMs: number;
+  readonly lowRepeats: number;
   readonly idleUsPerS: number;
   readonly draft: CostConstants;
   readonly calibrated: CostConstants;
@@ -84,22 +93,36 @@ export async function runGrid(
         stopped ??= `not tried: a lower rate (N = ${p.n}, T_tick = ${p.tickMs} ms) was over the generator budget`;
         continue;
       }
-      o.onProgress?.(`grid path ${path}: N = ${p.n}, T_tick = ${p.tickMs} ms (${Math.round(p.pps)} packets/s)`);
-      const sampleEvery = path === 'C' ? 1 : Math.max(1, Math.floor((p.pps * o.durationMs) / 1000 / SAMPLES));
+      const windowMs = Math.min(o.maxWindowMs, Math.max(o.durationMs, Math.ceil((o.minPackets[path] * 1000) / p.pps)));
+      const low = windowMs > o.durationMs;
+      const reps = low ? Math.max(o.repeats, o.lowRepeats) : o.repeats;
+      o.onProgress?.(
+        `grid path ${path}: N = ${p.n}, T_tick = ${p.tickMs} ms (${Math.round(p.pps)} packets/s, ` +
+          `${reps} x ${windowMs / 1000} s)`,
+      );
+      const sampleEvery = path === 'C' ? 1 : Math.max(1, Math.floor((p.pps * windowMs) / 1000 / SAMPLES));
       await session.configure({ n: p.n, tickMs: p.tickMs, policy: DEFAULT_POLICY, coalition: 0, sampleEvery });
       // path C warms up at T_tick = 20 ms: enough checkpoints to compile the verify path
       const warm = path === 'C' ? { ...job, tickMs: 20 } : job;
       await session.window('admit', { ...warm, durationMs: Math.max(o.warmupMs, warm.tickMs) });
-      // admit, then receive-only at the same rate (by then the garbage of configure, N keys, is collected); REPEATS
-      // interleaved pairs, merged, so a disturbance of one window weighs less
-      let admit = await session.window('admit', { ...job, seqBase: SEQ_BASE });
-      let recv = await session.window('receive-only', job);
-      for (let r = 1; r < o.repeats; r++) {
-        const a = await session.window('admit', { ...job, seqBase: SEQ_BASE * (r + 1) });
-        const b = await session.window('receive-only', job);
-        admit = { broker: mergeWindows(admit.broker, a.broker), sent: sumSent(admit.sent, a.sent) };
-        recv = { broker: mergeWindows(recv.broker, b.broker), sent: sumSent(recv.sent, b.sent) };
+      // admit, then receive-only at the same rate (by then the garbage of configure, N keys, is collected), then at a
+      // low rate an idle window of the same length (this point's baseline); REPEATS interleaved, each priced alone
+      const timed = { ...job, durationMs: windowMs };
+      const ledgers: Ledger[] = [];
+      const idles: number[] = [];
+      let admit: WindowResult | null = null;
+      let recv: WindowResult | null = null;
+      for (let r = 0; r < reps; r++) {
+        const a = await session.window('admit', { ...timed, seqBase: SEQ_BASE * (r + 1) });
+        const b = await session.window('receive-only', timed);
+        const quiet = low ? await session.idle(windowMs) : null;
+        const idle = quiet ? mainThreadUs(quiet) / quiet.wall_s : o.idleUsPerS;
+        if (quiet) idles.push(idle);
+        ledgers.push(ledgerOf(path, a.broker, b.broker, idle));
+        admit = admit ? { broker: mergeWindows(admit.broker, a.broker), sent: sumSent(admit.sent, a.sent) } : a;
+        recv = recv ? { broker: mergeWindows(recv.broker, b.broker), sent: sumSent(recv.sent, b.sent) } : b;
       }
+      if (!admit || !recv) throw new RangeError('no windows');
       const sent = admit.sent;
       const got = admit.broker.paths[path].received;
       if (
@@ -112,7 +135,7 @@ export async function runGrid(
         stopped = `not tried: N = ${p.n}, T_tick = ${p.tickMs} ms (a lower rate) was not carried`;
         continue;
       }
-      const ledger = ledgerOf(path, admit.broker, recv.broker, o.idleUsPerS);
+      const { ledger, noise } = medianLedger(ledgers, idles);
       const d = { n: p.n, tickMs: p.tickMs, ...TABLE_DEFAULTS };
       const predicted = joint(d, o.draft).paths[path].usPerSecond;
       const c = admit.broker.paths[path];
@@ -134,6 +157,8 @@ export async function runGrid(
           kernel_drops: path === 'B' ? admit.broker.kernel.rcvbuf_errors : 0,
         },
         load: { intended: sent.intended, sent: sent.sent, wall_s: admit.broker.wall_s },
+        idle_cpu_us_per_s: idles.length > 0 ? median(idles) : o.idleUsPerS,
+        noise,
       });
     }
   }

@@ -8,6 +8,7 @@ import type { RateLimitPolicy } from '../../model/token-bucket.js';
 import { projectPath } from '../lib/paths.js';
 import type { BrokerSetup } from './broker.js';
 import { ControlledProcess } from './control.js';
+import { reniceThreads } from './priority.js';
 import type { GeneratorTarget, SendReport } from './generator.js';
 import type { TrafficJob } from './traffic-plan.js';
 import type { WindowMode, WindowReport } from './window-report.js';
@@ -52,6 +53,7 @@ export class WireSession {
     LIVE_PROCESSES.add(generator);
     try {
       const p = await broker.request<{ udp: number; tcp: number }>('ports', null, 60_000);
+      if (broker.pid !== undefined) reniceThreads(broker.pid);
       return new WireSession(broker, generator, { host, udpPort: p.udp, tcpPort: p.tcp });
     } catch (e) {
       await Promise.all([broker.stop(), generator.stop()]);
@@ -70,7 +72,8 @@ export class WireSession {
     await this.generator.request('prepare', { job, target: this.target, parityPolicy: parity }, 300_000);
     await this.broker.request('start', { mode });
     const sent = await this.generator.request<SentReport>('send', null, job.durationMs * 3 + 60_000);
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    // the window spans the whole job, also when its last packet is due early (path C: one checkpoint per 1.25 s)
+    await new Promise((r) => setTimeout(r, Math.max(SETTLE_MS, job.durationMs - sent.elapsed_s * 1000)));
     const broker = await this.broker.request<WindowReport>('stop', { perVantage: parity !== null });
     return { broker, sent };
   }

@@ -23,8 +23,8 @@ export function wireTable(d: BenchWireDoc): string {
   out.push(`broker idle: ${f(d.idle_cpu_us_per_s, 0)} µs CPU per s`, '');
   out.push(
     '| path | N | T_tick ms | pkts/s | measured µs/s | JOINT draft µs/s | JOINT calibrated µs/s | measured / draft | ' +
-      'ledger µs/s | ledger / measured | ±15 % |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      'ledger µs/s | ledger / measured | ±15 % | idle µs/s | windows | measured spread |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
   );
   for (const r of d.grid) {
     const cells = [
@@ -38,12 +38,23 @@ export function wireTable(d: BenchWireDoc): string {
       f(r.measured_over_predicted),
       k(r.ledger_cpu_us_per_s),
       f(r.ledger_over_measured),
-      withinTolerance(r.ledger_over_measured) ? 'yes' : 'NO',
+      withinTolerance(r.ledger_over_measured) ? 'yes' : r.noise?.within_reach === false ? 'NO (noise)' : 'NO',
+      k(r.idle_cpu_us_per_s ?? d.idle_cpu_us_per_s),
+      String(r.noise?.windows ?? 1),
+      typeof r.noise?.measured_spread === 'number' ? `±${f(r.noise.measured_spread * 100, 0)} %` : '-',
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }
   const inside = d.grid.filter((r) => withinTolerance(r.ledger_over_measured)).length;
-  out.push('', `ledger within ±15 % of measured CPU at ${inside} of ${d.grid.length} carried points`, '');
+  out.push('', `ledger within ±15 % of measured CPU at ${inside} of ${d.grid.length} carried points`);
+  const noisy = d.grid.filter((r) => !withinTolerance(r.ledger_over_measured) && r.noise?.within_reach === false);
+  if (noisy.length > 0)
+    out.push(
+      `${noisy.length} of the points outside: the broker's measured CPU or its idle baseline varies by more than ` +
+        `±15 % of the measured CPU over repeated windows there (noise floor; "measured spread" = half the range ` +
+        `over the median)`,
+    );
+  out.push('');
   const cXdp =
     d.c_xdp_kernel_ns === null ? `not measured (${d.xdp.why ?? 'no XDP run'})` : `${f(d.c_xdp_kernel_ns, 1)} ns`;
   out.push(`c_xdp measured by the kernel: ${cXdp} (draft §4.1: ${d.c_xdp_draft_ns} ns; ${k(d.xdp.run_cnt)} packets)`);
