@@ -41,11 +41,20 @@ const o = new Command('deep')
   .option('--shards <n>', 'local processes per claim', positive, Math.max(1, os.availableParallelism()))
   .option('--seed <S>', 'seed of every search', positive, 20261204)
   .option('--only <part>', 'random or exhaustive (default: both)')
+  .option('--max-states <N>', 'states an exhaustive exploration may visit before it is cut', positive, 5e7)
   .option('--quick', 'default scopes, no deep scopes (for tests)')
   .option('--work <dir>', 'where finished searches are kept for a rerun', path.join(os.tmpdir(), 'perfsec-deep'))
   .option('--out <file>', 'the baseline to write', projectPath('spec', 'deep-baseline.json'))
   .parse(process.argv)
-  .opts<{ claims?: string; runs: number; shards: number; seed: number; only?: string; quick?: boolean }>();
+  .opts<{
+    claims?: string;
+    runs: number;
+    shards: number;
+    seed: number;
+    only?: string;
+    quick?: boolean;
+    maxStates: number;
+  }>();
 const { work, out } = o as unknown as { work: string; out: string };
 if (o.only !== undefined && o.only !== 'random' && o.only !== 'exhaustive') {
   process.stderr.write('deep: --only must be random or exhaustive\n');
@@ -144,7 +153,7 @@ interface Verified {
     scope: Record<string, number>;
     scopeText: string;
     status: string;
-    result: { statesFound: number; distinctStates: number; transitions: number; ms: number };
+    result: { statesFound: number; distinctStates: number; transitions: number; ms: number; complete: boolean };
   }>;
 }
 
@@ -152,9 +161,11 @@ interface Verified {
 async function exhaustive(claim: string) {
   const scope = o.quick ? undefined : DEEP_SCOPES[claim];
   const file = path.join(work, `${claim}.verify-${(scope ?? 'default').replace(/[^a-z0-9=,-]/gi, '_')}.json`);
-  let doc = kept<Verified>(file, (d) => d.outcomes?.[0]?.claim === claim);
+  // an exploration cut by --max-states is run again (with a larger --max-states it may end)
+  let doc = kept<Verified>(file, (d) => d.outcomes?.[0]?.claim === claim && d.outcomes[0].result.complete);
   if (!doc) {
-    await writeTextAtomic(file, await perfsec(['verify', claim, '--json', ...(scope ? ['--scope', scope] : [])]));
+    const args = ['verify', claim, '--json', '--max-states', String(o.maxStates), ...(scope ? ['--scope', scope] : [])];
+    await writeTextAtomic(file, await perfsec(args));
     doc = kept<Verified>(file, () => true)!;
   }
   const x = doc.outcomes[0]!;

@@ -114,6 +114,27 @@ describe.skipIf(draft === undefined)(`perfsec annotate${draft ? '' : ' (skipped:
     expect(flood).toMatch(/<th>admitted<\/th><th>dropped<\/th>/);
   });
 
+  test("each corrected claim's note shows how it was checked (the audit's checked field)", () => {
+    const withChecked = sharedAudit().entries.filter((e) => e.checked);
+    const missing = (page: string) =>
+      withChecked.flatMap((e) => {
+        const notes = page.split('<aside class="note').map((a) => a.split('</aside>')[0]!);
+        const n = notes.slice(1).find((a) => a.split('>')[0]!.includes(`data-claim="${esc(e.id)}"`)) ?? '';
+        const k = e.checked!;
+        const want = [
+          ...(k.random_cases === null ? [] : [`searched ${k.random_cases} random cases`]),
+          ...(k.exhaustive ? [`up to depth ${k.exhaustive.depth}`] : []),
+          ...(!k.exhaustive && k.verify_default ? [`npx perfsec verify ${k.verify_default.target}`] : []),
+        ];
+        return want.filter((w) => !n.includes(esc(w))).map((w) => `${e.id}: no "${w}"`);
+      });
+    expect(withChecked.length).toBeGreaterThan(0);
+    expect(missing(html)).toEqual([]);
+    // the check can fail: a page without the verify scopes
+    if (withChecked.some((e) => !e.checked!.exhaustive && e.checked!.verify_default))
+      expect(missing(html.replace(/exhaustive scope of <code>npx perfsec verify /g, 'x'))).not.toEqual([]);
+  });
+
   test('self-contained: no element loads anything, and a Content Security Policy forbids it', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'`);
     expect(html).not.toMatch(/<(script|img|link|iframe)[^>]+(src|href)=/i);

@@ -62,6 +62,7 @@ function checkedRows(c: ClaimNote, linkTo: LinkTo): string {
   const e = c.entry;
   const k = checkedOf(e);
   const x = k?.exhaustive;
+  const d = k?.verify_default; // shown only without a recorded exhaustive run
   const states =
     typeof x?.states === 'number' ? `: ${x.states} states (${esc(String(x.distinct ?? '?'))} distinct)` : '';
   const scope = k
@@ -69,7 +70,11 @@ function checkedRows(c: ClaimNote, linkTo: LinkTo): string {
         x
           ? `${k.claim ? `${esc(k.claim)} ` : ''}verified for every trace up to depth ${esc(String(x.depth ?? '?'))} ` +
             `in scope ${esc(x.scope ?? '?')}${states}${x.status ? ` (${esc(x.status)})` : ''}`
-          : '',
+          : d
+            ? `exhaustive scope of ${code(`npx perfsec verify ${d.target ?? '?'}`)} (no deep run recorded): ` +
+              // a target without a depth parameter has depth 0 there (src/audit/checked.ts): not shown
+              `${d.depth ? `depth ${esc(String(d.depth))}, ` : ''}${esc(d.scope ?? '?')}`
+            : '',
         typeof k.random_cases === 'number' ? `searched ${k.random_cases} random cases` : '',
         k.date ? `on ${esc(k.date)}` : '',
       ]

@@ -30,6 +30,8 @@ export interface Checked {
     readonly distinct?: number | null;
     readonly status?: string;
   } | null;
+  /** The default scope of `perfsec verify` when no deep run is recorded (src/audit/checked.ts VerifyDefault). */
+  readonly verify_default?: { readonly target?: string; readonly scope?: string; readonly depth?: number } | null;
   readonly date?: string | null;
 }
 
