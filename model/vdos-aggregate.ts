@@ -49,12 +49,29 @@ function floodAdmitted(s: FloodScenario, v: number, p: FloodPath, b: BucketParam
   return arrivals(s, v, p).filter((t) => bucket.offer(t)).length;
 }
 
+/**
+ * Packets over both paths, an upper bound computed exactly in bigint: honest vantages D per path, flooders at most
+ * ceil(f D) per path (floodArrivals with phase 0 reaches it). Callers add the two paths, so the sum must stay exact.
+ */
+export function packetBoundBothPaths(s: FloodScenario): bigint {
+  const d = BigInt(s.durationTicks);
+  const f100 = BigInt(Math.round(s.floodFactor * 100));
+  const flooder = (f100 * d + 99n) / 100n; // ceil(f100 * D / 100)
+  return 2n * (BigInt(s.n - s.coalition) * d + BigInt(s.coalition) * flooder);
+}
+
 /** Admitted and arrived packets per path, aggregated; `policy` null means no rate limiter. */
 export function simulateAggregated(s: FloodScenario, policy: RateLimitPolicy | null): FloodCounts {
   checkScenario(s);
   if ((s.jitterUs ?? 0) > 0) throw new FloodError('the aggregated simulator models no jitter; use simulateExact');
   if (policy?.scope === 'per-vantage')
     throw new FloodError('the aggregated simulator models one bucket per path; use simulateExact');
+  // Counts summed over paths A and B (dimension, receipts) are exact integers only up to 2^53 - 1: refuse beyond.
+  if (packetBoundBothPaths(s) > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new FloodError(
+      `durationTicks ${s.durationTicks} (tickMs ${s.tickMs}, floodFactor ${s.floodFactor}, n ${s.n}, ` +
+        `coalition ${s.coalition}) takes packet counts over both paths past 2^53, where integers stop being exact`,
+    );
   const f100 = Math.round(s.floodFactor * 100);
   const t100 = tickUs(s) * 100;
   const endUs = tickUs(s) * s.durationTicks;
