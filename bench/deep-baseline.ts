@@ -28,6 +28,12 @@ export const DEEP_SCOPES: Readonly<Record<string, string>> = {
   'T-RC-1.A.reference': 'depth=7',
   'T-RC-1.A.no-false-reject': 'depth=7',
   'T-RC-1.A.seq-per-session': 'depth=7',
+  'T-COMP-SPLIT.split-bound': 'w=6',
+  'T-COMP-SPLIT.c2sp-in-leaf-one-body': 'w=6',
+  'T-COMP-SPLIT.c2sp-relabel': 'w=6',
+  'T-COMP-SPLIT.detectors': 'w=6',
+  'T-COMP-SPLIT.fcw-extension-bound': 'w=6',
+  'T-COMP-SPLIT.c2sp-extension-split': 'w=7',
 };
 
 const positive = (v: string): number => {
