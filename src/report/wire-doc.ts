@@ -8,6 +8,7 @@
 import { InputError } from '../lib/errors.js';
 import { assertFinite } from '../lib/finite.js';
 import { readValidated } from '../lib/json-file.js';
+import type { FloodRow } from '../wire/document.js';
 
 /** One path at one grid point. */
 export interface WireGridRow {
@@ -21,18 +22,8 @@ export interface WireGridRow {
   readonly ledger_over_measured: number;
 }
 
-/** One flood factor under one limiter. */
-export interface WireFloodRow {
-  readonly limiter: 'none' | 'user-space' | 'xdp';
-  readonly flood_factor: number;
-  readonly ratio_measured: number;
-  readonly bound_draft: number;
-  readonly bound_corrected: number;
-  readonly honest_sent: number;
-  readonly honest_lost: number;
-  readonly honest_lost_limiter: number;
-  readonly honest_lost_kernel: number;
-}
+/** One flood factor under one limiter (the bench's own row type: src/wire/document.ts). */
+export type WireFloodRow = FloodRow;
 
 /** What the report reads of the document. */
 export interface WireDoc {
