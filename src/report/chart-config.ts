@@ -26,6 +26,12 @@ export interface Chart {
 /** Legend entries drawn as line segments (a faint band or a point would hide which line is which). */
 export const STROKE_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 2, symbolOpacity: 1 } as const;
 
+/** The axes of every flood chart: the flood factor on a log-2 scale, attacked / baseline CPU on a log scale. */
+export const FLOOD_AXES = {
+  x: { field: 'flood', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'flood factor' },
+  y: { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'JOINT_attacked / JOINT_baseline' },
+} as const;
+
 /** Limits of 0 mean none: vega-lite would otherwise cut a long legend entry to "…". */
 export const CHART_CONFIG = {
   legend: { labelLimit: 0, titleLimit: 0 },

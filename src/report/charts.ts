@@ -13,7 +13,7 @@ import { simulateAggregated } from '../../model/vdos-aggregate.js';
 import { draftBound, tokenBucketBound } from '../../model/vdos-bounds.js';
 import { floodCost } from '../../model/vdos-cost.js';
 import { deploymentOf, loadClaims } from '../lib/claims.js';
-import { CHART_CONFIG, SCHEMA, type Chart } from './chart-config.js';
+import { CHART_CONFIG, FLOOD_AXES, SCHEMA, type Chart } from './chart-config.js';
 import type { ReportMeasurement } from './measurement.js';
 
 export type { Chart, ChartLabel } from './chart-config.js';
@@ -187,13 +187,7 @@ export function vdosChart(c: CostConstants, durationS = 60): Chart {
           data: { values: long },
           mark: { type: 'line', point: true },
           encoding: {
-            x: { field: 'flood', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'flood factor' },
-            y: {
-              field: 'ratio',
-              type: 'quantitative',
-              scale: { type: 'log' },
-              title: 'JOINT_attacked / JOINT_baseline',
-            },
+            ...FLOOD_AXES,
             color: { field: 'series', type: 'nominal', title: null },
           },
         },

@@ -4,7 +4,7 @@
  * bound and the corrected one, above the honest packets lost at each factor per limiter.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, SCHEMA, STROKE_LEGEND, type Chart } from './chart-config.js';
+import { CHART_CONFIG, FLOOD_AXES, SCHEMA, STROKE_LEGEND, type Chart } from './chart-config.js';
 import type { WireDoc } from './wire-doc.js';
 
 /** How the page names each limiter. */
@@ -92,13 +92,7 @@ export function wireFloods(doc: WireDoc): Chart {
           data: { values: lines },
           mark: { type: 'line', point: true },
           encoding: {
-            x: { field: 'flood', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'flood factor' },
-            y: {
-              field: 'ratio',
-              type: 'quantitative',
-              scale: { type: 'log' },
-              title: 'JOINT_attacked / JOINT_baseline',
-            },
+            ...FLOOD_AXES,
             color: { field: 'series', type: 'nominal', title: 'curve', sort: SERIES, legend: STROKE_LEGEND },
             strokeDash: {
               field: 'kind',
