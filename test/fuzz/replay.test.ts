@@ -62,6 +62,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 const TIMEOUT_MS = Math.max(FUZZ_TIMEOUT_MS, FUZZ_RUNS * 10);
 
+/** Replays FILE and checks what any replay answers: exit 0, 1 or 2 (never 3), one error line or its verdict line. */
+async function replayShaped() {
+  const r = await perfsec('replay', file);
+  expect([0, 1, 2], r.stderr).toContain(r.code);
+  if (r.code === 2) expect(r.stderr).toMatch(/^perfsec: error: [^\n]*\n$/);
+  else expect(r.stdout.split('\n')[0]).toMatch(r.code === 0 ? /^reproduced: / : /^NOT reproduced: /);
+  return r;
+}
+
 describe('fuzz: replay of mutated counterexample records', { timeout: TIMEOUT_MS }, () => {
   test(
     `${FUZZ_RUNS} mutated records: never exit 3; ` +
@@ -73,10 +82,7 @@ describe('fuzz: replay of mutated counterexample records', { timeout: TIMEOUT_MS
       await fc.assert(
         fc.asyncProperty(cases, async ([original, m]) => {
           writeFileSync(file, JSON.stringify(m));
-          const r = await perfsec('replay', file);
-          expect([0, 1, 2], r.stderr).toContain(r.code);
-          if (r.code === 2) expect(r.stderr).toMatch(/^perfsec: error: [^\n]*\n$/);
-          else expect(r.stdout.split('\n')[0]).toMatch(r.code === 0 ? /^reproduced: / : /^NOT reproduced: /);
+          const r = await replayShaped();
           if (r.code === 0) {
             const unchanged =
               same(m.value, original.value) &&
@@ -142,10 +148,7 @@ describe('fuzz: replay of mutated exhaustive records', { timeout: TIMEOUT_MS }, 
     await fc.assert(
       fc.asyncProperty(cases, async ([original, m]) => {
         writeFileSync(file, JSON.stringify(m));
-        const r = await perfsec('replay', file);
-        expect([0, 1, 2], r.stderr).toContain(r.code);
-        if (r.code === 2) expect(r.stderr).toMatch(/^perfsec: error: [^\n]*\n$/);
-        else expect(r.stdout.split('\n')[0]).toMatch(r.code === 0 ? /^reproduced: / : /^NOT reproduced: /);
+        const r = await replayShaped();
         if (r.code === 0) {
           // the value, its error, the target and the depth it is found at are what the search regenerates
           expect(same(m.value, original.value), 'value').toBe(true);
