@@ -28,6 +28,7 @@ export const MUTATION_GROUPS = {
   rc: [
     'model/bfd/**/*.ts',
     'model/snapshot.ts',
+    'model/hmac-sha256.ts',
     'model/broker.ts',
     'model/oem.ts',
     'model/reject-reasons.ts',

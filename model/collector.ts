@@ -70,14 +70,69 @@ export function leavesOf(a: Attack, v: View): Uint8Array[] {
   });
 }
 
-/** The checkpoint body of a fork at tree size SEQ (bundle_seq = tree size). */
-export function bodyOf(a: Attack, v: View, seq: number): string {
+/** The checkpoint body of a fork at tree size SEQ (bundle_seq = tree size); LEAVES: leavesOf(a, v), when known. */
+export function bodyOf(a: Attack, v: View, seq: number, leaves: readonly Uint8Array[] = leavesOf(a, v)): string {
   return formatCheckpoint({
     origin: ORIGIN,
     size: BigInt(seq),
-    rootHash: treeHead(leavesOf(a, v).slice(0, seq)),
+    rootHash: treeHead(leaves.slice(0, seq)),
     extensions: [formatDualMode(dual(a, v, seq))],
   });
+}
+
+/**
+ * The leaves, bodies and consistency proofs of one attack's forks, each computed once per play: they are pure
+ * functions of the attack, view, size and old size, and a play asks for the same ones at every move
+ * (issue 19, Deliver 5: the search's cost per case).
+ */
+class Forks {
+  private readonly proofs = new Map<string, Uint8Array[]>();
+  constructor(private readonly a: Attack) {}
+  /** leavesOf(a, v) and bodyOf(a, v, seq), kept between plays by forkOf. */
+  private fork(v: View): Fork {
+    return forkOf(this.a, v);
+  }
+  /** bodyOf(a, v, seq). */
+  bodyOf(v: View, seq: number): string {
+    const f = this.fork(v);
+    const kept = f.bodies.get(seq);
+    if (kept !== undefined) return kept;
+    const made = bodyOf(this.a, v, seq, f.leaves);
+    f.bodies.set(seq, made);
+    return made;
+  }
+  /** consistencyProof(old, leavesOf(a, v).slice(0, seq)): a fresh array each time (a witness may keep it). */
+  proof(v: View, old: number, seq: number): Uint8Array[] {
+    const k = `${v}|${old}|${seq}`;
+    const kept = this.proofs.get(k) ?? consistencyProof(old, this.fork(v).leaves.slice(0, seq));
+    this.proofs.set(k, kept);
+    return kept.map((h) => h.slice());
+  }
+}
+
+/** A fork's leaf hashes and the bodies made from them so far. */
+interface Fork {
+  readonly leaves: readonly Uint8Array[];
+  readonly bodies: Map<number, string>;
+}
+
+/** Forks kept between plays: a search meets the same few thousand (placement, bundle_id, values) again and again. */
+const FORKS_MAX = 8192;
+const forks = new Map<string, Fork>();
+
+/**
+ * The fork of view V of attack A: its leaves depend on nothing but the placement, the bundle_id view V carries
+ * and view V's two values (leavesOf, dual).
+ */
+function forkOf(a: Attack, v: View): Fork {
+  const d = dual(a, v, S);
+  const k = `${a.placement}|${d.bundleId}|${d.dMinimax}|${d.dMax}`;
+  const kept = forks.get(k);
+  if (kept) return kept;
+  if (forks.size >= FORKS_MAX) forks.clear();
+  const made: Fork = { leaves: Object.freeze(leavesOf(a, v)), bodies: new Map() };
+  forks.set(k, made);
+  return made;
 }
 
 /** Builds the witnesses of an attack: 0..c-1 compromised, the rest honest under the policy. */
@@ -106,13 +161,13 @@ export function play(a: Attack, honest?: () => Witness): Outcome {
   const latest = ws.map(() => ({ size: 0, view: 'A' as View }));
   const signed: Record<View, Set<number>> = { A: new Set(), B: new Set() };
   const statuses: number[] = [];
+  const own = new Forks(a); // this play's leaves, bodies and proofs
   const ask = (i: number, v: View, seq: number): void => {
-    const leaves = leavesOf(a, v).slice(0, seq);
     const old = Math.min(latest[i]!.size, seq); // the collector knows each witness's latest size (a 409 tells it)
     const answer = ws[i]!.add({
-      body: bodyOf(a, v, seq),
+      body: own.bodyOf(v, seq),
       oldSize: BigInt(latest[i]!.size),
-      proof: consistencyProof(old, leaves),
+      proof: own.proof(v, old, seq),
     });
     statuses.push(answer.status);
     if (answer.status !== 200) return;

@@ -50,13 +50,16 @@ export function cosignerOf(s: Signer): Verifier {
   };
 }
 
-/** Cosigns a checkpoint body at TIMESTAMP. */
-export function cosign(body: string, s: Signer, timestamp: bigint): NoteSignature {
+/**
+ * Cosigns a checkpoint body at TIMESTAMP. KEY_ID, when the caller already holds cosignerOf(s), is its keyId (saves
+ * deriving the public key a second time; a search signs with a fresh key in every case).
+ */
+export function cosign(body: string, s: Signer, timestamp: bigint, keyId = cosignerOf(s).keyId): NoteSignature {
   const ts = new Uint8Array(8);
   new DataView(ts.buffer).setBigUint64(0, timestamp);
   return {
     name: s.name,
-    keyId: cosignerOf(s).keyId,
+    keyId,
     sig: concatBytes(ts, ed25519.sign(cosignedMessage(timestamp, body), s.seed)),
   };
 }

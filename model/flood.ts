@@ -94,7 +94,12 @@ export function nominalUs(s: FloodScenario, v: number, path: FloodPath, i: numbe
 export function arrivals(s: FloodScenario, v: number, path: FloodPath): number[] {
   const end = tickUs(s) * s.durationTicks;
   const nominal: number[] = [];
-  for (let i = 0, t = nominalUs(s, v, path, 0); t < end; t = nominalUs(s, v, path, ++i)) nominal.push(t);
+  // nominalUs(s, v, path, i) with its per-stream terms computed once (the search runs this for every packet)
+  const [phase, tick, f100] = [phaseOf(s, v, path), tickUs(s), Math.round(s.floodFactor * 100)];
+  const at = floods(s, v)
+    ? (i: number) => phase + Math.floor((i * tick * 100) / f100)
+    : (i: number) => phase + i * tick;
+  for (let i = 0, t = at(0); t < end; t = at(++i)) nominal.push(t);
   const jitter = s.jitterUs ?? 0;
   // Stryker disable next-line ConditionalExpression: with jitter 0 every draw is 0; the early return only saves the
   // draws
@@ -102,5 +107,7 @@ export function arrivals(s: FloodScenario, v: number, path: FloodPath): number[]
   // One generator per (vantage, path) stream, so streams do not share draws.
   const rng = xoroshiro128plus(((s.jitterSeed ?? 0) ^ Math.imul(v * 2 + (path === 'A' ? 0 : 1), 0x9e3779b1)) | 0);
   // a delayed packet may land after its successor
-  return nominal.map((t) => Math.min(end - 1, t + uniformInt(rng, 0, jitter))).sort((a, b) => a - b);
+  const late = new Float64Array(nominal.length); // whole µs below 2^53 (checkScenario): exact as doubles
+  for (let i = 0; i < nominal.length; i++) late[i] = Math.min(end - 1, nominal[i]! + uniformInt(rng, 0, jitter));
+  return Array.from(late.sort()); // a typed array sorts by value
 }

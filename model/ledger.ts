@@ -49,28 +49,36 @@ export interface Ledger {
 }
 
 /** Every packet and bundle of the interval, in no particular order. */
-export function* packetsOf(d: Deployment, t: Traffic): Generator<Packet> {
+export function packetsOf(d: Deployment, t: Traffic): Packet[] {
+  const all: Packet[] = [];
+  eachPacket(d, t, (p) => all.push(p));
+  return all;
+}
+
+/** Calls VISIT with every packet and bundle of the interval, in packetsOf's order (no generator per packet). */
+export function eachPacket(d: Deployment, t: Traffic, visit: (p: Packet) => void): void {
   const tickUs = Math.round(d.tickMs * 1000);
   const bundleUs = tickUs * d.bundlePeriodTicks;
   const intervalUs = bundleUs * t.bundlePeriods;
   for (let v = 0; v < d.n; v++) {
+    const source = { kind: 'vantage', id: v } as const; // one source object per vantage: packets never change it
     for (let at = t.vantagePhasesUs[v] ?? 0; at < intervalUs; at += tickUs) {
-      yield { kind: 'snapshot', source: { kind: 'vantage', id: v }, atUs: at };
-      yield { kind: 'push', source: { kind: 'vantage', id: v }, atUs: at };
+      visit({ kind: 'snapshot', source, atUs: at });
+      visit({ kind: 'push', source, atUs: at });
     }
   }
   for (let c = 0; c < d.cellsK; c++) {
-    for (let at = t.cellPhasesUs[c] ?? 0; at < intervalUs; at += bundleUs) {
-      yield { kind: 'bundle', source: { kind: 'collector', cell: c }, atUs: at };
-    }
+    const source = { kind: 'collector', cell: c } as const;
+    for (let at = t.cellPhasesUs[c] ?? 0; at < intervalUs; at += bundleUs) visit({ kind: 'bundle', source, atUs: at });
   }
   const attacks = Math.floor((t.attackPps * intervalUs) / 1e6);
+  const external = { kind: 'external' } as const;
   for (let i = 0; i < attacks; i++) {
-    yield {
+    visit({
       kind: i % 2 === 0 ? 'snapshot' : 'push',
-      source: { kind: 'external' },
+      source: external,
       atUs: Math.floor((i * 1e6) / t.attackPps),
-    };
+    });
   }
 }
 
@@ -81,15 +89,22 @@ export function account(d: Deployment, t: Traffic, c: CostConstants, nic: NicFil
   const usByPath = { A: 0, B: 0, C: 0 };
   let offered = 0;
   let admitted = 0;
-  for (const p of packetsOf(d, t)) {
+  // each kind's operations, listed once (operationsOf is a pure function of the kind and q)
+  const ops = {
+    snapshot: operationsOf('snapshot', d.q),
+    push: operationsOf('push', d.q),
+    bundle: operationsOf('bundle', d.q),
+  };
+  eachPacket(d, t, (p) => {
     offered++;
-    if (!nic(p, d.n)) continue; // dropped at the NIC: no CPU (draft §3.2 proof, I1)
+    if (!nic(p, d.n)) return; // dropped at the NIC: no CPU (draft §3.2 proof, I1)
     admitted++;
-    for (const op of operationsOf(p.kind, d.q)) {
+    const path = PATH_OF[p.kind];
+    for (const op of ops[p.kind]) {
       opCounts[op]++;
-      usByPath[PATH_OF[p.kind]] += c[op];
+      usByPath[path] += c[op];
     }
-  }
+  });
   const intervalUs = Math.round(d.tickMs * 1000) * d.bundlePeriodTicks * t.bundlePeriods;
   const total = usByPath.A + usByPath.B + usByPath.C;
   return { intervalUs, offered, admitted, opCounts, usByPath, usPerSecond: total / (intervalUs / 1e6) };

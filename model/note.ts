@@ -49,7 +49,10 @@ const B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
  * as Go's base64.StdEncoding does (RFC 4648 §3.5 lets decoders choose); the alphabet and padding are strict.
  */
 export function decodeBase64(s: string): Uint8Array | undefined {
-  return B64.test(s) ? new Uint8Array(Buffer.from(s, 'base64')) : undefined;
+  if (!B64.test(s)) return undefined;
+  const out = new Uint8Array((s.length / 4) * 3); // decoded straight into its own bytes (no pooled Buffer copied)
+  const n = Buffer.from(out.buffer).write(s, 'base64');
+  return n === out.length ? out : out.slice(0, n);
 }
 /** Octets to standard padded base64. */
 export const encodeBase64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');

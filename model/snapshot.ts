@@ -8,10 +8,9 @@
  * Decoding never throws: it returns a typed error naming what is wrong. The model reads no files:
  * the schema check is the caller's argument (src/lib/snapshot-decode.ts passes the JSON Schema).
  */
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { sameDigest } from './bfd/auth.js';
+import { hmacSha256 } from './hmac-sha256.js';
 
 /** The fields a snapshot carries (schemas/cwt-snapshot-v1.schema.json). */
 export interface SnapshotBody {
@@ -51,7 +50,7 @@ export function canonicalBytes(s: SnapshotBody): Uint8Array {
 
 /** Signs BODY under KEY (K_v_epoch) and encodes it as JSON bytes. */
 export function signSnapshot(body: SnapshotBody, key: Uint8Array): Uint8Array {
-  return encodeSnapshot({ ...body, tag: bytesToHex(hmac(sha256, key, canonicalBytes(body))) });
+  return encodeSnapshot({ ...body, tag: bytesToHex(hmacSha256(key, canonicalBytes(body))) });
 }
 
 /** The JSON bytes of a snapshot (fields in canonical order, tag last). */
@@ -67,7 +66,7 @@ export function encodeSnapshot(s: Snapshot): Uint8Array {
 
 /** Whether the tag is the HMAC-SHA256 of the canonical bytes under KEY. */
 export function verifySnapshot(s: Snapshot, key: Uint8Array): boolean {
-  return sameDigest(hexToBytes(s.tag), hmac(sha256, key, canonicalBytes(s)));
+  return sameDigest(hexToBytes(s.tag), hmacSha256(key, canonicalBytes(s)));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -2,7 +2,7 @@
  * The per-packet simulator of T-VDOS-1: every packet of every vantage, in time order, through its
  * token bucket. Slow and literal; it handles jitter, any phase, and both bucket scopes.
  */
-import { arrivals, checkScenario, FLOOD_PATHS, type FloodPath, type FloodScenario } from './flood.js';
+import { arrivals, checkScenario, type FloodPath, type FloodScenario } from './flood.js';
 import { bucketParams, TokenBucket, type BucketParams, type RateLimitPolicy } from './token-bucket.js';
 
 /** Something that admits or drops each arriving packet (the token bucket, or a test's broken one). */
@@ -25,20 +25,24 @@ export function simulateExact(
   const admitted = { A: 0, B: 0 };
   const params = policy ? bucketParams(Math.round(s.tickMs * 1000), policy) : null;
   for (let v = 0; v < s.n; v++) {
-    const streams = FLOOD_PATHS.map((p) => arrivals(s, v, p).map((t) => ({ t, p })));
+    const [a, b] = [arrivals(s, v, 'A'), arrivals(s, v, 'B')];
     // draft §4.1 keys the bucket by (operator, vantage); §4.2 gives its rate per path: both readings.
-    const queues: Array<Array<{ t: number; p: FloodPath }>> =
-      policy?.scope === 'per-vantage'
-        ? // sort is stable: on a tie path A (listed first) goes first
-          [[...streams[0]!, ...streams[1]!].sort((a, b) => a.t - b.t)]
-        : streams;
-    for (const q of queues) {
-      const bucket = params ? limiter(params) : null;
-      for (const { t, p } of q) {
+    if (policy?.scope === 'per-vantage') {
+      // one bucket, both streams merged in time order; on a tie path A goes first
+      const bucket = limiter(params!);
+      for (let i = 0, j = 0; i < a.length || j < b.length;) {
+        const p: FloodPath = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? 'A' : 'B';
+        const t = p === 'A' ? a[i++]! : b[j++]!;
         arrived[p]++;
-        if (!bucket || bucket.offer(t)) admitted[p]++;
+        if (bucket.offer(t)) admitted[p]++;
       }
-    }
+    } else
+      for (const [p, q] of [['A', a] as const, ['B', b] as const]) {
+        const bucket = params ? limiter(params) : null;
+        arrived[p] += q.length;
+        if (!bucket) admitted[p] += q.length;
+        else for (const t of q) if (bucket.offer(t)) admitted[p]++;
+      }
   }
   return { arrived, admitted };
 }

@@ -16,7 +16,13 @@ import {
   bfdYourDiscriminator,
 } from '../src/pipeline/bfd-view.js';
 
-/** Packets of any field values, then perhaps one or two bytes overwritten, or cut, or extended. */
+/** A byte to edit: often one of the header's first four (version, flags, Detect Mult, Length), else any. */
+const edited = fc.oneof(fc.nat(3), fc.nat(PACKET_LEN - 1));
+/** An edit: the byte replaced by any value, or one bit flipped (one flag at a time: State, P, F, C, A, D, M). */
+const anyValue = fc.nat(255).map((v) => () => v);
+const oneBitFlipped = fc.nat(7).map((bit) => (x: number) => x ^ (1 << bit));
+
+/** Packets of any field values, then perhaps one or two bytes edited, or cut, or extended. */
 const bytesNearPackets = fc
   .record({
     diag: fc.nat(31),
@@ -38,14 +44,14 @@ const bytesNearPackets = fc
   .chain((p) =>
     fc.tuple(
       fc.constant(encodeBfd(p)),
-      fc.array(fc.tuple(fc.nat(PACKET_LEN - 1), fc.nat(255)), { maxLength: 2 }),
+      fc.array(fc.tuple(edited, fc.oneof(anyValue, oneBitFlipped)), { maxLength: 2 }),
       fc.constantFrom(0, 0, 0, -1, -40, -50, 1, 8),
     ),
   )
   .map(([b, edits, resize]) => {
     const out = new Uint8Array(Math.max(0, b.length + resize));
     out.set(b.subarray(0, out.length));
-    for (const [at, v] of edits) if (at < out.length) out[at] = v;
+    for (const [at, edit] of edits) if (at < out.length) out[at] = edit(out[at]!);
     return out;
   });
 

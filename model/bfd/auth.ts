@@ -5,8 +5,7 @@
  * derivation, draft §6, belongs to the key-derivation model).
  */
 import { timingSafeEqual } from 'node:crypto';
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { hmacSha256 } from '../hmac-sha256.js';
 import { DIGEST_LEN, encodeBfd, PACKET_LEN, type BfdControl } from './packet.js';
 
 /** The packet's bytes, digest field zeroed: what the HMAC covers. */
@@ -16,7 +15,7 @@ export function authenticatedBytes(p: Omit<BfdControl, 'digest'>): Uint8Array {
 
 /** Encodes P with its HMAC-SHA256 digest under KEY. */
 export function signBfd(p: Omit<BfdControl, 'digest'>, key: Uint8Array): Uint8Array {
-  return encodeBfd({ ...p, digest: hmac(sha256, key, authenticatedBytes(p)) });
+  return encodeBfd({ ...p, digest: hmacSha256(key, authenticatedBytes(p)) });
 }
 
 /** Constant-time comparison of two digests (node:crypto timingSafeEqual; unequal lengths never match). */
@@ -35,5 +34,5 @@ export function verifyBfd(bytes: Uint8Array, key: Uint8Array): boolean {
   const covered = bytes.slice(0, PACKET_LEN);
   const digest = covered.slice(32, 32 + DIGEST_LEN);
   covered.fill(0, 32, 32 + DIGEST_LEN);
-  return sameDigest(digest, hmac(sha256, key, covered));
+  return sameDigest(digest, hmacSha256(key, covered));
 }

@@ -9,7 +9,6 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { signBfd } from '../../model/bfd/auth.js';
 import { honestPush } from '../../model/bfd/honest-push.js';
 import {
-  DEFAULT_READING,
   sessionId,
   type BfdSession,
   type BrokerConfig,
@@ -17,50 +16,16 @@ import {
   type BrokerLike,
   type Decision,
   type BrokerPacketKind,
-  type BrokerReading,
 } from '../../model/broker.js';
-import { bindsNow, epochAt, type Oem } from '../../model/oem.js';
+import { bindsNow, epochAt } from '../../model/oem.js';
 import { signSnapshot } from '../../model/snapshot.js';
-import { snapshotProblems } from '../../src/lib/snapshot-decode.js';
-import type { KeyTable } from '../../model/key-table.js';
-import { testKeys } from '../../src/lib/test-keys.js';
 import { claimedBinding, forged, type ForgeMode } from './adversary.js';
+import type { WorldParams } from './config.js';
 import type { Emitted } from './emitted.js';
 import { Reference } from './reference.js';
+import { signedOnce, type Signed } from './signed.js';
 
-/** The generated parameters of one world. */
-export interface WorldParams {
-  /** CWT §7.3 overlap after each boundary, ms. */
-  readonly overlapMs: number;
-  /** Snapshot lifetime: expires_at = emission time + lifetimeMs. */
-  readonly lifetimeMs: number;
-  /** BFD sessions of vantage v1 (v2 has one). */
-  readonly v1Sessions: 1 | 2;
-}
-
-/** Epoch length of every world, ms. */
-export const EPOCH_MS = 1000;
-/** The vantages: v1 is bound to every epoch, v2 only to epochs 0 and 1 (then the OEM drops it). */
-export const VANTAGES = ['v1', 'v2'] as const;
-
-/** The broker configuration of a world (test keys, OEM, sessions). */
-export function brokerConfig(
-  p: WorldParams,
-  reading: BrokerReading = DEFAULT_READING,
-  keys: KeyTable = testKeys(),
-): BrokerConfig {
-  const oem: Oem = {
-    epochMs: EPOCH_MS,
-    overlapMs: p.overlapMs,
-    bindings: { v1: Array.from({ length: 64 }, (_, e) => e), v2: [0, 1] },
-  };
-  const sessions: BfdSession[] = [
-    { vantage: 'v1', vantageDisc: 0x1101, brokerDisc: 0xb001 },
-    ...(p.v1Sessions === 2 ? [{ vantage: 'v1', vantageDisc: 0x1102, brokerDisc: 0xb002 }] : []),
-    { vantage: 'v2', vantageDisc: 0x2201, brokerDisc: 0xb003 },
-  ];
-  return { oem, keys, sessions, reading, start: 0, snapshotSchema: snapshotProblems };
-}
+export { brokerConfig, EPOCH_MS, VANTAGES, type WorldParams } from './config.js';
 
 /** A packet reaching the broker, with what the adversary did and what the reference expects. */
 export interface Delivery {
@@ -123,7 +88,7 @@ export class World {
 
   private record(
     kind: BrokerPacketKind,
-    bytes: Uint8Array,
+    { bytes, hex }: Signed,
     vantage: string,
     stream: string,
     epoch: number,
@@ -135,7 +100,7 @@ export class World {
       id: this.log.length,
       kind,
       bytes,
-      hex: bytesToHex(bytes),
+      hex,
       vantage,
       stream,
       index,
@@ -156,9 +121,11 @@ export class World {
     const epoch = epochAt(this.config.oem, this.now);
     const seq = this.nextSeq.get(sid) ?? 1;
     this.nextSeq.set(sid, seq + 1); // draft §5: BFD seq does NOT reset at the epoch boundary
-    const key = this.config.keys.bfd(sid, epoch)!;
-    const bytes = signBfd(honestPush(session, seq, epoch & 0xff), key);
-    this.record('push', bytes, v, `push|${sid}`, epoch);
+    const keys = this.config.keys;
+    const signed = signedOnce(keys, `push|${sid}|${session.vantageDisc}|${session.brokerDisc}|${seq}|${epoch}`, () =>
+      signBfd(honestPush(session, seq, epoch & 0xff), keys.bfd(sid, epoch)!),
+    );
+    this.record('push', signed, v, `push|${sid}`, epoch);
   }
 
   /** An honest snapshot of vantage V: counter from 0 in each epoch (CWT §9.1). */
@@ -171,18 +138,22 @@ export class World {
     const seq = this.snapshotSeq.get(v) ?? 1;
     this.snapshotSeq.set(v, seq + 1); // the 'carried' reading: a seq that, like the BFD seq, never resets
     const carried = this.config.reading.snapshotSeq === 'carried' ? { bfd_seq: seq } : {};
-    const bytes = signSnapshot(
-      {
-        vantage_id: v,
-        epoch_id: epoch,
-        counter,
-        expires_at: expiresAt,
-        ...carried,
-        payload: `${v} e${epoch} c${counter}`,
-      },
-      this.config.keys.cwt(v, epoch)!,
+    const keys = this.config.keys;
+    const id = `snapshot|${v}|${epoch}|${counter}|${expiresAt}|${'bfd_seq' in carried ? seq : '-'}`;
+    const signed = signedOnce(keys, id, () =>
+      signSnapshot(
+        {
+          vantage_id: v,
+          epoch_id: epoch,
+          counter,
+          expires_at: expiresAt,
+          ...carried,
+          payload: `${v} e${epoch} c${counter}`,
+        },
+        keys.cwt(v, epoch)!,
+      ),
     );
-    this.record('snapshot', bytes, v, `snapshot|${ck}`, epoch, expiresAt);
+    this.record('snapshot', signed, v, `snapshot|${ck}`, epoch, expiresAt);
   }
 
   /** Advances every clock by MS. */
@@ -211,7 +182,8 @@ export class World {
   }
 
   private send(source: Emitted, bytes: Uint8Array, via: Delivery['via'], forgeMode?: ForgeMode): void {
-    const honest = this.byHex.get(bytesToHex(bytes));
+    // delivered and replayed bytes are their source's own: its hex is already known
+    const honest = this.byHex.get(bytes === source.bytes ? source.hex : bytesToHex(bytes));
     const src = honest ?? source;
     const authentic = honest !== undefined;
     const acceptedBefore = this.reference.accepted.has(src.id);
