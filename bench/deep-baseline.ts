@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { writeJsonAtomic, writeTextAtomic } from '../src/lib/json-file.js';
+import { deepBaselineTable, type DeepTableInput } from '../src/audit/deep-table.js';
+import { readValidated, writeJsonAtomic, writeTextAtomic } from '../src/lib/json-file.js';
 import { assertValid } from '../src/lib/schemas.js';
 import { projectPath } from '../src/lib/paths.js';
 import { gitCommit, projectVersion } from '../src/lib/provenance.js';
@@ -24,16 +25,28 @@ import { VERIFY_TARGETS } from '../src/verify/registry.js';
  * (README "Deep baseline"); a claim not listed is explored in its default scope.
  */
 export const DEEP_SCOPES: Readonly<Record<string, string>> = {
-  'T-RC-1.A.seq-kept': 'depth=7',
-  'T-RC-1.A.reference': 'depth=7',
-  'T-RC-1.A.no-false-reject': 'depth=7',
-  'T-RC-1.A.seq-per-session': 'depth=7',
-  'T-COMP-SPLIT.split-bound': 'w=6',
-  'T-COMP-SPLIT.c2sp-in-leaf-one-body': 'w=6',
-  'T-COMP-SPLIT.c2sp-relabel': 'w=6',
-  'T-COMP-SPLIT.detectors': 'w=6',
-  'T-COMP-SPLIT.fcw-extension-bound': 'w=6',
-  'T-COMP-SPLIT.c2sp-extension-split': 'w=7',
+  // T-RC-1: every adversary command sequence to depth 8 (about 5x depth 7's states; depth 9 would take half an hour)
+  'T-RC-1.A.iff': 'depth=8',
+  'T-RC-1.A.overlap': 'depth=8',
+  'T-RC-1.A.reasons': 'depth=8',
+  'T-RC-1.A.seq-kept': 'depth=8',
+  'T-RC-1.A.reference': 'depth=8',
+  'T-RC-1.A.no-false-reject': 'depth=8',
+  'T-RC-1.A.seq-per-session': 'depth=8',
+  'T-RC-1.B.forge-reasons': 'depth=8',
+  'T-RC-1.B.replay-reasons': 'depth=8',
+  // T-COMP-SPLIT: the whole scope the targets take (w <= 7 witnesses, 3 value pairs, 14 moves)
+  'T-COMP-SPLIT.split-bound': 'w=7,values=3,depth=14',
+  'T-COMP-SPLIT.c2sp-in-leaf-one-body': 'w=7,values=3,depth=14',
+  'T-COMP-SPLIT.c2sp-relabel': 'w=7,values=3,depth=14',
+  'T-COMP-SPLIT.detectors': 'w=7,values=3,depth=14',
+  'T-COMP-SPLIT.fcw-extension-bound': 'w=7,values=3,depth=14',
+  'T-COMP-SPLIT.c2sp-extension-split': 'w=7,values=3',
+  // T-VDOS-1 boxes: larger boxes, each under the 2^24 distinct states one JS Set holds
+  'T-VDOS-1.bound-corrected': 'floods=12,ticks=8',
+  'T-VDOS-1.claim-a-corrected': 'floods=12,ticks=20',
+  'T-VDOS-1.claim-b-corrected': 'gap=600',
+  'T-VDOS-1.legit-corrected': 'depth=40', // each state keeps its stream's arguments: depth 60 passes a 4 GB heap
 };
 
 const positive = (v: string): number => {
@@ -47,10 +60,11 @@ const o = new Command('deep')
   .option('--shards <n>', 'local processes per claim', positive, Math.max(1, os.availableParallelism()))
   .option('--seed <S>', 'seed of every search', positive, 20261204)
   .option('--only <part>', 'random or exhaustive (default: both)')
-  .option('--max-states <N>', 'states an exhaustive exploration may visit before it is cut', positive, 5e7)
+  .option('--max-states <N>', 'states an exhaustive exploration may visit before it is cut', positive, 2 ** 24)
   .option('--quick', 'default scopes, no deep scopes (for tests)')
   .option('--work <dir>', 'where finished searches are kept for a rerun', path.join(os.tmpdir(), 'perfsec-deep'))
   .option('--out <file>', 'the baseline to write', projectPath('spec', 'deep-baseline.json'))
+  .option('--table', "print the README's table of the baseline in --out and run nothing")
   .parse(process.argv)
   .opts<{
     claims?: string;
@@ -60,8 +74,14 @@ const o = new Command('deep')
     only?: string;
     quick?: boolean;
     maxStates: number;
+    table?: boolean;
   }>();
 const { work, out } = o as unknown as { work: string; out: string };
+if (o.table) {
+  // README "Deep baseline": test/deep-table.test.ts checks the README shows this table
+  process.stdout.write(`${deepBaselineTable(readValidated<DeepTableInput>(out, 'deep-baseline-v1'))}\n`);
+  process.exit(0);
+}
 if (o.only !== undefined && o.only !== 'random' && o.only !== 'exhaustive') {
   process.stderr.write('deep: --only must be random or exhaustive\n');
   process.exit(2);
@@ -82,10 +102,16 @@ for (const c of claims)
 mkdirSync(work, { recursive: true });
 const tell = (line: string) => process.stderr.write(`deep: ${line}\n`);
 
+/**
+ * Heap of each search process, MB: 60 % of the machine's memory, at most 16 GB (node's default is about 4 GB; a deep
+ * exploration keeps millions of states' keys and the nodes of its last levels).
+ */
+const HEAP_MB = Math.min(16_384, Math.floor((os.totalmem() / 2 ** 20) * 0.6));
+
 /** Runs `perfsec ARGS` as a process; its stdout, or an error naming the command and its last stderr line. */
 function perfsec(args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [projectPath('bin', 'perfsec.js'), ...args], {
+    const p = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, projectPath('bin', 'perfsec.js'), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -188,23 +214,37 @@ async function exhaustive(claim: string) {
   };
 }
 
-const randoms = [];
-const exhaustives = [];
+const randoms: Array<Awaited<ReturnType<typeof random>>> = [];
+const exhaustives: Array<Awaited<ReturnType<typeof exhaustive>>> = [];
+const failed: string[] = [];
 const verifiable = new Set(VERIFY_TARGETS.map((t) => t.claim));
+/** Runs one claim's search; a failure (a crash, memory) is told and the run goes on to the next claim. */
+async function attempt<T>(what: string, into: T[], run: () => Promise<T>): Promise<void> {
+  try {
+    into.push(await run());
+  } catch (e) {
+    failed.push(what);
+    tell(`FAILED ${what}: ${(e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim()) ?? ''}`);
+  }
+}
 for (const [i, claim] of claims.entries()) {
   if (o.only !== 'exhaustive') {
     tell(`[${i + 1}/${claims.length}] ${claim}: ${o.runs} random cases on ${o.shards} process(es)`);
-    randoms.push(await random(claim));
+    await attempt(`${claim} (random)`, randoms, () => random(claim));
   }
   if (o.only !== 'random' && verifiable.has(claim)) {
-    tell(
-      `[${i + 1}/${claims.length}] ${claim}: exhaustive, ${o.quick ? 'default' : (DEEP_SCOPES[claim] ?? 'default')}`,
-    );
-    exhaustives.push(await exhaustive(claim));
+    const scope = o.quick ? 'default' : (DEEP_SCOPES[claim] ?? 'default');
+    tell(`[${i + 1}/${claims.length}] ${claim}: exhaustive, ${scope}`);
+    await attempt(`${claim} (exhaustive, ${scope})`, exhaustives, () => exhaustive(claim));
   }
 }
+if (failed.length > 0) {
+  // a baseline missing a claim would read as complete: none is written; the finished searches stay in --work
+  tell(`${failed.length} search(es) failed, ${out} not written (rerun to resume from ${work}): ${failed.join('; ')}`);
+  process.exit(1);
+}
 const cpus = os.cpus();
-const baseline = assertValid(
+const baseline = assertValid<DeepTableInput>(
   'deep-baseline-v1',
   {
     schema: 'perfsec-deep-baseline-v1',
@@ -220,3 +260,4 @@ const baseline = assertValid(
 );
 await writeJsonAtomic(out, baseline);
 tell(`wrote ${out}: ${randoms.length} random searches, ${exhaustives.length} exhaustive explorations`);
+tell(`README "Deep baseline" table (npm run deep -- --table prints it again):\n${deepBaselineTable(baseline)}`);

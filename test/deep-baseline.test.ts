@@ -4,7 +4,7 @@
  * reuses the finished searches kept in the work folder instead of searching again.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -52,4 +52,21 @@ test('bad arguments: one line on stderr, exit 2', async () => {
     code: 2,
     stderr: 'deep: unknown claim "T-NONE.x"\n',
   });
+});
+
+test('a search that fails is told, the others still run, and no baseline is written (exit 1)', async () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'perfsec-deep-fail-'));
+  const other = 'T-VDOS-1.claim-a-corrected';
+  mkdirSync(path.join(work, `${CLAIM}.shard-1.json`)); // a directory where the shard's output goes: its write fails
+  const out = path.join(work, 'baseline.json');
+  const args = ['--claims', `${CLAIM},${other}`, '--runs', '10', '--shards', '1', '--only', 'random'];
+  const r = await deep(...args, '--work', work, '--out', out).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(new RegExp(`FAILED ${CLAIM} \\(random\\)`));
+  expect(r.stderr).toMatch(/1 search\(es\) failed, .* not written/);
+  expect(existsSync(path.join(work, `${other}.merged.json`))).toBe(true); // the next claim still ran
+  expect(existsSync(out)).toBe(false);
 });

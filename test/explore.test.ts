@@ -25,6 +25,13 @@ describe('exhaustive exploration', () => {
     expect(summaryLine(r)).toMatch(/counterexample of 3 step\(s\): reached 5$/);
   });
 
+  test('the violating state is counted among the distinct states found, as TLC counts it', () => {
+    // a box counterexample found at its first state: 1 state found, 1 distinct (was reported as 0)
+    expect(explore(counter(0), { maxDepth: 5, maxStates: 100 })).toMatchObject({ statesFound: 1, distinctStates: 1 });
+    const r = explore(counter(2), { maxDepth: 5, maxStates: 100 }); // x=0, then 1 and 2: 2 is the violation
+    expect(r).toMatchObject({ statesFound: 3, distinctStates: 3, depth: 1 });
+  });
+
   test('states are deduplicated by key, and a bounded space is explored completely', () => {
     const r = explore(counter(-1, 7), { maxDepth: 20, maxStates: 1e6 });
     expect(r.counterexample).toBeUndefined();

@@ -38,6 +38,8 @@ describe('perfsec verify', () => {
     [['verify', 'T-COMP-SPLIT.no-split', '--scope', 'nope=1'], /has no parameter 'nope'/],
     [['verify', 'T-COMP-SPLIT', '--scope', 'w=2'], /--scope applies to one claim/],
     [['verify', 'T-COMP-SPLIT.no-split', '--max-states', '0'], /max-states/],
+    // one JS Set holds at most 2^24 keys: a larger bound would end in V8's RangeError mid-search
+    [['verify', 'T-COMP-SPLIT.no-split', '--max-states', '16777217'], /max-states.*16777216|16 777 216/],
   ])('bad input %j: one line, exit 2', async (args, message) => {
     const r = await perfsec(...args);
     expect(r.code).toBe(2);

@@ -27,7 +27,7 @@
  * | samples                  | samples        | [1, 10 000]         | yes   | calibrate --samples                     |
  * | vantages                 | vantages       | [1, 10^7]           | yes   | calibrate --vantages                    |
  * | verify_depth             | actions        | [0, 10^4]           | yes   | verify --depth                          |
- * | verify_states            | states         | [1, 5 × 10^7]       | yes   | verify --max-states                     |
+ * | verify_states            | states         | [1, 2^24]           | yes   | verify --max-states                     |
  *
  * Why each bound:
  * - n: a billion vantages is beyond any deployment the draft sizes
@@ -48,7 +48,8 @@
  * - samples: each sample is a batch of operations
  * - vantages: 32 bytes of rate-limit table each (320 MB at the top)
  * - verify_depth: a stream model steps once per tick (1639 ticks is the longest scope); each target bounds its own
- * - verify_states: distinct states kept in memory (a key each: about 5 GB at the top)
+ * - verify_states: distinct states, a key each in one JS Set, which holds at most 2^24 = 16 777 216 (V8 throws past
+ *   it; about 1.5 GB of keys at the top)
  *
  * Work budgets (how much a command may simulate or enumerate) are in src/lib/work-budget.ts.
  */
@@ -81,7 +82,7 @@ export const DOMAINS = {
   samples: { unit: 'samples', min: 1, max: 10_000, integer: true },
   vantages: { unit: 'vantages', min: 1, max: 1e7, integer: true },
   verify_depth: { unit: 'actions', min: 0, max: 10_000, integer: true },
-  verify_states: { unit: 'states', min: 1, max: 5e7, integer: true },
+  verify_states: { unit: 'states', min: 1, max: 2 ** 24, integer: true },
 } as const satisfies Record<string, Domain>;
 
 /** The name of a documented domain. */

@@ -92,19 +92,22 @@ export function explore<S, A>(m: Explorable<S, A>, bounds: ExploreBounds): Explo
    * Checks a state, then adds it unless its key was seen. Every generated state is checked, duplicates too: a key
    * that folds away something the check reads would otherwise hide a violation behind a clean twin.
    */
-  const visit = (node: Node<S>): string | undefined => {
+  const visit = (node: Node<S>, expand: boolean): string | undefined => {
     found++;
     const violation = m.check(node.state);
-    if (violation !== undefined) return violation;
     const k = m.key(node.state);
+    if (violation !== undefined) {
+      seen.add(k); // the violating state is a distinct state found, as TLC counts it
+      return violation;
+    }
     if (seen.has(k)) return undefined;
     seen.add(k);
-    frontier.push(node);
+    if (expand) frontier.push(node); // a node at the last depth is never expanded: a box keeps its keys alone
     return undefined;
   };
   for (const s of m.initial()) {
     const node = { state: s };
-    const v = visit(node);
+    const v = visit(node, bounds.maxDepth > 0);
     if (v !== undefined) return result(0, false, { violation: v, node });
     if (seen.size >= bounds.maxStates) return result(0, false);
   }
@@ -116,7 +119,7 @@ export function explore<S, A>(m: Explorable<S, A>, bounds: ExploreBounds): Explo
       for (const a of m.actions(parent.state)) {
         transitions++;
         const node = { state: m.step(parent.state, a), parent, action: m.showAction(a) };
-        const v = visit(node);
+        const v = visit(node, depth < bounds.maxDepth);
         if (v !== undefined) return result(depth, false, { violation: v, node });
         if (seen.size >= bounds.maxStates) return result(depth - 1, false);
       }

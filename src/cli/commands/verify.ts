@@ -28,8 +28,8 @@ interface Options {
   store?: boolean;
 }
 
-/** Default bound on distinct states per claim (about a few hundred MB at most). */
-export const VERIFY_MAX_STATES = 2_000_000;
+/** Default bound on distinct states per claim: every default scope fits (the largest, a T-VDOS-1 box, 3.5 M). */
+export const VERIFY_MAX_STATES = 4_000_000;
 
 const STATUS_WORD: Readonly<Record<VerifyOutcome['status'], string>> = {
   verified: 'VERIFIED',
