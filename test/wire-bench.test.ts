@@ -66,7 +66,11 @@ function quickDoc(): BenchWireDoc {
     [700, 1_000, 1_400].map((m) => ledgerAt(m, 1_000)),
     [300, 500, 400],
   ).noise;
-  const grid = [row(1), { ...row(1.5), idle_cpu_us_per_s: 400, noise: noisy }];
+  // the first row as documents before the wake-up check had it, the second with it
+  const grid = [
+    row(1),
+    { ...row(1.5), idle_cpu_us_per_s: 400, noise: noisy, wake_up_ns: { receive_only: 20_000, admit: 18_000 } },
+  ];
   return {
     schema: 'perfsec-bench-wire-v1',
     generated_at: '2026-12-04T12:00:00.000Z',
@@ -111,6 +115,8 @@ describe('bench-wire-v1 document', () => {
     expect(problems('bench-wire-v1', { ...d, floods: [{ ...d.floods[0]!, limiter: 'nic' }] }).length).toBeGreaterThan(
       0,
     );
+    const badWake = { ...d.grid[1]!, wake_up_ns: { receive_only: -1, admit: 0 } };
+    expect(problems('bench-wire-v1', { ...d, grid: [badWake] }).length).toBeGreaterThan(0);
   });
 
   test('the table flags a ledger outside ±15 % and says why XDP did not run', () => {

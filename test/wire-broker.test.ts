@@ -97,6 +97,15 @@ describe('wire broker on loopback', () => {
     expect(report.stages['B.admit.rejected']!.samples + report.stages['B.admit.rejected']!.outliers).toBe(2);
     expect(report.kernel.rcvbuf_errors).toBeGreaterThanOrEqual(0);
   });
+  test('the window reports its garbage-collection pauses, every part inside the whole', () => {
+    const gc = report.gc!;
+    expect(gc.available).toBe(true);
+    expect(gc.in_handlers_ns + gc.in_gaps_ns).toBeLessThanOrEqual(gc.pause_ns + 1e-6);
+    // samples and the sampling overhead run inside the handlers
+    expect(gc.in_samples_ns).toBeLessThanOrEqual(gc.in_handlers_ns + 1e-6);
+    expect(gc.in_overhead_ns).toBeLessThanOrEqual(gc.in_handlers_ns + 1e-6);
+    expect(Object.values(gc.by_kind).reduce((a, b) => a + b, 0)).toBeCloseTo(gc.pause_ns, 3);
+  });
   test('the process exits with code 0 on quit', async () => {
     const exited = once(broker.child, 'exit');
     await broker.request('quit');

@@ -18,6 +18,10 @@ export interface WindowSpec {
   readonly io_batches?: number;
   readonly recv_gap_ns?: number;
   readonly handler_ns?: number;
+  /** Main-thread garbage-collection pauses in the window, ns. */
+  readonly gc_ns?: number;
+  /** The in-place wake-up clock's report (src/wire/wake-clock.ts). */
+  readonly wake?: WindowReport['wake'];
 }
 
 const path = (p: Partial<PathCounts> = {}): PathCounts => ({ received: 0, accepted: 0, rejected: {}, reads: 0, ...p });
@@ -39,6 +43,21 @@ export function windowOf(spec: WindowSpec): WindowReport {
     recv_gap_ns: spec.recv_gap_ns ?? 0,
     recv_gap_samples: spec.recv_gap_ns === undefined ? 0 : 1,
     handler_ns: spec.handler_ns ?? 0,
+    ...(spec.gc_ns === undefined
+      ? {}
+      : {
+          gc: {
+            available: true,
+            pauses: 1,
+            pause_ns: spec.gc_ns,
+            in_handlers_ns: 0,
+            in_gaps_ns: 0,
+            in_samples_ns: 0,
+            in_overhead_ns: 0,
+            by_kind: { minor: spec.gc_ns },
+          },
+        }),
+    ...(spec.wake === undefined ? {} : { wake: spec.wake }),
     stages: Object.fromEntries(
       Object.entries(spec.stages ?? {}).map(([k, v]) => [k, { mean_ns: v, samples: 1, outliers: 0 }]),
     ),

@@ -35,11 +35,6 @@ export class BrokerCounts {
   tcpReads = 0;
   /** Event-loop poll phases that delivered at least one datagram or TCP chunk (wake-ups with I/O). */
   batches = 0;
-  /** Receive gaps of datagrams after the first of a poll phase: sum (ns) and count, outliers over 200 µs left out. */
-  gapSumNs = 0;
-  gapCount = 0;
-  /** Time inside the datagram and TCP data handlers, ns (receive-only windows: dispatch, framing, counting alone). */
-  handlerNs = 0;
   private readonly decisions = [new Float64Array(DECISION_NAMES.length), new Float64Array(DECISION_NAMES.length)];
   private readonly witnessRejects = new Map<string, number>();
   private witnessAccepted = 0;
@@ -50,13 +45,6 @@ export class BrokerCounts {
 
   constructor(vantages: number) {
     this.acceptedB = new Float64Array(vantages);
-  }
-
-  /** Records one in-batch receive gap of G ns. */
-  gap(g: number): void {
-    if (!(g >= 0 && g <= 200_000)) return; // preempted between two datagrams
-    this.gapSumNs += g;
-    this.gapCount++;
   }
 
   /** Records a path A or B decision. */

@@ -6,7 +6,9 @@
  * decides per measurement window, reads its own process CPU (user + system, not wall) and the
  * kernel's UDP drop counters, and times stages in place on a 1-in-k sample (src/wire/sampler.ts).
  * A window in receive-only mode does everything up to admission (socket receive, dispatch,
- * counting) and nothing after: the ledger's socket-receive stage.
+ * counting) and nothing after: the ledger's socket-receive stage. Each handler's interval is logged
+ * (src/wire/receive-times.ts) and the main thread's garbage-collection pauses are watched
+ * (src/wire/gc-pauses.ts): every timed figure is reported without them, and their sum on its own.
  */
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type AddressInfo, type Socket } from 'node:net';
@@ -17,8 +19,12 @@ import { pipelineSetupOf, type PipelineSetup } from '../pipeline/traffic.js';
 import type { WitnessPath } from '../pipeline/witness-path.js';
 import { BrokerCounts } from './broker-counts.js';
 import { FRAME_KIND, FrameReader } from './framing.js';
+import { GcWatch } from './gc-pauses.js';
+import { IntervalLog } from './interval-log.js';
+import { IN_BATCH, receiveTimes } from './receive-times.js';
 import { StageSampler } from './sampler.js';
-import { clockCostNs } from './stage-clock.js';
+import { clockCostNs, nowNs } from './stage-clock.js';
+import { cpuReadCostNs, WakeClock } from './wake-clock.js';
 import { windowReport, type WindowMode, type WindowReport, type WindowStart } from './window-report.js';
 
 /** What one measurement configuration admits. */
@@ -58,8 +64,19 @@ export class WireBroker {
   private t0Ms = 0;
   private seen = [0, 0];
   private inBatch = false;
-  private lastEndMs = 0;
-  private readonly endBatch = () => void (this.inBatch = false);
+  /** This window's handler intervals, ns (tag IN_BATCH: an earlier handler ran in the same poll phase). */
+  private readonly handlers = new IntervalLog();
+  private readonly gcWatch = new GcWatch();
+  /** The between-phase CPU and phase tails of this window (src/wire/wake-clock.ts). */
+  private readonly wake = new WakeClock(cpuReadCostNs());
+  private readonly endBatch = () => {
+    this.inBatch = false;
+    const last = this.handlers.length;
+    this.wake.phaseEnd(
+      last > 0 ? this.handlers.end(last - 1) : 0,
+      (this.counts.batches + 1) % this.setup.sampleEvery === 0,
+    );
+  };
   private start: WindowStart | null = null;
 
   private constructor(
@@ -118,19 +135,28 @@ export class WireBroker {
     this.counts = new BrokerCounts(this.setup.n);
     this.sampler = this.sampler.fresh();
     this.seen = [0, 0];
+    this.handlers.clear();
     this.start = windowReport.begin(this.ports().udp);
+    this.wake.clear(); // after the CPU reading: the first sample starts inside the window, not in its procfs reads
   }
 
   /** Ends the window and reports it (PER_VANTAGE: also path B's accepted count per vantage). */
   stopWindow(perVantage = false): WindowReport {
     if (!this.start) throw new Error('no window started');
+    const gc = this.gcWatch.take(this.start.wallMs * 1e6, nowNs());
+    const overhead = this.sampler.overheadOf(gc.pauses);
+    const wake = this.wake.report(gc.pauses);
     const r = windowReport.end(this.start, {
       mode: this.mode,
       counts: this.counts,
-      stages: this.sampler.clock.report(),
-      overheadNs: this.sampler.overheadNs,
+      stages: this.sampler.clock.report(gc.pauses),
+      overheadNs: overhead.ns + wake.overhead_ns,
+      wake,
       clockNs: this.clockNs,
       perVantage,
+      receive: receiveTimes(this.handlers, gc.pauses),
+      gc,
+      gcInOverheadNs: overhead.gcNs,
     });
     this.start = null;
     return r;
@@ -155,37 +181,37 @@ export class WireBroker {
     setImmediate(this.endBatch);
   }
 
-  /** One TCP read: its receive gap (as for datagrams) and the handler's time (framing, and admission in 'admit'). */
+  /** One TCP read: its handler's interval (framing, and admission in 'admit'), as for datagrams. */
   private onChunk(r: FrameReader, sock: Socket, c: Buffer): void {
-    const nowMs = performance.now();
-    if (this.inBatch) this.counts.gap((nowMs - this.lastEndMs) * 1e6);
+    if (!this.inBatch) this.wake.phaseStart();
+    const startNs = nowNs();
+    const tag = this.inBatch ? IN_BATCH : 0;
     this.batch();
     this.counts.tcpReads++;
     if (!r.push(c)) sock.destroy();
-    this.lastEndMs = performance.now();
-    this.counts.handlerNs += (this.lastEndMs - nowMs) * 1e6;
+    this.handlers.push(startNs, nowNs(), tag);
   }
 
   private onDatagram(m: Buffer): void {
-    const nowMs = performance.now();
+    if (!this.inBatch) this.wake.phaseStart();
+    const startNs = nowNs();
     // a datagram after another in the same poll phase: the gap since that one's handler ended is this one's receive
-    // (recvmsg, libuv, the call into JS), measured in place on every such datagram
-    if (this.inBatch) this.counts.gap((nowMs - this.lastEndMs) * 1e6);
+    // (recvmsg, libuv, the call into JS), measured in place on every such datagram (src/wire/receive-times.ts)
+    const tag = this.inBatch ? IN_BATCH : 0;
     this.batch();
     this.counts.received[1]!++;
     const v = m.length >= 8 ? m.readUInt32BE(4) - DISC_BASE : -1;
     const honest = v >= this.setup.coalition;
     if (honest) this.counts.honestReceived++;
     if (this.mode === 'admit') {
-      const tUs = (nowMs - this.t0Ms) * 1000;
+      const tUs = (startNs / 1e6 - this.t0Ms) * 1000;
       const d =
         ++this.seen[1]! % this.setup.sampleEvery !== 0
           ? this.pipeline.admitPush(m, tUs)
           : this.sampler.push(this.pipeline, m, tUs, v);
       this.counts.decideB(v, honest, d);
     }
-    this.lastEndMs = performance.now();
-    this.counts.handlerNs += (this.lastEndMs - nowMs) * 1e6;
+    this.handlers.push(startNs, nowNs(), tag);
   }
 
   private onFrame(kind: number, v: number, body: Uint8Array): void {

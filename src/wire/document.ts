@@ -57,6 +57,11 @@ export interface GridRow {
   readonly idle_cpu_us_per_s?: number;
   /** How well the measured CPU repeats over the point's windows (src/wire/repeat-median.ts). */
   readonly noise?: PointNoise;
+  /**
+   * A poll phase's cost beyond its handlers and gaps, ns (src/wire/ledger.ts wakeUpNs): the receive-only window's,
+   * which the ledger charges, and the admit window's own, a check on that price (not a term of the ledger).
+   */
+  readonly wake_up_ns?: { readonly receive_only: number; readonly admit: number; readonly in_place?: number };
 }
 
 /** A grid point this machine did not carry (and the points above it, not tried). */

@@ -5,22 +5,23 @@
  * a receive-only window at the same rate, receiveStages), the
  * admission stages timed in place (src/wire/shadow.ts: parse, canonical bytes, HMAC, and the
  * remainder of the pipeline's call), the drop path and other rejections, and the idle event loop
- * (a per-second cost, written as one "packet" per second), and the CPU of the process's helper threads (garbage
- * collector, compiler, libuv pool: measured in the window, per second, src/wire/thread-cpu.ts; the per-packet
- * stages price the main thread). `in_joint` says whether draft §3.2's
+ * (a per-second cost, written as one "packet" per second), the main thread's garbage-collection pauses (measured in
+ * the window, per second, src/wire/gc-pauses.ts; every other stage is priced with the pauses taken out of its
+ * intervals, so each pause is charged once), and the CPU of the process's helper threads (the collector's parallel
+ * and concurrent work, compiler, libuv pool: measured in the window, per second, src/wire/thread-cpu.ts; the
+ * per-packet stages price the main thread). `in_joint` says whether draft §3.2's
  * JOINT charges the stage (A: c_json + c_hmac; B: c_bfd_parse + c_hmac; C: q * c_ed25519).
  * Units: ns per packet, packets per second, µs of CPU per second.
  */
 import type { WirePath } from './broker-counts.js';
+import { inPlaceWakeNs, receiveStages, uncoveredShare, wakeUpNs } from './receive-stages.js';
+import { gcPauseUs, measuredUsPerSecond, type LedgerStage } from './window-cpu.js';
 import type { WindowReport } from './window-report.js';
 
-/** One stage of the ledger (the bench-wire-v1 document's `stages` entries). */
-export interface LedgerStage {
-  readonly stage: string;
-  readonly per_packet_ns: number;
-  readonly packets_per_s: number;
-  readonly in_joint: boolean;
-}
+export { inPlaceWakeNs, receiveStages, uncoveredShare, wakeUpNs } from './receive-stages.js';
+export { gcPauseUs, idleUsPerSecond, mainThreadUs, measuredUsPerSecond } from './window-cpu.js';
+
+export type { LedgerStage } from './window-cpu.js';
 
 /** A ledger for one path at one grid point. */
 export interface Ledger {
@@ -30,59 +31,12 @@ export interface Ledger {
   readonly ledger_cpu_us_per_s: number;
   readonly ledger_over_measured: number;
   readonly stages: readonly LedgerStage[];
+  /** A poll phase's cost beyond its handlers and gaps: the receive-only window's (the ledger's price), the admit's. */
+  readonly wake_up_ns?: { readonly receive_only: number; readonly admit: number; readonly in_place?: number };
 }
 
 /** CPU of a stage in µs per second. */
 export const stageUsPerSecond = (s: LedgerStage): number => (s.per_packet_ns * s.packets_per_s) / 1000;
-
-/** Process CPU per second of window W with its sampling overhead subtracted, µs/s. */
-export function measuredUsPerSecond(w: WindowReport): number {
-  return Math.max(0, w.cpu_us - w.sampling_overhead_us) / w.wall_s;
-}
-
-/** Main-thread CPU of window W, µs (the process CPU where per-thread figures are absent). */
-export function mainThreadUs(w: WindowReport): number {
-  return w.threads.available ? w.threads.main_us : w.cpu_us;
-}
-
-/**
- * The receive stages of PATH, one unit being a datagram (path B) or a TCP read (A, C). A unit after the first of its
- * event-loop poll phase costs the gap since the previous handler ended (recvmsg or read, libuv, the call into JS),
- * measured in place in the window itself; dispatch and framing cost the receive-only window's handler time per packet;
- * a poll phase costs the rest of the receive-only window's main-thread CPU (idle, gaps and handlers taken out): the
- * wake-up and its first unit. The wake-up depends on how long the thread slept (the rate), the batching on the work
- * per packet (the mode): hence the split, priced per poll phase and per unit of the admit window.
- */
-export function receiveStages(path: WirePath, admit: WindowReport, recv: WindowReport, idleUsPerS: number) {
-  const inBatch = (w: WindowReport) => Math.max(0, w.paths[path].reads - w.io_batches);
-  const rest =
-    Math.max(0, mainThreadUs(recv) - idleUsPerS * recv.wall_s) * 1000 -
-    recv.recv_gap_ns * inBatch(recv) -
-    recv.handler_ns;
-  const packets = recv.paths[path].received;
-  const unit = path === 'B' ? 'datagram' : 'TCP read';
-  const stages: LedgerStage[] = [
-    {
-      stage: `wake-up with I/O + first ${unit} (per poll phase)`,
-      per_packet_ns: recv.io_batches > 0 ? Math.max(0, rest) / recv.io_batches : 0,
-      packets_per_s: admit.io_batches / admit.wall_s,
-      in_joint: false,
-    },
-    {
-      stage: `socket receive (per further ${unit})`,
-      per_packet_ns: admit.recv_gap_ns,
-      packets_per_s: inBatch(admit) / admit.wall_s,
-      in_joint: false,
-    },
-    {
-      stage: path === 'B' ? 'dispatch + counting (per datagram)' : 'framing + dispatch (per frame)',
-      per_packet_ns: packets > 0 ? recv.handler_ns / packets : 0,
-      packets_per_s: admit.paths[path].received / admit.wall_s,
-      in_joint: false,
-    },
-  ];
-  return stages;
-}
 
 const mean = (w: WindowReport, name: string): number => w.stages[name]?.mean_ns ?? 0;
 
@@ -153,8 +107,21 @@ export function ledgerOf(path: WirePath, admit: WindowReport, recv: WindowReport
       packets_per_s: perS(other),
       in_joint: false,
     },
-    // a per-second cost: one "packet" per second costing the idle loop's ns per second
-    { stage: 'event loop idle (per second)', per_packet_ns: idleUsPerS * 1000, packets_per_s: 1, in_joint: false },
+    // a per-second cost: one "packet" per second costing the idle loop's ns per second; measured in place, the
+    // between-phase CPU holds the idle loop's work while it runs between the phases: the idle stage is then charged
+    // for the rest of the window only (the phases themselves and the time after the last one)
+    {
+      stage: 'event loop idle (per second)',
+      per_packet_ns: idleUsPerS * 1000,
+      packets_per_s: uncoveredShare(admit),
+      in_joint: false,
+    },
+    {
+      stage: 'garbage-collection pauses, main thread (per second)',
+      per_packet_ns: (gcPauseUs(admit) * 1000) / admit.wall_s,
+      packets_per_s: 1,
+      in_joint: false,
+    },
     {
       stage: 'helper threads: GC, compiler, libuv pool (per second)',
       per_packet_ns: (admit.threads.helpers_us * 1000) / admit.wall_s,
@@ -169,5 +136,10 @@ export function ledgerOf(path: WirePath, admit: WindowReport, recv: WindowReport
     ledger_cpu_us_per_s: ledger,
     ledger_over_measured: measured > 0 ? ledger / measured : 0,
     stages,
+    wake_up_ns: {
+      receive_only: wakeUpNs(path, recv, idleUsPerS),
+      admit: wakeUpNs(path, admit, idleUsPerS),
+      ...(inPlaceWakeNs(admit) !== null ? { in_place: inPlaceWakeNs(admit)! } : {}),
+    },
   };
 }

@@ -49,6 +49,7 @@ export function medianLedger(
     ledger_cpu_us_per_s: chosen.ledger_cpu_us_per_s,
     ledger_over_measured: measured > 0 ? chosen.ledger_cpu_us_per_s / measured : 0,
     stages: chosen.stages,
+    ...(chosen.wake_up_ns ? { wake_up_ns: chosen.wake_up_ns } : {}),
   };
   const spread =
     ledgers.length > 1 && measured > 0 ? halfRange(ledgers.map((l) => l.measured_cpu_us_per_s)) / measured : null;

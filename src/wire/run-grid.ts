@@ -14,10 +14,10 @@ import { joint } from '../../model/joint-cost.js';
 import { DEFAULT_POLICY } from '../../model/token-bucket.js';
 import { WIRE_PATHS, type WirePath } from './broker-counts.js';
 import type { GridRow, NotCarried } from './document.js';
-import { ledgerOf, mainThreadUs, type Ledger } from './ledger.js';
+import { idleUsPerSecond, ledgerOf, type Ledger } from './ledger.js';
 import { median, medianLedger } from './repeat-median.js';
 import type { SentReport, WindowResult, WireSession } from './session.js';
-import { mergeWindows } from './window-report.js';
+import { mergeWindows } from './merge-windows.js';
 import { plannedPackets, type TrafficJob } from './traffic-plan.js';
 
 /** What the grid runs. */
@@ -36,6 +36,12 @@ export interface GridOptions {
   readonly minPackets: Readonly<Record<WirePath, number>>;
   readonly maxWindowMs: number;
   readonly lowRepeats: number;
+  /**
+   * Rates from MID_PPS[0] to MID_PPS[1] packets/s (above the low ones) run at least MID_REPEATS window pairs: there
+   * one poll phase per packet, whose cost varies most from window to window.
+   */
+  readonly midRepeats: number;
+  readonly midPps: readonly [number, number];
   readonly idleUsPerS: number;
   readonly draft: CostConstants;
   readonly calibrated: CostConstants;
@@ -95,7 +101,8 @@ export async function runGrid(
       }
       const windowMs = Math.min(o.maxWindowMs, Math.max(o.durationMs, Math.ceil((o.minPackets[path] * 1000) / p.pps)));
       const low = windowMs > o.durationMs;
-      const reps = low ? Math.max(o.repeats, o.lowRepeats) : o.repeats;
+      const mid = p.pps >= o.midPps[0] && p.pps <= o.midPps[1];
+      const reps = Math.max(o.repeats, low ? o.lowRepeats : mid ? o.midRepeats : 1);
       o.onProgress?.(
         `grid path ${path}: N = ${p.n}, T_tick = ${p.tickMs} ms (${Math.round(p.pps)} packets/s, ` +
           `${reps} x ${windowMs / 1000} s)`,
@@ -116,7 +123,7 @@ export async function runGrid(
         const a = await session.window('admit', { ...timed, seqBase: SEQ_BASE * (r + 1) });
         const b = await session.window('receive-only', timed);
         const quiet = low ? await session.idle(windowMs) : null;
-        const idle = quiet ? mainThreadUs(quiet) / quiet.wall_s : o.idleUsPerS;
+        const idle = quiet ? idleUsPerSecond(quiet) : o.idleUsPerS;
         if (quiet) idles.push(idle);
         ledgers.push(ledgerOf(path, a.broker, b.broker, idle));
         admit = admit ? { broker: mergeWindows(admit.broker, a.broker), sent: sumSent(admit.sent, a.sent) } : a;
@@ -159,6 +166,7 @@ export async function runGrid(
         load: { intended: sent.intended, sent: sent.sent, wall_s: admit.broker.wall_s },
         idle_cpu_us_per_s: idles.length > 0 ? median(idles) : o.idleUsPerS,
         noise,
+        ...(ledger.wake_up_ns ? { wake_up_ns: ledger.wake_up_ns } : {}),
       });
     }
   }

@@ -4,7 +4,9 @@
  * its named stages are repeated alone on the same bytes and timed (src/wire/shadow.ts). A
  * rejected packet's whole call is the drop path (rate limited) or another rejection. The repeats,
  * the bookkeeping and the extra clock reads are summed as the sampling overhead, which the ledger
- * subtracts from the process CPU.
+ * subtracts from the process CPU. Every interval is logged and priced at the window's end, without
+ * the garbage-collection pauses inside it (src/wire/gc-pauses.ts: the ledger charges all of them
+ * once, as their own stage, and the process CPU holds them all).
  */
 import { sessionId } from '../../model/broker.js';
 import type { Result } from '../../model/note.js';
@@ -13,6 +15,7 @@ import { DECISION, type AdmissionDecision } from '../pipeline/admission-decision
 import { FASTEST_HMAC, type PreparedKey } from '../pipeline/hmac.js';
 import type { PipelineSetup } from '../pipeline/traffic.js';
 import type { Admitted, WitnessPath } from '../pipeline/witness-path.js';
+import { IntervalLog, overlapEach, type Pause } from './interval-log.js';
 import { Shadow } from './shadow.js';
 import { nowNs, StageClock } from './stage-clock.js';
 
@@ -23,9 +26,8 @@ const OUTLIER_C_NS = 20_000_000;
 /** Stage samples of one window. */
 export class StageSampler {
   readonly clock: StageClock;
-  private keptNs = 0;
-  private kept = 0;
-  private setAside = 0;
+  /** The overhead intervals: repeats, bookkeeping and extra clock reads of each sample. */
+  private readonly overheads = new IntervalLog();
   private readonly shadow = new Shadow();
   private readonly decoder = new TextDecoder();
   private readonly keysA: PreparedKey[] = [];
@@ -46,26 +48,35 @@ export class StageSampler {
   /** A fresh clock and overhead with the same keys. */
   fresh(): StageSampler {
     const s = Object.create(StageSampler.prototype) as StageSampler;
-    Object.assign(s, this, { clock: new StageClock(this.clockNs, OUTLIER_NS), keptNs: 0, kept: 0, setAside: 0 });
+    Object.assign(s, this, { clock: new StageClock(this.clockNs, OUTLIER_NS), overheads: new IntervalLog() });
     return s;
   }
 
   /**
-   * The sampling overhead of the window, ns: the kept samples' sum scaled to every sample. A sample's overhead is wall
-   * time; one over the outlier limit was preempted (it would count time off the CPU) and stands for the mean.
+   * The sampling overhead of the window, ns, with PAUSES (ordered by start) taken out of each interval: the kept
+   * samples' sum scaled to every sample. A sample's overhead is wall time; one over the outlier limit was preempted
+   * (it would count time off the CPU) and stands for the mean.
    */
-  get overheadNs(): number {
-    return this.kept === 0 ? 0 : (this.keptNs * (this.kept + this.setAside)) / this.kept;
+  overheadOf(pauses: readonly Pause[] = []): { ns: number; gcNs: number } {
+    let keptNs = 0;
+    let kept = 0;
+    let setAside = 0;
+    let gc = 0;
+    overlapEach(this.overheads, pauses, (i, gcNs) => {
+      gc += gcNs;
+      const ns = this.overheads.end(i) - this.overheads.start(i) - gcNs + 2 * this.clockNs;
+      if (ns > OUTLIER_C_NS || (ns > OUTLIER_NS && kept > 0 && ns > 50 * (keptNs / kept))) {
+        setAside++;
+        return;
+      }
+      keptNs += ns;
+      kept++;
+    });
+    return { ns: kept === 0 ? 0 : (keptNs * (kept + setAside)) / kept, gcNs: gc };
   }
 
-  private overhead(wallNs: number): void {
-    const ns = wallNs + 2 * this.clockNs;
-    if (ns > OUTLIER_C_NS || (ns > OUTLIER_NS && this.kept > 0 && ns > 50 * (this.keptNs / this.kept))) {
-      this.setAside++;
-      return;
-    }
-    this.keptNs += ns;
-    this.kept++;
+  private overhead(startNs: number): void {
+    this.overheads.push(startNs, nowNs());
   }
 
   /** Path B push M from vantage V through PIPELINE, timed. */
@@ -82,7 +93,7 @@ export class StageSampler {
       this.clock.add('B.parse', b, c);
       this.clock.add('B.hmac', c, e);
     } else this.clock.add(d === DECISION.rateLimited ? 'B.admit.dropped' : 'B.admit.rejected', a, b);
-    this.overhead(nowNs() - b); // the repeats, the bookkeeping and the extra clock reads
+    this.overhead(b); // the repeats, the bookkeeping and the extra clock reads
     return d;
   }
 
@@ -103,7 +114,7 @@ export class StageSampler {
       this.clock.add('A.canonical', c, e);
       this.clock.add('A.hmac', e, f);
     } else this.clock.add(d === DECISION.rateLimited ? 'A.admit.dropped' : 'A.admit.rejected', a, b);
-    this.overhead(nowNs() - b);
+    this.overhead(b);
     return d;
   }
 
@@ -120,7 +131,7 @@ export class StageSampler {
     this.clock.add('C.admit.accepted', a, b, OUTLIER_C_NS);
     this.shadow.parseC(text);
     this.clock.add('C.parse', b, nowNs(), OUTLIER_C_NS);
-    this.overhead(nowNs() - b);
+    this.overhead(b);
     return r;
   }
 }

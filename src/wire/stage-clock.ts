@@ -1,11 +1,14 @@
 /**
  * In-place stage timing for the broker's stage ledger: on a sampled 1-in-k subset of packets the
- * broker reads a high-resolution clock around each stage and adds the interval here. The clock's
- * own cost (one read) is measured at start and subtracted from every interval; a sample longer
- * than the outlier limit (the thread was preempted, or a GC pause landed in it) is set aside and
- * counted, so one descheduling does not become a per-packet cost.
+ * broker reads a high-resolution clock around each stage and logs the interval here. The clock's
+ * own cost (one read) is measured at start and subtracted from every interval, and so is the time
+ * the main thread spent in garbage-collection pauses inside it (src/wire/gc-pauses.ts: the ledger
+ * charges the pauses once, as their own stage); a sample still longer than the outlier limit (the
+ * thread was preempted) is set aside and counted, so one descheduling does not become a per-packet
+ * cost.
  */
 import { performance } from 'node:perf_hooks';
+import { IntervalLog, overlapEach, type Pause } from './interval-log.js';
 
 /** One stage's accumulated samples. */
 export interface StageSamples {
@@ -14,6 +17,8 @@ export interface StageSamples {
   readonly samples: number;
   /** Samples set aside as outliers (longer than the limit). */
   readonly outliers: number;
+  /** Garbage-collection pause time taken out of the kept samples, ns in all (absent: none measured). */
+  readonly gc_ns?: number;
 }
 
 /** Current time in ns (performance.now, µs resolution or better). */
@@ -27,11 +32,9 @@ export function clockCostNs(reps = 200_000): number {
   return (last - first) / reps;
 }
 
-/** Accumulates samples per stage name. */
+/** Logs samples per stage name. */
 export class StageClock {
-  private readonly sum = new Map<string, number>();
-  private readonly count = new Map<string, number>();
-  private readonly outliers = new Map<string, number>();
+  private readonly logs = new Map<string, { log: IntervalLog; limitNs: number }>();
 
   /**
    * @param clockNs the cost of one clock read, subtracted from each interval
@@ -42,27 +45,32 @@ export class StageClock {
     private readonly outlierNs: number,
   ) {}
 
-  /** Adds one interval measured as END - START (ns) to STAGE; LIMIT_NS overrides the outlier limit. */
+  /** Logs one interval from START_NS to END_NS for STAGE; LIMIT_NS overrides the outlier limit. */
   add(stage: string, startNs: number, endNs: number, limitNs = this.outlierNs): void {
-    const d = Math.max(0, endNs - startNs - this.clockNs);
-    if (d > limitNs) {
-      this.outliers.set(stage, (this.outliers.get(stage) ?? 0) + 1);
-      return;
-    }
-    this.sum.set(stage, (this.sum.get(stage) ?? 0) + d);
-    this.count.set(stage, (this.count.get(stage) ?? 0) + 1);
+    let s = this.logs.get(stage);
+    if (!s) this.logs.set(stage, (s = { log: new IntervalLog(), limitNs }));
+    s.log.push(startNs, endNs);
   }
 
-  /** Every stage seen, by name. */
-  report(): Record<string, StageSamples> {
+  /** Every stage seen, by name, with the time of PAUSES (ordered by start) taken out of each sample. */
+  report(pauses: readonly Pause[] = []): Record<string, StageSamples> {
     const out: Record<string, StageSamples> = {};
-    for (const name of new Set([...this.count.keys(), ...this.outliers.keys()])) {
-      const n = this.count.get(name) ?? 0;
-      out[name] = {
-        mean_ns: n > 0 ? this.sum.get(name)! / n : 0,
-        samples: n,
-        outliers: this.outliers.get(name) ?? 0,
-      };
+    for (const [name, { log, limitNs }] of this.logs) {
+      let sum = 0;
+      let n = 0;
+      let outliers = 0;
+      let gc = 0;
+      overlapEach(log, pauses, (i, gcNs) => {
+        const d = Math.max(0, log.end(i) - log.start(i) - this.clockNs - gcNs);
+        if (d > limitNs) {
+          outliers++;
+          return;
+        }
+        sum += d;
+        gc += gcNs;
+        n++;
+      });
+      out[name] = { mean_ns: n > 0 ? sum / n : 0, samples: n, outliers, gc_ns: gc };
     }
     return out;
   }

@@ -2,11 +2,16 @@
  * One measurement window of the wire broker as a report: its own process CPU (process.cpuUsage:
  * user + system µs, all threads of the process; not wall time), wall seconds, per-path counts,
  * stage samples, the sampling overhead to subtract, and the kernel's UDP drop counters over the
- * window (/proc/net/snmp RcvbufErrors and InErrors deltas, the socket's own drops).
+ * window (/proc/net/snmp RcvbufErrors and InErrors deltas, the socket's own drops), and the main
+ * thread's garbage-collection pauses (src/wire/gc-pauses.ts), which every timed figure here leaves
+ * out (src/wire/interval-log.ts) and the ledger charges once.
  */
 import type { BrokerCounts, HonestCounts, PathCounts } from './broker-counts.js';
+import type { GcPauses } from './gc-pauses.js';
 import { socketDrops, udpCounters, type UdpCounters } from './proc-net.js';
+import type { ReceiveTimes } from './receive-times.js';
 import type { StageSamples } from './stage-clock.js';
+import type { WakeReport } from './wake-clock.js';
 import { threadCpu, type ThreadCpu } from './thread-cpu.js';
 
 /** What a window does with a packet: everything (admit), or receive and count only. */
@@ -30,6 +35,18 @@ export interface KernelDrops {
   readonly socket_drops: number;
 }
 
+/** The main thread's garbage-collection pauses of a window, ns. */
+export interface GcReport {
+  readonly available: boolean;
+  readonly pauses: number;
+  readonly pause_ns: number;
+  readonly in_handlers_ns: number;
+  readonly in_gaps_ns: number;
+  readonly in_samples_ns: number;
+  readonly in_overhead_ns: number;
+  readonly by_kind: Readonly<Record<string, number>>;
+}
+
 /** A window's report. */
 export interface WindowReport {
   readonly mode: WindowMode;
@@ -47,11 +64,19 @@ export interface WindowReport {
   readonly honest_b: HonestCounts;
   /** Event-loop poll phases that delivered I/O (wake-ups with packets). */
   readonly io_batches: number;
-  /** Path B: mean receive cost of a datagram after the first of its poll phase (ns), measured in place, and samples. */
+  /** Mean receive cost of a unit after the first of its poll phase (ns, pauses out), measured in place, and samples. */
   readonly recv_gap_ns: number;
   readonly recv_gap_samples: number;
-  /** Time inside the datagram and TCP data handlers, ns (receive-only: dispatch, framing, counting alone). */
+  /** Time inside the datagram and TCP data handlers, pauses out, ns (receive-only: dispatch, framing, counting). */
   readonly handler_ns: number;
+  /**
+   * Main-thread garbage-collection pauses in the window (src/wire/gc-pauses.ts), ns: all of them, and the parts inside
+   * the handlers, the in-batch gaps, the kept stage samples and the sampling overhead (taken out of each; absent in
+   * reports from before the pauses were measured).
+   */
+  readonly gc?: GcReport;
+  /** A poll phase's wake-up measured in place (src/wire/wake-clock.ts; absent in older reports). */
+  readonly wake?: WakeReport;
   readonly stages: Readonly<Record<string, StageSamples>>;
   readonly kernel: KernelDrops;
   /** Path B accepted per vantage (only when asked). */
@@ -66,6 +91,11 @@ export interface WindowEnd {
   readonly overheadNs: number;
   readonly clockNs: number;
   readonly perVantage: boolean;
+  readonly receive: ReceiveTimes;
+  readonly gc: GcPauses;
+  /** Pause time inside the sampling overhead's intervals, ns. */
+  readonly gcInOverheadNs: number;
+  readonly wake: WakeReport;
 }
 
 /** Starting and ending a window. */
@@ -103,9 +133,20 @@ export const windowReport = {
       paths: { A: e.counts.path('A'), B: e.counts.path('B'), C: e.counts.path('C') },
       honest_b: e.counts.honest(),
       io_batches: e.counts.batches,
-      recv_gap_ns: e.counts.gapCount > 0 ? e.counts.gapSumNs / e.counts.gapCount : 0,
-      recv_gap_samples: e.counts.gapCount,
-      handler_ns: e.counts.handlerNs,
+      recv_gap_ns: e.receive.gapCount > 0 ? e.receive.gapSumNs / e.receive.gapCount : 0,
+      recv_gap_samples: e.receive.gapCount,
+      handler_ns: e.receive.handlerNs,
+      gc: {
+        available: e.gc.available,
+        pauses: e.gc.pauses.length,
+        pause_ns: e.gc.pause_ns,
+        in_handlers_ns: e.receive.handlerGcNs,
+        in_gaps_ns: e.receive.gapGcNs,
+        in_samples_ns: Object.values(e.stages).reduce((a, s) => a + (s.gc_ns ?? 0), 0),
+        in_overhead_ns: e.gcInOverheadNs,
+        by_kind: e.gc.by_kind,
+      },
+      wake: e.wake,
       stages: e.stages,
       kernel: {
         available: s.udp.available && udp.available,
@@ -117,69 +158,3 @@ export const windowReport = {
     };
   },
 };
-
-function sumRecords(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
-  return out;
-}
-
-/**
- * Two windows of the same mode and traffic as one: CPU, wall time, overhead, counts and drops add up, stage means
- * are weighted by their samples (the per-vantage counts are dropped).
- */
-export function mergeWindows(a: WindowReport, b: WindowReport): WindowReport {
-  const path = (p: 'A' | 'B' | 'C') => ({
-    received: a.paths[p].received + b.paths[p].received,
-    accepted: a.paths[p].accepted + b.paths[p].accepted,
-    rejected: sumRecords(a.paths[p].rejected, b.paths[p].rejected),
-    reads: a.paths[p].reads + b.paths[p].reads,
-  });
-  const stages: Record<string, StageSamples> = {};
-  for (const name of new Set([...Object.keys(a.stages), ...Object.keys(b.stages)])) {
-    const x = a.stages[name] ?? { mean_ns: 0, samples: 0, outliers: 0 };
-    const y = b.stages[name] ?? { mean_ns: 0, samples: 0, outliers: 0 };
-    const n = x.samples + y.samples;
-    stages[name] = {
-      mean_ns: n > 0 ? (x.mean_ns * x.samples + y.mean_ns * y.samples) / n : 0,
-      samples: n,
-      outliers: x.outliers + y.outliers,
-    };
-  }
-  return {
-    mode: a.mode,
-    wall_s: a.wall_s + b.wall_s,
-    cpu_us: a.cpu_us + b.cpu_us,
-    cpu_user_us: a.cpu_user_us + b.cpu_user_us,
-    cpu_system_us: a.cpu_system_us + b.cpu_system_us,
-    threads: {
-      available: a.threads.available && b.threads.available,
-      main_us: a.threads.main_us + b.threads.main_us,
-      helpers_us: a.threads.helpers_us + b.threads.helpers_us,
-    },
-    sampling_overhead_us: a.sampling_overhead_us + b.sampling_overhead_us,
-    clock_ns: a.clock_ns,
-    paths: { A: path('A'), B: path('B'), C: path('C') },
-    honest_b: {
-      received: a.honest_b.received + b.honest_b.received,
-      accepted: a.honest_b.accepted + b.honest_b.accepted,
-      rate_limited: a.honest_b.rate_limited + b.honest_b.rate_limited,
-    },
-    io_batches: a.io_batches + b.io_batches,
-    recv_gap_ns:
-      a.recv_gap_samples + b.recv_gap_samples > 0
-        ? (a.recv_gap_ns * a.recv_gap_samples + b.recv_gap_ns * b.recv_gap_samples) /
-          (a.recv_gap_samples + b.recv_gap_samples)
-        : 0,
-    recv_gap_samples: a.recv_gap_samples + b.recv_gap_samples,
-    handler_ns: a.handler_ns + b.handler_ns,
-    stages,
-    kernel: {
-      available: a.kernel.available && b.kernel.available,
-      rcvbuf_errors: a.kernel.rcvbuf_errors + b.kernel.rcvbuf_errors,
-      in_errors: a.kernel.in_errors + b.kernel.in_errors,
-      socket_drops: a.kernel.socket_drops + b.kernel.socket_drops,
-    },
-    accepted_b_per_vantage: null,
-  };
-}
