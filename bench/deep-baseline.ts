@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { deepBaselineTable, type DeepTableInput } from '../src/audit/deep-table.js';
 import { readValidated, writeJsonAtomic, writeTextAtomic } from '../src/lib/json-file.js';
+import { oneLine } from '../src/lib/one-line.js';
 import { assertValid } from '../src/lib/schemas.js';
 import { projectPath } from '../src/lib/paths.js';
 import { gitCommit, projectVersion } from '../src/lib/provenance.js';
@@ -79,8 +80,13 @@ const o = new Command('deep')
 const { work, out } = o as unknown as { work: string; out: string };
 if (o.table) {
   // README "Deep baseline": test/deep-table.test.ts checks the README shows this table
-  process.stdout.write(`${deepBaselineTable(readValidated<DeepTableInput>(out, 'deep-baseline-v1'))}\n`);
-  process.exit(0);
+  try {
+    process.stdout.write(`${deepBaselineTable(readValidated<DeepTableInput>(out, 'deep-baseline-v1'))}\n`);
+    process.exit(0);
+  } catch (e) {
+    process.stderr.write(`deep: ${oneLine(e instanceof Error ? e.message : String(e))}\n`); // a missing or bad --out
+    process.exit(2);
+  }
 }
 if (o.only !== undefined && o.only !== 'random' && o.only !== 'exhaustive') {
   process.stderr.write('deep: --only must be random or exhaustive\n');

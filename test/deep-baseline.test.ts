@@ -4,7 +4,7 @@
  * reuses the finished searches kept in the work folder instead of searching again.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -69,4 +69,17 @@ test('a search that fails is told, the others still run, and no baseline is writ
   expect(r.stderr).toMatch(/1 search\(es\) failed, .* not written/);
   expect(existsSync(path.join(work, `${other}.merged.json`))).toBe(true); // the next claim still ran
   expect(existsSync(out)).toBe(false);
+});
+
+test.each([
+  ['a missing file', 'none.json', /^deep: .*none\.json: no such file\n$/],
+  ['a file that is not a deep baseline', 'bad.json', /^deep: .*bad\.json.*\n$/],
+])('--table on %s: one line on stderr, exit 2', async (_, name, message) => {
+  writeFileSync(path.join(tmp, 'bad.json'), '{"schema": 1}');
+  const r = await deep('--table', '--out', path.join(tmp, name)).then(
+    () => ({ code: 0, stderr: '' }),
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(message);
 });
