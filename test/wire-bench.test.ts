@@ -139,14 +139,15 @@ function ledgerAt(measured: number, ledger: number): Ledger {
 }
 
 describe('repeated windows of one grid point', () => {
-  test('median of measured and median ledger are taken apart; the stages are the median ledger window', () => {
+  test("each ledger meets its own window's CPU; the row is the repetition with the median ratio", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1])).toBe(4); // the upper median
+    // ratios 1.3, 1.0556, 0.3667: the median is the second window's, with its own CPU and stages
     const got = medianLedger([ledgerAt(100, 130), ledgerAt(90, 95), ledgerAt(300, 110)], [10, 12, 11]);
-    expect(got.ledger.measured_cpu_us_per_s).toBe(100);
-    expect(got.ledger.ledger_cpu_us_per_s).toBe(110);
-    expect(got.ledger.ledger_over_measured).toBeCloseTo(1.1, 12);
-    expect(got.ledger.stages[0]!.per_packet_ns).toBe(110_000);
+    expect(got.ledger.measured_cpu_us_per_s).toBe(90);
+    expect(got.ledger.ledger_cpu_us_per_s).toBe(95);
+    expect(got.ledger.ledger_over_measured).toBeCloseTo(95 / 90, 12);
+    expect(got.ledger.stages[0]!.per_packet_ns).toBe(95_000);
     expect(got.noise).toEqual({
       windows: 3,
       measured_spread: 1.05, // (300 - 90) / 2 / 100

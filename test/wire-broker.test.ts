@@ -97,6 +97,12 @@ describe('wire broker on loopback', () => {
     expect(report.stages['B.admit.rejected']!.samples + report.stages['B.admit.rejected']!.outliers).toBe(2);
     expect(report.kernel.rcvbuf_errors).toBeGreaterThanOrEqual(0);
   });
+  test("the window's start and stop are measurement overhead; its main thread is the process less the helpers", () => {
+    expect(report.window_overhead_us).toBeGreaterThan(0);
+    expect(report.window_overhead_us!).toBeLessThanOrEqual(report.sampling_overhead_us);
+    expect(report.threads.main_us + report.threads.helpers_us).toBeCloseTo(report.cpu_us, 6);
+    expect(report.wake!.read_ns).toBeGreaterThan(0);
+  });
   test('the window reports its garbage-collection pauses, every part inside the whole', () => {
     const gc = report.gc!;
     expect(gc.available).toBe(true);

@@ -152,4 +152,9 @@ describe('the ledger charges each pause once', () => {
     expect(idleUsPerSecond(windowOf({ wall_s: 2, cpu_us: 5_000, gc_ns: 1_000_000 }))).toBe(2_000);
     expect(gcPauseUs(windowOf({ wall_s: 1, cpu_us: 1 }))).toBe(0);
   });
+
+  test("the idle baseline leaves the measurement's overhead out (the window's own start and stop)", () => {
+    const w = windowOf({ wall_s: 2, cpu_us: 5_000, gc_ns: 1_000_000, sampling_overhead_us: 1_500 });
+    expect(idleUsPerSecond(w)).toBe(1_250);
+  });
 });

@@ -1,15 +1,18 @@
 /**
  * A poll phase's wake-up measured in place (src/wire/wake-clock.ts): samples are taken only between a
  * sampled phase end and the next phase's first handler, a sample with a garbage-collection pause in
- * it is set aside, both CPU reads are sampling overhead; the ledger prices the wake-up from the admit
- * window itself, takes the helper threads' share of the sampled wall time out, and charges the idle
+ * it is set aside, both CPU reads are sampling overhead (their cost timed in place); the clock is the main thread's
+ * own CPU where it can be read; the ledger prices the wake-up from the admit window itself, takes the helper
+ * threads' share of the sampled wall time out where the clock is the process's, and charges the idle
  * stage only for the time outside the between-phase intervals (the idle loop's work between the
  * phases is in them). No timing is asserted.
  */
 import { describe, expect, test } from 'vitest';
 import { ledgerOf, inPlaceWakeNs, stageUsPerSecond } from '../src/wire/ledger.js';
 import { mergeWindows } from '../src/wire/merge-windows.js';
-import { cpuReadCostNs, WakeClock } from '../src/wire/wake-clock.js';
+import { threadClock } from '../src/wire/thread-cpu.js';
+import { cpuReadCostNs, WakeClock, wakeClockSource } from '../src/wire/wake-clock.js';
+import { threadsOf } from '../src/wire/window-report.js';
 import { windowOf } from './wire-fixtures.js';
 
 describe('wake clock', () => {
@@ -37,15 +40,53 @@ describe('wake clock', () => {
     expect(c.report([]).samples).toBe(1);
   });
 
-  test('a phase tail runs from the last handler end to the check phase; both reads are overhead', () => {
+  test('a phase tail runs from the last handler end to the check phase; the reads in place are overhead', () => {
     const c = new WakeClock(500);
     c.phaseEnd(performance.now() * 1e6 - 1_000, true);
     c.phaseStart();
     const r = c.report([]);
     expect(r.tails).toBe(1);
     expect(r.tail_ns).toBeGreaterThanOrEqual(1_000);
-    expect(r.overhead_ns).toBe(1_000);
+    // two reads, each timed where it ran (a read after a sleep costs more than one measured back to back)
+    expect(r.read_ns).toBeGreaterThan(0);
+    expect(r.overhead_ns).toBeCloseTo(2 * r.read_ns!, 6);
     expect(cpuReadCostNs(100)).toBeGreaterThan(0);
+  });
+
+  test("a sample is the clock's difference less one read's cost in place, not the start-up estimate", () => {
+    let v = 0;
+    const clock = () => (v += 1_000_000); // 1 ms of CPU between two reads, whatever they cost
+    const c = new WakeClock(999_999, clock, true);
+    c.phaseEnd(0, true);
+    c.phaseStart();
+    const r = c.report([]);
+    expect(r.main_thread).toBe(true);
+    expect(r.samples).toBe(1);
+    expect(r.between_ns).toBeCloseTo(1_000_000 - r.read_ns!, 6);
+    expect(r.between_ns).toBeGreaterThan(1); // the start-up estimate (999 999 ns) was not the one taken out
+  });
+});
+
+describe('the main thread as a clock', () => {
+  const clock = threadClock();
+  test.skipIf(clock === null)('reads move with every call: the running thread is brought up to date first', () => {
+    // the file alone moves at ticks only (in 4 ms steps here): 50 reads in a row would mostly repeat
+    const reads = Array.from({ length: 50 }, () => clock!());
+    for (let i = 1; i < reads.length; i++) expect(reads[i]!).toBeGreaterThan(reads[i - 1]!);
+  });
+  test('the wake clock uses it where it exists and says so', () => {
+    expect(wakeClockSource().mainThread).toBe(clock !== null);
+  });
+  test("the window's main thread is the process CPU less the helpers' (the reader's own figure lags)", () => {
+    const at = (mainNs: number, helpersNs: number) => ({ available: true, mainNs, helpersNs });
+    expect(threadsOf(10_000, at(0, 1_000_000), at(0, 4_000_000))).toEqual({
+      available: true,
+      main_us: 7_000,
+      helpers_us: 3_000,
+    });
+    // a helper's figure never goes above the process's, nor below 0
+    expect(threadsOf(1_000, at(0, 0), at(0, 4_000_000))).toMatchObject({ main_us: 0, helpers_us: 1_000 });
+    expect(threadsOf(1_000, at(0, 5_000), at(0, 0))).toMatchObject({ main_us: 1_000, helpers_us: 0 });
   });
 });
 
@@ -70,6 +111,11 @@ describe('in-place wake-up in the ledger', () => {
   test("helpers' CPU in the sampled share of the wall time comes out: (30 ms - 10 ms x 0.5) / 1 000 + 2 µs", () => {
     expect(inPlaceWakeNs(admit)).toBe(27_000);
     expect(inPlaceWakeNs(recv)).toBeNull();
+  });
+
+  test("samples of the main thread's own CPU keep the helpers' CPU: 30 ms / 1 000 + 2 µs", () => {
+    const own = { ...admit, wake: { ...admit.wake!, main_thread: true } };
+    expect(inPlaceWakeNs(own)).toBe(32_000);
   });
 
   test('the ledger charges the in-place price per poll phase, and idle only outside the sampled intervals', () => {

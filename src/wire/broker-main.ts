@@ -58,4 +58,6 @@ serveControl(
     stop: (a) => broker.stopWindow(((a ?? {}) as { perVantage?: unknown }).perVantage === true),
   },
   () => broker.close(),
+  // the channel's own CPU around a window's start and stop is measurement overhead (window_overhead_us)
+  { onInput: () => broker.controlInput(), onReplied: (cmd) => cmd === 'start' && broker.startReplied() },
 );

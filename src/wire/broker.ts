@@ -24,7 +24,7 @@ import { IntervalLog } from './interval-log.js';
 import { IN_BATCH, receiveTimes } from './receive-times.js';
 import { StageSampler } from './sampler.js';
 import { clockCostNs, nowNs } from './stage-clock.js';
-import { cpuReadCostNs, WakeClock } from './wake-clock.js';
+import { cpuReadCostNs, WakeClock, wakeClockSource } from './wake-clock.js';
 import { windowReport, type WindowMode, type WindowReport, type WindowStart } from './window-report.js';
 
 /** What one measurement configuration admits. */
@@ -68,7 +68,7 @@ export class WireBroker {
   private readonly handlers = new IntervalLog();
   private readonly gcWatch = new GcWatch();
   /** The between-phase CPU and phase tails of this window (src/wire/wake-clock.ts). */
-  private readonly wake = new WakeClock(cpuReadCostNs());
+  private readonly wake = ((c) => new WakeClock(cpuReadCostNs(5_000, c.read), c.read, c.mainThread))(wakeClockSource());
   private readonly endBatch = () => {
     this.inBatch = false;
     const last = this.handlers.length;
@@ -78,6 +78,10 @@ export class WireBroker {
     );
   };
   private start: WindowStart | null = null;
+  /** CPU of this window's start, µs (measurement overhead: window-report.ts window_overhead_us). */
+  private startOverheadUs = 0;
+  /** The process CPU when the last control input arrived (null: none since the last stop). */
+  private inputCpu: NodeJS.CpuUsage | null = null;
 
   private constructor(
     private readonly udp: UdpSocket,
@@ -138,11 +142,27 @@ export class WireBroker {
     this.handlers.clear();
     this.start = windowReport.begin(this.ports().udp);
     this.wake.clear(); // after the CPU reading: the first sample starts inside the window, not in its procfs reads
+    this.inputCpu = null; // the start request's own arrival is before the window
+    this.startReplied();
+  }
+
+  /** The window's start is over (its reply written, when driven by the control channel): its CPU so far is overhead. */
+  startReplied(): void {
+    if (!this.start) return;
+    const c = process.cpuUsage(this.start.cpu);
+    this.startOverheadUs = c.user + c.system;
+  }
+
+  /** Control input arrived: a stop request's CPU counts from here (reading and parsing it are overhead). */
+  controlInput(): void {
+    this.inputCpu = process.cpuUsage();
   }
 
   /** Ends the window and reports it (PER_VANTAGE: also path B's accepted count per vantage). */
   stopWindow(perVantage = false): WindowReport {
     if (!this.start) throw new Error('no window started');
+    const stopCpu = this.inputCpu ?? process.cpuUsage(); // from the stop request's arrival
+    this.inputCpu = null;
     const gc = this.gcWatch.take(this.start.wallMs * 1e6, nowNs());
     const overhead = this.sampler.overheadOf(gc.pauses);
     const wake = this.wake.report(gc.pauses);
@@ -157,6 +177,8 @@ export class WireBroker {
       receive: receiveTimes(this.handlers, gc.pauses),
       gc,
       gcInOverheadNs: overhead.gcNs,
+      startOverheadUs: this.startOverheadUs,
+      stopCpu,
     });
     this.start = null;
     return r;

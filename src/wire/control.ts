@@ -28,11 +28,25 @@ export type Handler = (args: unknown) => Promise<unknown> | unknown;
 /** Longest line either side accepts (bounded work on hostile input). */
 const MAX_LINE = 64 * 1024 * 1024;
 
+/** What a child may watch of its control channel (the broker counts the channel's own CPU as measurement). */
+export interface ControlHooks {
+  /** Input arrived on stdin (called before it is split into lines and parsed). */
+  readonly onInput?: () => void;
+  /** The reply to CMD has been written. */
+  readonly onReplied?: (cmd: string) => void;
+}
+
 /**
  * Child side: answers requests on stdin with HANDLERS, one at a time, in order; `quit` (or stdin
  * closing) calls ON_QUIT and exits 0.
  */
-export function serveControl(handlers: Readonly<Record<string, Handler>>, onQuit: () => Promise<void> | void): void {
+export function serveControl(
+  handlers: Readonly<Record<string, Handler>>,
+  onQuit: () => Promise<void> | void,
+  hooks: ControlHooks = {},
+): void {
+  const onInput = hooks.onInput;
+  if (onInput) process.stdin.on('data', () => onInput()); // registered first: runs before readline's own listener
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let chain = Promise.resolve();
   const reply = (r: ControlReply) => process.stdout.write(`${JSON.stringify(r)}\n`);
@@ -63,6 +77,7 @@ export function serveControl(handlers: Readonly<Record<string, Handler>>, onQuit
       } catch (e) {
         reply({ id: req.id, ok: false, error: oneLine(String((e as Error).message)) });
       }
+      hooks.onReplied?.(req.cmd);
     });
   });
   rl.on('close', () => void chain.then(quit));

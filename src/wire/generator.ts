@@ -8,10 +8,10 @@
  * machine carried the rate.
  */
 import { createSocket } from 'node:dgram';
-import { connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { setImmediate as immediate, setTimeout as sleep } from 'node:timers/promises';
 import { bucketParams, TokenBucket, type RateLimitPolicy } from '../../model/token-bucket.js';
+import { TcpPool } from './tcp-pool.js';
 import type { TrafficJob, TrafficPlan } from './traffic-plan.js';
 
 /** Where the broker listens. */
@@ -40,6 +40,9 @@ const BATCH_MAX = 2048;
 /** TCP connections for paths A and C (vantage v uses connection v mod CONNECTIONS). */
 const CONNECTIONS = 4;
 
+/** The generator process's long-lived TCP connections (paths A and C). */
+export const TCP = new TcpPool();
+
 /** Sends PLAN of JOB to TARGET; PARITY_POLICY: also run the model's bucket over the actual send times. */
 export async function sendPlan(
   plan: TrafficPlan,
@@ -60,14 +63,8 @@ export async function sendPlan(
     };
     close = () => new Promise<void>((r) => sock.close(() => r()));
   } else {
-    const conns: Socket[] = [];
-    for (let c = 0; c < (job.path === 'C' ? 1 : CONNECTIONS); c++) {
-      const s = connect(target.tcpPort, target.host);
-      s.setNoDelay(true);
-      s.on('error', () => errors++);
-      await once(s, 'connect');
-      conns.push(s);
-    }
+    const errors0 = TCP.errors;
+    const conns = await TCP.get(target, job.path === 'C' ? 1 : CONNECTIONS);
     const parts: Uint8Array[][] = conns.map(() => []);
     send = async (from, to) => {
       for (let k = from; k < to; k++) parts[plan.vantage[k]! % conns.length]!.push(plan.packets[k]!);
@@ -79,7 +76,8 @@ export async function sendPlan(
       }
     };
     close = async () => {
-      await Promise.all(conns.map((s) => new Promise<void>((r) => s.end(() => r()))));
+      await TcpPool.flushed(conns); // the connections stay open for the next job (src/wire/tcp-pool.ts)
+      errors += TCP.errors - errors0;
     };
   }
   const sentAt = new Float64Array(len);

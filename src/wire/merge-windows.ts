@@ -29,11 +29,15 @@ function mergeWake(a: WakeReport, b: WakeReport): WakeReport {
   const w = (x: number, nx: number, y: number, ny: number) => (nx + ny > 0 ? (x * nx + y * ny) / (nx + ny) : 0);
   return {
     between_ns: w(a.between_ns, a.samples, b.between_ns, b.samples),
+    main_thread: a.main_thread === true && b.main_thread === true,
     samples: a.samples + b.samples,
     between_wall_ns: a.between_wall_ns + b.between_wall_ns,
     set_aside: a.set_aside + b.set_aside,
     tail_ns: w(a.tail_ns, a.tails, b.tail_ns, b.tails),
     tails: a.tails + b.tails,
+    ...(a.read_ns !== undefined && b.read_ns !== undefined
+      ? { read_ns: w(a.read_ns, a.samples + a.set_aside, b.read_ns, b.samples + b.set_aside) }
+      : {}),
     overhead_ns: a.overhead_ns + b.overhead_ns,
   };
 }
@@ -73,6 +77,7 @@ export function mergeWindows(a: WindowReport, b: WindowReport): WindowReport {
       helpers_us: a.threads.helpers_us + b.threads.helpers_us,
     },
     sampling_overhead_us: a.sampling_overhead_us + b.sampling_overhead_us,
+    window_overhead_us: (a.window_overhead_us ?? 0) + (b.window_overhead_us ?? 0),
     clock_ns: a.clock_ns,
     paths: { A: path('A'), B: path('B'), C: path('C') },
     honest_b: {

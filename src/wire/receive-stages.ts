@@ -21,14 +21,15 @@ export function wakeUpNs(path: WirePath, w: WindowReport, idleUsPerS: number): n
 }
 
 /**
- * A poll phase's cost measured in place in window W (src/wire/wake-clock.ts), ns: the CPU between phases, less the
- * helper threads' CPU in the share of the window's wall time the samples span, plus the phase's tail; null without
- * samples.
+ * A poll phase's cost measured in place in window W (src/wire/wake-clock.ts), ns: the main thread's CPU between
+ * phases (where the samples are the process's: less the helper threads' CPU in the share of the window's wall time
+ * the samples span), plus the phase's tail; null without samples.
  */
 export function inPlaceWakeNs(w: WindowReport): number | null {
   const k = w.wake;
   if (!k || k.samples === 0) return null;
-  const helpersNs = w.threads.helpers_us * 1000 * Math.min(1, k.between_wall_ns / (w.wall_s * 1e9));
+  const share = k.main_thread === true ? 0 : Math.min(1, k.between_wall_ns / (w.wall_s * 1e9));
+  const helpersNs = w.threads.helpers_us * 1000 * share;
   return Math.max(0, k.between_ns * k.samples - helpersNs) / k.samples + k.tail_ns;
 }
 

@@ -1,7 +1,9 @@
 /**
- * Repeated windows of one grid point reduced to one figure: the median of the measured CPU and the
- * ledger whose total is the median of the ledgers (each ledger priced from its own admit,
- * receive-only and idle windows, never from another window's total), and the spread of the
+ * Repeated windows of one grid point reduced to one figure: each repetition's ledger (priced from
+ * its own admit, receive-only and idle windows, never from another window's total) is compared with
+ * its own admit window's measured CPU, and the row keeps the repetition whose ratio is the median (a
+ * ledger set beside another window's CPU compared a pause in one with the quiet of the other: one
+ * quick run had 2.5 where each window's own ratio was near 1); and the spread of the
  * measured CPU and of the idle baseline over the repeats: where half the range of either exceeds the
  * ±15 % band (the idle one as a share of the measured CPU), the broker's own CPU or one of the
  * ledger's measured terms does not repeat to ±15 % at that rate, and no ledger can be checked to
@@ -42,15 +44,10 @@ export function medianLedger(
 ): { ledger: Ledger; noise: PointNoise } {
   if (ledgers.length === 0) throw new RangeError('no windows');
   const measured = median(ledgers.map((l) => l.measured_cpu_us_per_s));
-  const mid = median(ledgers.map((l) => l.ledger_cpu_us_per_s));
-  const chosen = ledgers.find((l) => l.ledger_cpu_us_per_s === mid)!;
-  const ledger: Ledger = {
-    measured_cpu_us_per_s: measured,
-    ledger_cpu_us_per_s: chosen.ledger_cpu_us_per_s,
-    ledger_over_measured: measured > 0 ? chosen.ledger_cpu_us_per_s / measured : 0,
-    stages: chosen.stages,
-    ...(chosen.wake_up_ns ? { wake_up_ns: chosen.wake_up_ns } : {}),
-  };
+  const ratio = (l: Ledger) => (l.measured_cpu_us_per_s > 0 ? l.ledger_cpu_us_per_s / l.measured_cpu_us_per_s : 0);
+  const mid = median(ledgers.map(ratio));
+  const chosen = ledgers.find((l) => ratio(l) === mid)!;
+  const ledger: Ledger = { ...chosen, ledger_over_measured: mid };
   const spread =
     ledgers.length > 1 && measured > 0 ? halfRange(ledgers.map((l) => l.measured_cpu_us_per_s)) / measured : null;
   const idleSpread = idles.length > 1 ? halfRange(idles) : null;

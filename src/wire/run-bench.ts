@@ -71,8 +71,8 @@ export async function runBench(
   let idle: number;
   let grid: Awaited<ReturnType<typeof runGrid>>;
   try {
-    await loop.idle(500); // the first window after start carries start-up work
-    const quiet = await loop.idle(1000);
+    await loop.idle(1000); // the first window after start carries start-up work (loading, compiling)
+    const quiet = await loop.idle(2000);
     idle = idleUsPerSecond(quiet); // the helper threads are measured in each window
     grid = await runGrid(loop, { ...plan, durationMs: plan.gridMs, idleUsPerS: idle, ...constants, onProgress: say });
   } finally {

@@ -23,9 +23,12 @@ export function mainThreadUs(w: WindowReport): number {
   return w.threads.available ? w.threads.main_us : w.cpu_us;
 }
 
-/** The idle event loop's CPU in the no-traffic window W, µs/s: its main thread, pauses out (charged on their own). */
+/**
+ * The idle event loop's CPU in the no-traffic window W, µs/s: its main thread, pauses out (charged on their own), and
+ * the measurement's overhead out (the window's own start and stop, as in every window).
+ */
 export function idleUsPerSecond(w: WindowReport): number {
-  return Math.max(0, mainThreadUs(w) - gcPauseUs(w)) / w.wall_s;
+  return Math.max(0, mainThreadUs(w) - gcPauseUs(w) - w.sampling_overhead_us) / w.wall_s;
 }
 
 /** Main-thread garbage-collection pauses of window W, µs (0 for a report without them). */

@@ -57,8 +57,17 @@ export interface WindowReport {
   readonly cpu_system_us: number;
   /** CPU of the main thread (the event loop) and of the helper threads (GC, compiler, libuv pool), µs (schedstat). */
   readonly threads: { readonly available: boolean; readonly main_us: number; readonly helpers_us: number };
-  /** CPU the stage sampling added (repeats, bookkeeping, clock reads), µs: subtract from cpu_us. */
+  /**
+   * CPU the measurement added (stage repeats, bookkeeping, clock reads, and the window's own start and stop:
+   * window_overhead_us), µs: subtract from cpu_us.
+   */
   readonly sampling_overhead_us: number;
+  /**
+   * CPU of the window's own start (thread readings, clearing the logs) and stop (pauses, reports, thread readings),
+   * µs, inside sampling_overhead_us (absent in older reports): the same in every window whatever its traffic, it was
+   * charged before to the idle loop's rate, a few ms a window.
+   */
+  readonly window_overhead_us?: number;
   readonly clock_ns: number;
   readonly paths: { readonly A: PathCounts; readonly B: PathCounts; readonly C: PathCounts };
   readonly honest_b: HonestCounts;
@@ -96,6 +105,27 @@ export interface WindowEnd {
   /** Pause time inside the sampling overhead's intervals, ns. */
   readonly gcInOverheadNs: number;
   readonly wake: WakeReport;
+  /** CPU of the window's start, µs (from its first CPU reading to the end of the start). */
+  readonly startOverheadUs: number;
+  /** The process CPU when the stop began (before the pauses and reports were gathered). */
+  readonly stopCpu: NodeJS.CpuUsage;
+}
+
+/**
+ * The window's CPU per thread from the readings S and T around it and its process CPU CPU_US: the helper threads'
+ * from their schedstat, the main thread's as the process CPU less the helpers'. The main thread's own schedstat is
+ * not used: it is the reader, and a running thread's figure is brought up to date only at ticks and scheduling events
+ * (getrusage updates it; reading the file does not), so it lagged by up to a tick at the window's end: measured here,
+ * 0.4-2.5 ms short in idle windows of 1.2 s, as much as the idle loop's whole CPU. A helper thread is asleep at the
+ * reading nearly always, and then its figure is exact.
+ */
+export function threadsOf(cpuUs: number, s: ThreadCpu, t: ThreadCpu): WindowReport['threads'] {
+  const helpersUs = Math.max(0, t.helpersNs - s.helpersNs) / 1000;
+  return {
+    available: s.available && t.available,
+    main_us: Math.max(0, cpuUs - helpersUs),
+    helpers_us: Math.min(cpuUs, helpersUs),
+  };
 }
 
 /** Starting and ending a window. */
@@ -108,13 +138,16 @@ export const windowReport = {
       port,
       wallMs: performance.now(),
       cpu: process.cpuUsage(),
-      threads: threadCpu(), // inside the CPU window: main_us never exceeds cpu_us for reading procfs
+      threads: threadCpu(), // the helpers' figures (the main thread's is the process CPU less theirs: threadsOf)
     };
   },
   /** The report of the window started at S. */
   end(s: WindowStart, e: WindowEnd): WindowReport {
     const t = threadCpu();
-    const cpu = process.cpuUsage(s.cpu);
+    const now = process.cpuUsage();
+    const cpu = { user: now.user - s.cpu.user, system: now.system - s.cpu.system };
+    const stopUs = now.user + now.system - (e.stopCpu.user + e.stopCpu.system);
+    const windowUs = Math.max(0, e.startOverheadUs) + Math.max(0, stopUs);
     const wallMs = performance.now() - s.wallMs;
     const udp = udpCounters();
     return {
@@ -123,12 +156,9 @@ export const windowReport = {
       cpu_us: cpu.user + cpu.system,
       cpu_user_us: cpu.user,
       cpu_system_us: cpu.system,
-      threads: {
-        available: s.threads.available && t.available,
-        main_us: (t.mainNs - s.threads.mainNs) / 1000,
-        helpers_us: Math.max(0, t.helpersNs - s.threads.helpersNs) / 1000,
-      },
-      sampling_overhead_us: e.overheadNs / 1000,
+      threads: threadsOf(cpu.user + cpu.system, s.threads, t),
+      sampling_overhead_us: e.overheadNs / 1000 + windowUs,
+      window_overhead_us: windowUs,
       clock_ns: e.clockNs,
       paths: { A: e.counts.path('A'), B: e.counts.path('B'), C: e.counts.path('C') },
       honest_b: e.counts.honest(),
