@@ -130,6 +130,16 @@ describe('bench-wire-v1 document', () => {
     expect(text).toMatch(/\| NO \(noise\) \| 400 \| 3 \| ±35 % \|/);
     expect(text).toContain('1 of the points outside');
   });
+
+  test("the broker's node flags are part of the machine line; documents without them stay valid", () => {
+    const d = quickDoc();
+    const flagged = { ...d, machine: { ...d.machine, broker_node_flags: ['--single-threaded-gc'] } };
+    expect(problems('bench-wire-v1', flagged)).toEqual([]);
+    expect(wireTable(flagged)).toContain('node v20.20.2, broker --single-threaded-gc, kernel 6.18');
+    expect(wireTable(d)).toContain('node v20.20.2, kernel 6.18');
+    const bad = { ...d, machine: { ...d.machine, broker_node_flags: [7] } };
+    expect(problems('bench-wire-v1', bad).length).toBeGreaterThan(0);
+  });
 });
 
 /** A one-stage ledger: MEASURED and LEDGER µs/s. */

@@ -117,9 +117,17 @@ export class ControlledProcess {
     });
   }
 
-  /** Starts ENTRY (a path under the project root) with node --import tsx, behind PREFIX (a command and its args). */
-  static start(entry: string, prefix: readonly string[] = [], argv: readonly string[] = []): ControlledProcess {
-    const node = [process.execPath, '--import', 'tsx', entry, ...argv];
+  /**
+   * Starts ENTRY (a path under the project root) with node NODE_FLAGS --import tsx, behind PREFIX (a command and its
+   * args).
+   */
+  static start(
+    entry: string,
+    prefix: readonly string[] = [],
+    argv: readonly string[] = [],
+    nodeFlags: readonly string[] = [],
+  ): ControlledProcess {
+    const node = [process.execPath, ...nodeFlags, '--import', 'tsx', entry, ...argv];
     const [cmd, ...args] = prefix.length > 0 ? [...prefix, ...node] : node;
     const child = spawn(cmd!, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     return new ControlledProcess(child);

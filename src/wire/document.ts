@@ -14,6 +14,8 @@ export interface WireMachine {
   readonly model: string;
   readonly node: string;
   readonly kernel: string;
+  /** Node flags the broker ran with (absent in older documents). */
+  readonly broker_node_flags?: readonly string[];
 }
 
 /** The XDP limiter's part. */

@@ -6,8 +6,10 @@
  * inside and outside the broker's timed calls alike; the stage ledger (src/wire/ledger.ts) takes
  * them out of every timed interval and charges their sum once (src/wire/interval-log.ts). Node
  * creates an entry in the check phase after the pause, so a window's entries are complete once the
- * stop request (a later poll phase) runs. The concurrent and parallel helper threads' share of a
- * collection is not here: it is in the helper threads' CPU (src/wire/thread-cpu.ts).
+ * stop request (a later poll phase) runs. The bench's broker runs with --single-threaded-gc
+ * (src/wire/session.ts BROKER_NODE_FLAGS): a pause is then the main thread's work alone. Where
+ * helper threads collect beside it, their share is in the helper threads' CPU
+ * (src/wire/thread-cpu.ts), and the pause's wall time includes the main thread waiting on them.
  */
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { Pause } from './interval-log.js';

@@ -13,7 +13,7 @@ import { dropPathOf, leftOutOf } from './left-out.js';
 import { idleUsPerSecond } from './ledger.js';
 import { runGrid } from './run-grid.js';
 import { floodBounds, runFloodSeries, type FloodOptions, type FloodSeries, type Limiter } from './run-floods.js';
-import { WireSession, type SessionPlace } from './session.js';
+import { BROKER_NODE_FLAGS, WireSession, type SessionPlace } from './session.js';
 import type { XdpLimiter } from './xdp.js';
 import { loadXdpHooks } from './xdp-hooks.js';
 
@@ -176,6 +176,7 @@ export async function runBench(
       model: cpus()[0]?.model.trim() ?? 'unknown',
       node: process.version,
       kernel: release(),
+      broker_node_flags: [...BROKER_NODE_FLAGS],
     },
     c_xdp_kernel_ns: cXdpNs,
     c_xdp_draft_ns: 50,

@@ -33,6 +33,14 @@ export interface SessionPlace {
 /** Every process a session started, so a signal handler can end them by pid. */
 export const LIVE_PROCESSES = new Set<ControlledProcess>();
 
+/**
+ * Node flags of the broker process: its garbage collector works on the main thread alone, so a pause (the
+ * PerformanceObserver's wall time, src/wire/gc-pauses.ts) is the main thread's CPU and the helper threads carry no
+ * collection; with parallel helpers the main thread waits on them for part of a pause, and a window with a major
+ * collection read 1.18 (charged at wall time, also counted in the helpers' CPU).
+ */
+export const BROKER_NODE_FLAGS: readonly string[] = ['--single-threaded-gc'];
+
 /** Settling time after the generator's last packet before the window closes, ms. */
 const SETTLE_MS = 150;
 
@@ -47,7 +55,7 @@ export class WireSession {
   /** Starts both processes and learns the broker's ports. */
   static async start(place: SessionPlace = {}): Promise<WireSession> {
     const host = place.host ?? '127.0.0.1';
-    const broker = ControlledProcess.start(projectPath('src/wire/broker-main.ts'), [], [host]);
+    const broker = ControlledProcess.start(projectPath('src/wire/broker-main.ts'), [], [host], BROKER_NODE_FLAGS);
     LIVE_PROCESSES.add(broker);
     const generator = ControlledProcess.start(projectPath('src/wire/generator-main.ts'), place.generatorPrefix ?? []);
     LIVE_PROCESSES.add(generator);

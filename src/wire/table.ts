@@ -19,7 +19,10 @@ export const withinTolerance = (ratio: number): boolean => Math.abs(ratio - 1) <
 export function wireTable(d: BenchWireDoc): string {
   const out: string[] = [];
   const m = d.machine;
-  out.push(`machine: ${m.model}, ${m.cpus} cpus, node ${m.node}, kernel ${m.kernel}${d.quick ? ' (quick run)' : ''}`);
+  const flags = m.broker_node_flags?.length ? `, broker ${m.broker_node_flags.join(' ')}` : '';
+  out.push(
+    `machine: ${m.model}, ${m.cpus} cpus, node ${m.node}${flags}, kernel ${m.kernel}${d.quick ? ' (quick run)' : ''}`,
+  );
   out.push(`broker idle: ${f(d.idle_cpu_us_per_s, 0)} µs CPU per s`, '');
   out.push(
     '| path | N | T_tick ms | pkts/s | measured µs/s | JOINT draft µs/s | JOINT calibrated µs/s | measured / draft | ' +
