@@ -145,7 +145,12 @@ describe('bench-wire-v1 document', () => {
 /** A one-stage ledger: MEASURED and LEDGER µs/s. */
 function ledgerAt(measured: number, ledger: number): Ledger {
   const stages = [{ stage: 'all', per_packet_ns: ledger * 1000, packets_per_s: 1, in_joint: false }];
-  return { measured_cpu_us_per_s: measured, ledger_cpu_us_per_s: ledger, ledger_over_measured: 0, stages };
+  return {
+    measured_cpu_us_per_s: measured,
+    ledger_cpu_us_per_s: ledger,
+    ledger_over_measured: ledger / measured,
+    stages,
+  };
 }
 
 describe('repeated windows of one grid point', () => {

@@ -24,7 +24,7 @@ import { IntervalLog } from './interval-log.js';
 import { IN_BATCH, receiveTimes } from './receive-times.js';
 import { StageSampler } from './sampler.js';
 import { clockCostNs, nowNs } from './stage-clock.js';
-import { cpuReadCostNs, WakeClock, wakeClockSource } from './wake-clock.js';
+import { WakeClock, wakeClockSource } from './wake-clock.js';
 import { windowReport, type WindowMode, type WindowReport, type WindowStart } from './window-report.js';
 
 /** What one measurement configuration admits. */
@@ -68,7 +68,7 @@ export class WireBroker {
   private readonly handlers = new IntervalLog();
   private readonly gcWatch = new GcWatch();
   /** The between-phase CPU and phase tails of this window (src/wire/wake-clock.ts). */
-  private readonly wake = ((c) => new WakeClock(cpuReadCostNs(5_000, c.read), c.read, c.mainThread))(wakeClockSource());
+  private readonly wake = new WakeClock(wakeClockSource());
   private readonly endBatch = () => {
     this.inBatch = false;
     const last = this.handlers.length;

@@ -44,10 +44,8 @@ export function medianLedger(
 ): { ledger: Ledger; noise: PointNoise } {
   if (ledgers.length === 0) throw new RangeError('no windows');
   const measured = median(ledgers.map((l) => l.measured_cpu_us_per_s));
-  const ratio = (l: Ledger) => (l.measured_cpu_us_per_s > 0 ? l.ledger_cpu_us_per_s / l.measured_cpu_us_per_s : 0);
-  const mid = median(ledgers.map(ratio));
-  const chosen = ledgers.find((l) => ratio(l) === mid)!;
-  const ledger: Ledger = { ...chosen, ledger_over_measured: mid };
+  const mid = median(ledgers.map((l) => l.ledger_over_measured));
+  const ledger: Ledger = ledgers.find((l) => l.ledger_over_measured === mid)!;
   const spread =
     ledgers.length > 1 && measured > 0 ? halfRange(ledgers.map((l) => l.measured_cpu_us_per_s)) / measured : null;
   const idleSpread = idles.length > 1 ? halfRange(idles) : null;

@@ -8,8 +8,8 @@
  * process's (getrusage: the ledger then takes the helper threads' CPU out in the share of the
  * window's wall time the samples span, exact only when their work is spread evenly, which a
  * concurrent marking or a compile job is not), read on a sampled 1-in-k of the poll phases; one
- * read's cost (measured at start) lies inside each interval and is subtracted, both reads are
- * sampling overhead. A sample with a garbage-collection pause in it is set aside (the pause is its
+ * read's cost (each read timed where it ran) lies inside each interval and is subtracted, both
+ * reads are sampling overhead. A sample with a garbage-collection pause in it is set aside (the pause is its
  * own stage); so is one over 20 ms.
  * The phase's tail, from its last handler's end to the check phase, is wall time on a running
  * thread, logged for every phase with the pauses taken out.
@@ -27,17 +27,16 @@ export const processCpuNs = (): number => {
   return (u.user + u.system) * 1000;
 };
 
-/** The clock of the samples: the main thread's CPU where it can be read, else the process's. */
-export function wakeClockSource(): { readonly read: () => number; readonly mainThread: boolean } {
-  const t = threadClock();
-  return t ? { read: t, mainThread: true } : { read: processCpuNs, mainThread: false };
+/** A clock of the samples, ns, and whether it is the main thread's own CPU. */
+export interface WakeClockSource {
+  readonly read: () => number;
+  readonly mainThread: boolean;
 }
 
-/** The mean cost of one READ, ns, over REPS back-to-back reads (wall, on a running thread). */
-export function cpuReadCostNs(reps = 20_000, read: () => number = processCpuNs): number {
-  const t0 = nowNs();
-  for (let i = 0; i < reps; i++) read();
-  return (nowNs() - t0) / reps;
+/** The clock of the samples: the main thread's CPU where it can be read, else the process's. */
+export function wakeClockSource(): WakeClockSource {
+  const t = threadClock();
+  return t ? { read: t, mainThread: true } : { read: processCpuNs, mainThread: false };
 }
 
 /** What a window's wake-up clock measured, ns. */
@@ -65,16 +64,12 @@ export class WakeClock {
   private readonly tails = new IntervalLog();
   private c1 = -1;
   private t1 = 0;
-  /** Wall time of this window's clock reads, and how many (a read after a sleep costs more than READ_NS). */
+  /** Wall time of this window's clock reads, and how many (a read after a sleep costs 3-5x one back to back). */
   private readWallNs = 0;
   private reads = 0;
 
-  /** READ_NS: one read's cost; READ: the clock (default process CPU); MAIN_THREAD: whether READ is the main thread's */
-  constructor(
-    readonly readNs: number,
-    private readonly read: () => number = processCpuNs,
-    private readonly mainThread = false,
-  ) {}
+  /** CLOCK: what the samples read (default the process's CPU). */
+  constructor(private readonly clock: WakeClockSource = { read: processCpuNs, mainThread: false }) {}
 
   /** Forgets everything and starts a window: its first poll phase's sample runs from here. */
   clear(): void {
@@ -83,7 +78,7 @@ export class WakeClock {
     this.readWallNs = 0;
     this.reads = 0;
     this.t1 = nowNs();
-    this.c1 = this.read();
+    this.c1 = this.clock.read();
   }
 
   /** In the check phase: the phase's tail began at LAST_END_NS; SAMPLE_NEXT reads the CPU for the next interval. */
@@ -92,7 +87,7 @@ export class WakeClock {
     if (lastEndNs > 0 && t >= lastEndNs) this.tails.push(lastEndNs, t);
     if (!sampleNext) return;
     this.t1 = nowNs();
-    this.c1 = this.read();
+    this.c1 = this.clock.read();
     this.readWallNs += nowNs() - this.t1;
     this.reads++;
   }
@@ -101,7 +96,7 @@ export class WakeClock {
   phaseStart(): void {
     if (this.c1 < 0) return;
     const r0 = nowNs();
-    const c = this.read() - this.c1;
+    const c = this.clock.read() - this.c1;
     const r1 = nowNs();
     this.readWallNs += r1 - r0;
     this.reads++;
@@ -111,8 +106,7 @@ export class WakeClock {
 
   /** The window's figures with PAUSES (ordered by start) out. */
   report(pauses: readonly Pause[]): WakeReport {
-    // a read's cost in place (after a sleep, caches cold: more than READ_NS, measured back to back at start)
-    const readNs = this.reads > 0 ? this.readWallNs / this.reads : this.readNs;
+    const readNs = this.reads > 0 ? this.readWallNs / this.reads : 0; // a read's cost in place
     let sum = 0;
     let n = 0;
     let aside = 0;
@@ -131,14 +125,14 @@ export class WakeClock {
     overlapEach(this.tails, pauses, (i, gc) => (tail += Math.max(0, this.tails.end(i) - this.tails.start(i) - gc)));
     return {
       between_ns: n > 0 ? sum / n : 0,
-      main_thread: this.mainThread,
+      main_thread: this.clock.mainThread,
       samples: n,
       between_wall_ns: wall,
       set_aside: aside,
       tail_ns: this.tails.length > 0 ? tail / this.tails.length : 0,
       tails: this.tails.length,
       read_ns: readNs,
-      overhead_ns: this.reads > 0 ? this.readWallNs : 2 * this.readNs * (n + aside),
+      overhead_ns: this.readWallNs,
     };
   }
 }
